@@ -1,0 +1,50 @@
+# certalign: `make run` starts the program, `make test` runs every test.
+# Both set up everything themselves (a .venv here, and the Debian packages Qt needs).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.PHONY: run test lint fmt cli-demo system-deps-run system-deps-test clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "certalign needs Python 3.11 or newer (found: $$($(PYTHON) --version))"; exit 1; }
+	@$(PYTHON) -m venv --help >/dev/null 2>&1 || { echo "Python's venv module is missing: apt-get install python3-venv"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,dev]"
+	@touch $(STAMP)
+
+system-deps-run:
+	@sh tools/system-deps.sh run
+
+system-deps-test:
+	@sh tools/system-deps.sh test
+
+## run: set up, then start the program.
+run: $(STAMP) system-deps-run
+	$(BIN)/certalign-gui
+
+## test: set up, lint, then run every test with coverage (100 % branch coverage of the rules).
+test: $(STAMP) system-deps-test lint
+	$(BIN)/python -m pytest --cov --cov-branch --cov-report=term $(PYTEST_ARGS)
+	$(BIN)/python -m coverage report --include='certalign_gui/rules/*' --fail-under=100
+
+## lint: ruff (lint + format check) and mypy strict on the rules core.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+fmt: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+cli-demo: $(STAMP)
+	$(BIN)/certalign --ma-expires 2025-03-31 --nremt-expires 2026-03-31 --as-of 2025-01-10
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov

@@ -1,0 +1,193 @@
+"""`certalign`: the alignment rules without a window (plain text or JSON).
+
+This module must never import Qt: it runs on machines with no display and must start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import NoReturn
+
+from pydantic import ValidationError
+
+from certalign_gui import __version__
+from certalign_gui.rules import Assessment, PolicyError, Situation, assess, load_policy
+from certalign_gui.rules.models import describe_situation_error
+from certalign_gui.rules.wording import days_phrase, long_date
+
+PROG = "certalign"
+DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y")
+EXIT_OK = 0
+EXIT_USAGE = 2
+WIDTH = 78
+
+
+class UsageError(Exception):
+    """Bad input on the command line: one clear line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{PROG} --help')")
+
+
+def parse_date(text: str, option: str) -> date:
+    """Read ``2025-03-31`` or ``03/31/2025``; anything else is a `UsageError` naming the option."""
+    cleaned = text.strip()
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    if cleaned.count("-") == 2 or cleaned.count("/") == 2:
+        problem = "is not a real calendar date"
+    else:
+        problem = "is not a date"
+    raise UsageError(f"{option}: {text!r} {problem}; write it as YYYY-MM-DD or MM/DD/YYYY")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description=(
+            "Massachusetts OEMS one-year alignment with NREMT: what to do, by when, and the fee."
+        ),
+        epilog=(
+            "Example: certalign --ma-expires 2025-03-31 --nremt-expires 2026-03-31. "
+            "Dates may be written YYYY-MM-DD or MM/DD/YYYY."
+        ),
+    )
+    parser.add_argument(
+        "--ma-expires",
+        metavar="DATE",
+        required=True,
+        help="expiration date on your Massachusetts (OEMS) card",
+    )
+    parser.add_argument(
+        "--nremt-status",
+        choices=("active", "expired", "never"),
+        default="active",
+        help="your NREMT certification: active (default), expired, or never held",
+    )
+    parser.add_argument(
+        "--nremt-expires",
+        metavar="DATE",
+        help="expiration date of your NREMT certification (needed when active)",
+    )
+    parser.add_argument(
+        "--as-of", metavar="DATE", help="give the advice as of this day (default: today)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the full answer as JSON")
+    parser.add_argument(
+        "--policy", metavar="FILE", help="use this policy file instead of the built-in one"
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def situation_from_args(args: argparse.Namespace, today: date) -> Situation:
+    """Turn parsed options into a validated `Situation` (or a `UsageError`)."""
+    fields: dict[str, object] = {
+        "ma_expiration": parse_date(args.ma_expires, "--ma-expires"),
+        "nremt_status": args.nremt_status,
+        "as_of": parse_date(args.as_of, "--as-of") if args.as_of else today,
+    }
+    if args.nremt_expires:
+        fields["nremt_expiration"] = parse_date(args.nremt_expires, "--nremt-expires")
+    try:
+        return Situation.model_validate(fields)
+    except ValidationError as exc:
+        raise UsageError(_cli_names(describe_situation_error(exc))) from None
+
+
+def _cli_names(message: str) -> str:
+    for field, option in (
+        ("(ma_expiration)", "(--ma-expires)"),
+        ("(nremt_expiration)", "(--nremt-expires)"),
+        ("(as_of)", "(--as-of)"),
+    ):
+        message = message.replace(field, option)
+    return message
+
+
+def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
+    first = indent if first is None else first
+    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=indent) or [""]
+
+
+def format_text(assessment: Assessment) -> str:
+    """The answer as a readable plain-text checklist."""
+    situation = assessment.situation
+    out = [
+        f"{assessment.policy.title}: advice as of {long_date(situation.as_of)}",
+        "",
+        assessment.headline.upper(),
+        *_wrap(assessment.explanation, ""),
+        "",
+        f"Status: {assessment.urgency.text}",
+        "You can staff an ambulance: "
+        + ("yes" if assessment.can_staff_ambulance else "NO, your Massachusetts card has expired"),
+    ]
+    if assessment.projected:
+        out.append(
+            "Projected: the published guidance describes the "
+            f"{assessment.policy.cycle} cycle; confirm the fee and dates in eLicensing."
+        )
+    out += ["", "What to do:"]
+    for number, step in enumerate(assessment.steps, start=1):
+        title = f"  [ ] {number}. {step.title}"
+        if step.due is not None and step.days_left is not None:
+            title += f": by {long_date(step.due)} ({days_phrase(step.days_left)})"
+        out += _wrap(title, "         ", first="")
+        out += _wrap(step.detail, "         ")
+        if step.url:
+            out.append(f"         {step.url_label}: {step.url}")
+    if assessment.fee_text:
+        out += ["", f"Fee: {assessment.fee_text} (prorated, paid in eLicensing)"]
+    out += ["", "Key dates:"]
+    for deadline in assessment.deadlines:
+        when = days_phrase(deadline.days_from_as_of)
+        out.append(f"  {long_date(deadline.date):>20}  {deadline.label} ({when})")
+    if assessment.warnings:
+        out += ["", "Warnings:"]
+        for warning in assessment.warnings:
+            out += _wrap(warning, "    ", first="  ! ")
+    out += ["", "Links:"]
+    out += [f"  {link.label}: {link.url}" for link in assessment.policy.links.values()]
+    out += [
+        "",
+        *_wrap(
+            f'Source: {assessment.policy.publisher}, "{assessment.policy.title}". Rules checked '
+            f"{long_date(assessment.policy.last_checked)}. This is guidance, not a "
+            "certification decision: confirm at mass.gov.",
+            "",
+        ),
+    ]
+    return "\n".join(out) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+        policy = load_policy(args.policy) if args.policy else None
+        situation = situation_from_args(args, today=date.today())
+        assessment = assess(situation, policy)
+    except (UsageError, PolicyError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        json.dump(assessment.model_dump(mode="json"), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_text(assessment))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,333 @@
+"""`assess()`: RULES.md's decision table, steps, deadlines, fee and warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from dateutil.relativedelta import relativedelta
+
+from certalign_gui.rules import wording
+from certalign_gui.rules.models import (
+    Assessment,
+    Category,
+    Citation,
+    Deadline,
+    DeadlineKind,
+    Fee,
+    Link,
+    Phase,
+    PolicyInfo,
+    Reason,
+    Situation,
+    Step,
+    StepId,
+    Urgency,
+    UrgencyLevel,
+)
+from certalign_gui.rules.policy import CitationKey, LinkName, Policy, load_policy
+
+STEP_IDS: dict[Category, tuple[StepId, ...]] = {
+    "one_year_alignment": (
+        "update_contact_info",
+        "submit_alignment_application",
+        "confirm_new_ma_date",
+        "renew_nremt",
+    ),
+    "alignment_not_yet_due": ("update_contact_info", "wait_for_instructions"),
+    "reverse_off_cycle": (
+        "recertify_nremt",
+        "update_contact_info",
+        "complete_alignment_after_nremt",
+    ),
+    "expired_nremt": ("regain_nremt",),
+    "already_aligned": ("update_contact_info", "renew_nremt", "renew_ma", "confirm_new_ma_date"),
+    "outside_guidance": ("contact_oems",),
+}
+
+DEADLINE_KINDS: dict[Category, tuple[DeadlineKind, ...]] = {
+    "one_year_alignment": ("recommended", "ma_expiration", "late_submission", "nremt_expiration"),
+    "alignment_not_yet_due": ("alignment_window_opens", "ma_expiration", "nremt_expiration"),
+    "reverse_off_cycle": ("nremt_expiration", "ma_expiration"),
+    "already_aligned": ("nremt_expiration", "ma_expiration"),
+    "expired_nremt": ("ma_expiration",),
+    "outside_guidance": ("ma_expiration", "nremt_expiration"),
+}
+
+STEP_LINKS: dict[StepId, LinkName | None] = {
+    "update_contact_info": "elicensing",
+    "submit_alignment_application": "elicensing",
+    "confirm_new_ma_date": "verification",
+    "renew_nremt": "nremt",
+    "renew_ma": "elicensing",
+    "recertify_nremt": "nremt",
+    "complete_alignment_after_nremt": "elicensing",
+    "wait_for_instructions": None,
+    "regain_nremt": "nremt",
+    "contact_oems": "oems",
+}
+
+#: A step due within this many days makes the banner "urgent"; within the second, "soon".
+URGENT_DAYS = 30
+SOON_DAYS = 90
+
+
+@cache
+def _bundled_policy() -> Policy:
+    return load_policy()
+
+
+@dataclass(frozen=True)
+class _Dates:
+    """The dates every rule and sentence is built from."""
+
+    ma_expiration: date
+    nremt_expiration: date | None
+    as_of: date
+    recommended: date
+    late_deadline: date
+    window_open: date
+
+    @classmethod
+    def of(cls, situation: Situation, policy: Policy) -> _Dates:
+        ma = situation.ma_expiration
+        opens = policy.window_opens
+        return cls(
+            ma_expiration=ma,
+            nremt_expiration=situation.nremt_expiration,
+            as_of=situation.as_of,
+            recommended=policy.recommended_by.in_year(ma.year),
+            late_deadline=ma + relativedelta(years=policy.late_window_years),
+            window_open=opens.in_year(ma.year - opens.years_before_expiration),
+        )
+
+
+def decide(situation: Situation, policy: Policy) -> tuple[Category, Phase | None, Reason | None]:
+    """The decision table of RULES.md: the first matching row wins."""
+    d = _Dates.of(situation, policy)
+    if situation.nremt_status == "never":
+        return "outside_guidance", None, "no_nremt"
+    nremt = d.nremt_expiration
+    if situation.nremt_status == "expired" or nremt is None or d.as_of > nremt:
+        return "expired_nremt", None, None
+    if d.as_of > d.late_deadline:
+        return "outside_guidance", None, "ma_late_window_closed"
+    ma_year, nr_year = d.ma_expiration.year, nremt.year
+    if nr_year == ma_year:
+        return "already_aligned", None, None
+    if nr_year == ma_year + 1:
+        if ma_year < policy.earliest_cycle:
+            return "outside_guidance", None, "cycle_before_published_process"
+        if d.as_of < d.window_open:
+            return "alignment_not_yet_due", None, None
+        if d.as_of <= d.recommended:
+            return "one_year_alignment", "open", None
+        if d.as_of <= d.ma_expiration:
+            return "one_year_alignment", "past_recommended", None
+        return "one_year_alignment", "late", None
+    if nr_year == ma_year - 1:
+        return "reverse_off_cycle", None, None
+    return "outside_guidance", None, "cycles_too_far_apart"
+
+
+def is_projected(category: Category, ma_year: int, policy: Policy) -> bool:
+    """True when the advice applies the published cycle's pattern to another cycle."""
+    cycle = policy.published_cycle
+    if category == "one_year_alignment":
+        return ma_year != cycle
+    if category == "alignment_not_yet_due":
+        return ma_year not in (cycle, cycle + 1)
+    if category == "reverse_off_cycle":
+        return ma_year != cycle + 1
+    return False
+
+
+def assess(situation: Situation, policy: Policy | None = None) -> Assessment:
+    """Apply the OEMS alignment rules to one situation. Pure: no clock, no I/O.
+
+    ``policy=None`` uses the policy file shipped with certalign (loaded once).
+    """
+    policy = policy or _bundled_policy()
+    category, phase, reason = decide(situation, policy)
+    d = _Dates.of(situation, policy)
+    words = _Words(situation, policy, d, reason)
+    fee = (
+        Fee(amount=policy.fee.amount, currency=policy.fee.currency)
+        if category == "one_year_alignment"
+        else None
+    )
+    steps = tuple(_step(step_id, phase, words, d, policy) for step_id in STEP_IDS[category])
+    deadlines = _deadlines(category, words, d)
+    projected = is_projected(category, d.ma_expiration.year, policy)
+    can_staff = d.as_of <= d.ma_expiration
+    headline = wording.HEADLINES[category]
+    if category == "outside_guidance":
+        explanation = words.fill(wording.REASONS[reason or "cycles_too_far_apart"])
+    else:
+        explanation = words.fill(wording.EXPLANATIONS[category])
+    return Assessment(
+        category=category,
+        phase=phase,
+        reason=reason,
+        headline=headline,
+        explanation=explanation,
+        urgency=_urgency(category, can_staff, steps, words),
+        can_staff_ambulance=can_staff,
+        fee=fee,
+        fee_text=wording.money(fee.amount, fee.currency) if fee else None,
+        projected=projected,
+        steps=steps,
+        deadlines=deadlines,
+        warnings=_warnings(situation, policy, d, can_staff, projected, words),
+        policy=_policy_info(policy),
+        situation=situation,
+    )
+
+
+class _Words:
+    """Fills the wording templates with this situation's dates and numbers."""
+
+    def __init__(self, situation: Situation, policy: Policy, d: _Dates, reason: Reason | None):
+        nremt = d.nremt_expiration
+        nr_year = nremt.year if nremt else d.ma_expiration.year
+        self.values: dict[str, object] = {
+            "ma_expiration": wording.long_date(d.ma_expiration),
+            "nremt_expiration": wording.long_date(nremt) if nremt else "",
+            "recommended": wording.long_date(d.recommended),
+            "late_deadline": wording.long_date(d.late_deadline),
+            "window_open": wording.long_date(d.window_open),
+            "window_year": d.window_open.year,
+            "ma_year": d.ma_expiration.year,
+            "nr_year": nr_year,
+            "nr_plus_two": nr_year + 2,
+            "gap": abs(nr_year - d.ma_expiration.year),
+            "earliest_cycle": policy.earliest_cycle,
+            "cycle": policy.published_cycle,
+            "fee": wording.money(policy.fee.amount, policy.fee.currency),
+        }
+        self.values["reason_text"] = self.fill(wording.REASONS[reason]) if reason else ""
+
+    def fill(self, template: str) -> str:
+        return template.format(**self.values)
+
+
+def _step(step_id: StepId, phase: Phase | None, words: _Words, d: _Dates, policy: Policy) -> Step:
+    due: date | None = None
+    detail_key: str = step_id
+    citation_key: CitationKey = step_id
+    if step_id == "submit_alignment_application":
+        if phase == "open":
+            due = d.recommended
+        elif phase == "past_recommended":
+            due = d.ma_expiration
+            detail_key = "submit_alignment_application_past_recommended"
+        else:
+            due = d.late_deadline
+            detail_key = citation_key = "submit_alignment_application_late"
+    elif step_id in ("renew_nremt", "recertify_nremt"):
+        due = d.nremt_expiration
+    elif step_id == "renew_ma":
+        due = d.ma_expiration
+    link_name = STEP_LINKS[step_id]
+    link = policy.links[link_name] if link_name else None
+    cited = policy.citations[citation_key]
+    return Step(
+        id=step_id,
+        title=words.fill(wording.STEP_TITLES[step_id]),
+        detail=words.fill(wording.STEP_DETAILS[detail_key]),
+        due=due,
+        days_left=(due - d.as_of).days if due else None,
+        url=link.url if link else None,
+        url_label=link.label if link else None,
+        citation=Citation(text=cited.text, source=cited.source),
+    )
+
+
+def _deadlines(category: Category, words: _Words, d: _Dates) -> tuple[Deadline, ...]:
+    dates: dict[DeadlineKind, date | None] = {
+        "recommended": d.recommended,
+        "ma_expiration": d.ma_expiration,
+        "late_submission": d.late_deadline,
+        "nremt_expiration": d.nremt_expiration,
+        "alignment_window_opens": d.window_open,
+    }
+    found = [
+        (when, order, kind)
+        for order, kind in enumerate(DEADLINE_KINDS[category])
+        if (when := dates[kind]) is not None
+    ]
+    return tuple(
+        Deadline(
+            kind=kind,
+            date=when,
+            label=wording.DEADLINE_LABELS[kind],
+            days_from_as_of=(when - d.as_of).days,
+        )
+        for when, _order, kind in sorted(found)
+    )
+
+
+def _urgency(
+    category: Category, can_staff: bool, steps: tuple[Step, ...], words: _Words
+) -> Urgency:
+    if not can_staff:
+        return Urgency(level="expired", text=wording.URGENCY_EXPIRED)
+    if category == "expired_nremt":
+        return Urgency(level="urgent", text=wording.URGENCY_REGAIN)
+    if category == "outside_guidance":
+        return Urgency(level="info", text=wording.URGENCY_CONTACT)
+    if category == "alignment_not_yet_due":
+        return Urgency(level="info", text=words.fill(wording.URGENCY_NOT_YET_DUE))
+    upcoming = [s.days_left for s in steps if s.days_left is not None and s.days_left >= 0]
+    if not upcoming:
+        return Urgency(level="info", text=wording.URGENCY_NOTHING_DATED)
+    days = min(upcoming)
+    level: UrgencyLevel = (
+        "urgent" if days <= URGENT_DAYS else "soon" if days <= SOON_DAYS else "on_track"
+    )
+    return Urgency(level=level, text=wording.URGENCY_DUE.format(when=wording.days_phrase(days)))
+
+
+def _warnings(
+    situation: Situation,
+    policy: Policy,
+    d: _Dates,
+    can_staff: bool,
+    projected: bool,
+    words: _Words,
+) -> tuple[str, ...]:
+    found: list[str] = []
+    if not can_staff:
+        found.append(words.fill(wording.WARNING_MA_EXPIRED))
+    nremt = d.nremt_expiration
+    if situation.nremt_status == "active" and nremt is not None and d.as_of > nremt:
+        found.append(words.fill(wording.WARNING_NREMT_PASSED))
+    usual = policy.usual_expiration
+    for which, day in (("Massachusetts", d.ma_expiration), ("NREMT", nremt)):
+        if day is not None and (day.month, day.day) != (usual.month, usual.day):
+            found.append(
+                wording.WARNING_UNUSUAL_DATE.format(
+                    which=which,
+                    day=wording.long_date(day),
+                    usual=f"{wording.MONTHS[usual.month - 1]} {usual.day}",
+                )
+            )
+    if projected:
+        found.append(words.fill(wording.WARNING_PROJECTED))
+    return tuple(found)
+
+
+def _policy_info(policy: Policy) -> PolicyInfo:
+    return PolicyInfo(
+        title=policy.title,
+        publisher=policy.publisher,
+        source=policy.source,
+        cycle=policy.published_cycle,
+        last_checked=policy.last_checked,
+        urls={name: link.url for name, link in policy.links.items()},
+        links={
+            name: Link(label=link.label, title=link.title, url=link.url)
+            for name, link in policy.links.items()
+        },
+    )

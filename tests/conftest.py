@@ -1,0 +1,20 @@
+"""Test set-up shared by every test. The first lines must run before anything imports Qt."""
+
+import os
+
+# Without a display Qt aborts the whole run (exit 134): use the offscreen platform unless
+# a test session deliberately runs under a real X server (make screenshots uses Xvfb).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "C.UTF-8")
+
+from hypothesis import HealthCheck, settings
+
+# "dev" keeps `make test` quick on a laptop; CI=true selects the long fuzz profile.
+settings.register_profile("dev", max_examples=300, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=2000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
