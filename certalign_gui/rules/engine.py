@@ -148,7 +148,8 @@ def assess(situation: Situation, policy: Policy | None = None) -> Assessment:
 
     ``policy=None`` uses the policy file shipped with certalign (loaded once).
     """
-    policy = policy or _bundled_policy()
+    if policy is None:
+        policy = _bundled_policy()
     category, phase, reason = decide(situation, policy)
     d = _Dates.of(situation, policy)
     words = _Words(situation, policy, d, reason)
