@@ -280,10 +280,9 @@ def _urgency(
         return Urgency(level="info", text=wording.URGENCY_CONTACT)
     if category == "alignment_not_yet_due":
         return Urgency(level="info", text=words.fill(wording.URGENCY_NOT_YET_DUE))
-    upcoming = [s.days_left for s in steps if s.days_left is not None and s.days_left >= 0]
-    if not upcoming:
-        return Urgency(level="info", text=wording.URGENCY_NOTHING_DATED)
-    days = min(upcoming)
+    # The categories left each have a step due on the NREMT date, and that date is never
+    # past here (row 2 of the decision table takes those cases): there is always one.
+    days = min(s.days_left for s in steps if s.days_left is not None and s.days_left >= 0)
     level: UrgencyLevel = (
         "urgent" if days <= URGENT_DAYS else "soon" if days <= SOON_DAYS else "on_track"
     )
