@@ -95,9 +95,10 @@ def situation_from_args(args: argparse.Namespace, today: date) -> Situation:
     fields: dict[str, object] = {
         "ma_expiration": parse_date(args.ma_expires, "--ma-expires"),
         "nremt_status": args.nremt_status,
-        "as_of": parse_date(args.as_of, "--as-of") if args.as_of else today,
+        "as_of": parse_date(args.as_of, "--as-of") if args.as_of is not None else today,
     }
-    if args.nremt_expires:
+    # An empty value ("--as-of ''") is a mistake to report, not a missing option.
+    if args.nremt_expires is not None:
         fields["nremt_expiration"] = parse_date(args.nremt_expires, "--nremt-expires")
     try:
         return Situation.model_validate(fields)
@@ -179,7 +180,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         situation = situation_from_args(args, today=date.today())
         assessment = assess(situation, policy)
     except (UsageError, PolicyError) as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        # Exactly one line, even when a file name or a policy key holds a line break.
+        message = " ".join(str(exc).splitlines())
+        print(f"{PROG}: error: {message}", file=sys.stderr)
         return EXIT_USAGE
     if args.json:
         json.dump(assessment.model_dump(mode="json"), sys.stdout, indent=2)
