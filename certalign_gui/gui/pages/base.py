@@ -1,0 +1,44 @@
+"""What every page has: a "Step n of 5" line, a large heading, and a one-line lead."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
+
+from certalign_gui.gui.widgets import heading_label, plain_label
+
+
+class BasePage(QWizardPage):
+    """A wizard page that draws its own heading (QWizard's header text is small and fixed).
+
+    ``self.body`` is the layout for the page's own widgets.
+    """
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self._plain_title = ""
+        self.step_label = plain_label(object_name="stepIndicator")
+        self.heading = heading_label("", scale=1.6, object_name="pageHeading")
+        self.lead = plain_label(object_name="pageLead")
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.step_label)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.lead)
+        outer.addSpacing(self.fontMetrics().height())
+        self.body = QVBoxLayout()
+        outer.addLayout(self.body, 1)
+
+    def set_heading(self, title: str, lead: str = "") -> None:
+        """The page's heading and the line under it."""
+        self._plain_title = title
+        self.heading.setText(title)
+        self.lead.setText(lead)
+        self.lead.setVisible(bool(lead))
+
+    def plain_title(self) -> str:
+        """The page's title as plain text (window title, screen readers)."""
+        return self._plain_title
+
+    def set_step(self, number: int, total: int) -> None:
+        """Show where this page is in the wizard."""
+        self.step_label.setText(self.tr("Step {n} of {total}").format(n=number, total=total))

@@ -1,0 +1,159 @@
+"""`AlignmentWizard`: three questions, an optional details page, and the answer."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import IntEnum
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget, QWizard
+
+from certalign_gui.checklist.details import Details
+from certalign_gui.gui.idle import IdleWatcher
+from certalign_gui.gui.pages.base import BasePage
+from certalign_gui.gui.pages.details import DetailsPage
+from certalign_gui.gui.pages.ma import MaPage
+from certalign_gui.gui.pages.nremt import NremtPage
+from certalign_gui.gui.pages.results import ResultsPage
+from certalign_gui.gui.pages.welcome import WelcomePage
+from certalign_gui.gui.state import build_situation
+from certalign_gui.gui.widgets import make_touch_friendly
+from certalign_gui.rules import Assessment, Policy, Situation, assess, load_policy
+
+APP_TITLE = "Certalign"
+
+
+class PageId(IntEnum):
+    """The wizard's pages, in order."""
+
+    WELCOME = 0
+    MA = 1
+    NREMT = 2
+    DETAILS = 3
+    RESULTS = 4
+
+
+class AlignmentWizard(QWizard):
+    """The whole program window. ``today`` fixes the clock (tests, planning ahead)."""
+
+    idle_reset = Signal()
+
+    def __init__(
+        self,
+        policy: Policy | None = None,
+        *,
+        today: date | None = None,
+        idle_timeout_ms: int = 600_000,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("alignmentWizard")
+        self._policy = policy if policy is not None else load_policy()
+        self._fixed_today = today
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOptions(
+            QWizard.WizardOption.IndependentPages
+            | QWizard.WizardOption.NoBackButtonOnStartPage
+            | QWizard.WizardOption.NoCancelButton
+        )
+        # No Finish button: on a shared station Enter on the answer must not close the
+        # program. The window's close button (or Esc) still does.
+        self.setButtonLayout(
+            [
+                QWizard.WizardButton.Stretch,
+                QWizard.WizardButton.BackButton,
+                QWizard.WizardButton.NextButton,
+            ]
+        )
+
+        self.welcome_page = WelcomePage(self.today)
+        self.ma_page = MaPage(self._policy, self.today)
+        self.nremt_page = NremtPage(self._policy, self.today)
+        self.details_page = DetailsPage()
+        self.results_page = ResultsPage(self.details)
+        for page_id, page in (
+            (PageId.WELCOME, self.welcome_page),
+            (PageId.MA, self.ma_page),
+            (PageId.NREMT, self.nremt_page),
+            (PageId.DETAILS, self.details_page),
+            (PageId.RESULTS, self.results_page),
+        ):
+            self.setPage(page_id, page)
+        self.setStartId(PageId.WELCOME)
+
+        self.results_page.start_over_requested.connect(self.start_over)
+        self._start_over_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+        self._start_over_shortcut.activated.connect(self.start_over)
+        self.currentIdChanged.connect(self._on_page_changed)
+        self.idle = IdleWatcher(idle_timeout_ms, self)
+        self.idle.timed_out.connect(self._on_idle)
+        self.setWindowTitle(APP_TITLE)
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
+            make_touch_friendly(self.button(which))
+        self.resize(self._default_size())
+
+    def _default_size(self) -> QSize:
+        """Roomy, but inside a 1024x768 screen."""
+        metrics = self.fontMetrics()
+        width = min(1000, max(760, metrics.averageCharWidth() * 100))
+        height = min(720, max(600, metrics.height() * 34))
+        return QSize(width, height)
+
+    def today(self) -> date:
+        """The injected day, or the clock's (read each time: the program may run for days)."""
+        return self._fixed_today or date.today()
+
+    def policy(self) -> Policy:
+        """The policy the advice uses."""
+        return self._policy
+
+    def situation(self) -> Situation:
+        """The answers so far; raises pydantic's ValidationError if they do not fit."""
+        status = self.nremt_page.status()
+        if status is None:
+            raise ValueError("the NREMT question has not been answered")
+        return build_situation(
+            as_of=self.welcome_page.as_of_date(),
+            ma_expiration=self.ma_page.ma_expiration(),
+            nremt_status=status,
+            nremt_expiration=self.nremt_page.nremt_expiration(),
+        )
+
+    def assessment(self) -> Assessment | None:
+        """The answer on the results page; None on the other pages."""
+        if self.currentId() != PageId.RESULTS:
+            return None
+        return self.results_page.assessment()
+
+    def details(self) -> Details:
+        """The optional printout details (memory only)."""
+        return self.details_page.details()
+
+    def start_over(self) -> None:
+        """Back to the first page with every answer and detail cleared."""
+        for page in (self.welcome_page, self.ma_page, self.nremt_page, self.details_page):
+            page.reset()
+        self.results_page.show_assessment(None)
+        self.restart()
+        self.idle.restart()
+
+    def _on_idle(self) -> None:
+        self.start_over()
+        self.idle_reset.emit()
+
+    def _on_page_changed(self, page_id: int) -> None:
+        if page_id == PageId.RESULTS:
+            self.results_page.show_assessment(
+                assess(self.situation(), self._policy), today=self.today()
+            )
+        page = self.page(page_id)
+        if not isinstance(page, BasePage):
+            return
+        position = list(PageId).index(PageId(page_id)) + 1
+        page.set_step(position, len(PageId))
+        title = self.tr("Step {n} of {total}: {page}").format(
+            n=position, total=len(PageId), page=page.plain_title()
+        )
+        self.setWindowTitle(f"{title} \u2014 {APP_TITLE}")
+        page.setAccessibleName(title)
