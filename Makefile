@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test lint fmt cli-demo system-deps-run system-deps-test clean
+.PHONY: run test lint fmt cli-demo system-deps-run system-deps-test bundle wheel install-desktop clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -45,6 +45,19 @@ fmt: $(STAMP)
 
 cli-demo: $(STAMP)
 	$(BIN)/certalign --ma-expires 2025-03-31 --nremt-expires 2026-03-31 --as-of 2025-01-10
+
+## bundle: the one-folder PyInstaller build in dist/certalign/ (see packaging/README.md).
+bundle: $(STAMP)
+	$(BIN)/python packaging/build.py
+
+## wheel: the installable wheel in dist/.
+wheel: $(STAMP)
+	$(BIN)/python -m build --wheel --outdir dist .
+
+## install-desktop: menu entry, metainfo and icon for this user. Starts the venv's
+## certalign-gui, or a bundle's with EXEC=dist/certalign/certalign-gui.
+install-desktop: $(STAMP)
+	$(BIN)/python packaging/linux/install_desktop.py $(if $(EXEC),--exec "$(EXEC)")
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov
