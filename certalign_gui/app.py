@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from typing_extensions import override
 
 from certalign_gui import __version__
+from certalign_gui.frozen import restore_child_environment
 from certalign_gui.rules import Policy, PolicyError, load_policy
 
 APP_ID = "io.github.certalign.Certalign"
@@ -120,6 +121,8 @@ def _load_policy(path: Path | None) -> Policy | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the program; return the exit status."""
+    # In a Linux bundle, links open in a browser that must not inherit our library path.
+    restore_child_environment()
     args_in = list(sys.argv[1:] if argv is None else argv)
     try:
         args, qt_args = build_parser().parse_known_args(args_in)
