@@ -42,6 +42,11 @@ def version_info() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
+def install_desktop() -> ModuleType:
+    return load_script("linux/install_desktop.py")
+
+
+@pytest.fixture(scope="session")
 def build_script() -> ModuleType:
     return load_script("build.py")
 
