@@ -176,8 +176,14 @@ def test_confirm_step_points_to_the_state_verification_site():
                          ("ma_expiration", "2026-03-31"), ("nremt_expiration", "2027-03-31")]),
         # reverse_off_cycle: NREMT first, then Massachusetts.
         ("reverse", [("nremt_expiration", "2025-03-31"), ("ma_expiration", "2026-03-31")]),
-        # already_aligned: NREMT and Massachusetts.
+        # already_aligned: NREMT and Massachusetts (same day: in the table's order).
         ("aligned", [("nremt_expiration", "2025-03-31"), ("ma_expiration", "2025-03-31")]),
+        # already_aligned with NREMT later in the year: sorted by date, not by the table.
+        ("aligned_late_nremt",
+         [("ma_expiration", "2025-03-31"), ("nremt_expiration", "2025-12-31")]),
+        # outside_guidance with NREMT years before Massachusetts: sorted by date.
+        ("nremt_years_before",
+         [("nremt_expiration", "2025-03-31"), ("ma_expiration", "2027-03-31")]),
         # expired_nremt: only Massachusetts, even when the NREMT date was given.
         ("expired_no_date", [("ma_expiration", "2026-03-31")]),
         ("expired_with_date", [("ma_expiration", "2026-03-31")]),
@@ -189,10 +195,12 @@ def test_confirm_step_points_to_the_state_verification_site():
     ],
 )  # fmt: skip
 def test_deadlines_per_category_sorted_by_date(case, expected):
-    if case == "late_nremt":
-        assessment = _assess("2025-03-31", "2026-12-31", "2025-01-10")
-    else:
-        assessment = _case(case)
+    extra = {
+        "late_nremt": ("2025-03-31", "2026-12-31", "2025-01-10"),
+        "aligned_late_nremt": ("2025-03-31", "2025-12-31", "2025-01-10"),
+        "nremt_years_before": ("2027-03-31", "2025-03-31", "2025-01-10"),
+    }
+    assessment = _assess(*extra[case]) if case in extra else _case(case)
     got = [(d.kind, d.date) for d in assessment.deadlines]
     assert got == [(kind, D(day)) for kind, day in expected]
     assert [d.date for d in assessment.deadlines] == sorted(d.date for d in assessment.deadlines)
