@@ -16,7 +16,14 @@ from typing import NoReturn
 from pydantic import ValidationError
 
 from certalign_gui import __version__
-from certalign_gui.rules import Assessment, PolicyError, Situation, assess, load_policy
+from certalign_gui.rules import (
+    Assessment,
+    Policy,
+    PolicyError,
+    Situation,
+    assess,
+    load_policy,
+)
 from certalign_gui.rules.models import describe_situation_error
 from certalign_gui.rules.wording import days_phrase, long_date
 
@@ -106,6 +113,16 @@ def situation_from_args(args: argparse.Namespace, today: date) -> Situation:
         raise UsageError(_cli_names(describe_situation_error(exc))) from None
 
 
+def policy_from_args(args: argparse.Namespace) -> Policy | None:
+    """The policy file named by ``--policy`` (None: the built-in one), or a `UsageError`."""
+    if args.policy is None:
+        return None
+    try:
+        return load_policy(args.policy)
+    except PolicyError as exc:
+        raise UsageError(f"--policy: {exc}") from None
+
+
 def _cli_names(message: str) -> str:
     for field, option in (
         ("(ma_expiration)", "(--ma-expires)"),
@@ -176,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
     try:
         args = build_parser().parse_args(argv)
-        policy = load_policy(args.policy) if args.policy else None
+        policy = policy_from_args(args)
         situation = situation_from_args(args, today=date.today())
         assessment = assess(situation, policy)
     except (UsageError, PolicyError) as exc:
