@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from typing_extensions import override
 
 #: What counts as someone using the program.
@@ -33,6 +33,8 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # Precise, so that remaining_ms() tells the truth (a coarse timer may be 5 % off).
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self._on_timeout)
         app = QCoreApplication.instance()
