@@ -1,0 +1,196 @@
+"""The one-page checklist as HTML for QTextDocument: a pure function of the `Assessment`.
+
+Everything shown comes from the Assessment (dates via `long_date`, the fee via
+``fee_text``); nothing here decides or computes a rule. Every string is HTML-escaped,
+above all what the user typed, so a name can never become markup or load a resource.
+Sizes are in pt (fonts) and in 96-per-inch pixels (spacing and pictures), which Qt
+scales to the printer's resolution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from certalign_gui.checklist import text
+from certalign_gui.checklist.details import Details
+from certalign_gui.rules.models import Assessment, Step
+from certalign_gui.rules.wording import long_date
+
+#: Resource names the document builder registers (`document.py`). Not URLs: nothing is fetched.
+TIMELINE_RESOURCE = "certalign-timeline.png"
+QR_RESOURCE = "certalign-qr-{name}.png"
+#: The links printed with a QR code, in this order, when the policy has them.
+QR_LINKS = ("elicensing", "nremt", "oems", "verification")
+#: QR code edge, in 96-per-inch pixels: 0.6 inch: a phone reads it from a hand's width away.
+QR_SIZE_PX = 58
+#: Between the header's items: wide enough to read as separate fields.
+SEPARATOR = " &nbsp;&nbsp;&nbsp; "
+#: Longest name or number printed; anything longer is cut (a typo, not a name).
+MAX_DETAIL_CHARS = 60
+
+STYLE = """
+body { font-size: 12pt; color: #000000; }
+h1 { font-size: 18pt; font-weight: bold; margin-top: 0px; margin-bottom: 0px; }
+h2 { font-size: 16pt; font-weight: bold; margin-top: 6px; margin-bottom: 2px; }
+p { margin-top: 0px; margin-bottom: 4px; }
+ul { margin-top: 0px; margin-bottom: 0px; }
+li { margin-bottom: 3px; }
+.who { font-size: 12pt; margin-bottom: 2px; }
+.status { font-size: 13pt; font-weight: bold; }
+.due { font-weight: bold; }
+.fee { font-size: 13pt; font-weight: bold; margin-bottom: 2px; white-space: nowrap; }
+.where { font-size: 11pt; }
+.important { font-weight: bold; }
+.label { font-size: 10pt; font-weight: bold; }
+.url { font-size: 8pt; }
+.fine { font-size: 10pt; margin-bottom: 2px; }
+"""
+
+
+def _e(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _clip(value: str) -> str:
+    cleaned = " ".join(value.split())
+    if len(cleaned) <= MAX_DETAIL_CHARS:
+        return cleaned
+    return cleaned[: MAX_DETAIL_CHARS - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
+
+
+def _header(assessment: Assessment, details: Details) -> list[str]:
+    typed = [
+        (label, _clip(value))
+        for label, value in (
+            (text.NAME, details.name),
+            (text.MA_NUMBER, details.ma_number),
+            (text.NREMT_NUMBER, details.nremt_number),
+        )
+        if value.strip()
+    ]
+    # The date first and on its own terms: a long name may wrap, but never pushes it off.
+    fields = [f"<b>{_e(text.prepared_on(assessment))}</b>"]
+    fields += [f"{_e(label)}: <b>{_e(value)}</b>" for label, value in typed]
+    parts = [f"<h1>{_e(text.TITLE)}</h1>", f'<p class="who">{SEPARATOR.join(fields)}</p>']
+    return parts
+
+
+def _situation(assessment: Assessment) -> list[str]:
+    status = text.STATUS.format(day=long_date(assessment.situation.as_of))
+    parts = [
+        f"<h2>{_e(assessment.headline)}</h2>",
+        f'<p class="status">{_e(status)} {_e(assessment.urgency.text)}</p>',
+        f"<p>{_e(assessment.explanation)}</p>",
+    ]
+    if assessment.warnings:
+        # Projected advice is among the warnings: the rules add that sentence themselves.
+        items = "".join(f"<li>{_e(warning)}</li>" for warning in assessment.warnings)
+        parts.append(
+            '<table width="100%" border="1" cellspacing="0" cellpadding="2" '
+            'style="border-collapse: collapse; border-style: solid; border-color: #000000;">'
+            "<tr><td>"
+            f"<ul>{items}</ul>"
+            "</td></tr></table>"
+        )
+    return parts
+
+
+def _step(step: Step) -> str:
+    due = ""
+    if step.due is not None:
+        due_by = text.DUE_BY.format(day=long_date(step.due))
+        due = f' \N{EM DASH} <span class="due">{_e(due_by)}</span>'
+    where = f' <span class="where">{_e(text.WHERE.format(label=step.url_label or step.url))}</span>'
+    return (
+        f'<li class="unchecked"><b>{_e(step.title)}</b>{due}<br />'
+        f"{_e(step.detail)}{where if step.url else ''}</li>"
+    )
+
+
+def _steps(assessment: Assessment) -> list[str]:
+    heading = f"<h2>{_e(text.STEPS)}</h2>"
+    if assessment.fee_text:
+        # The fee sits on the heading's line: it is short, and the page is full.
+        heading = (
+            '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 6px;">'
+            f"<tr><td>{heading}</td>"
+            f'<td align="right" valign="bottom"><p class="fee">'
+            f"{_e(text.FEE.format(fee=assessment.fee_text))}</p></td></tr></table>"
+        )
+    return [heading, "<ul>", *map(_step, assessment.steps), "</ul>"]
+
+
+def _dates(assessment: Assessment, timeline: bool) -> list[str]:
+    parts = [f"<h2>{_e(text.KEY_DATES)}</h2>"]
+    if timeline:
+        # On the page the drawn timeline shows every deadline with its name and date, so a
+        # table would say it twice. The placeholder is swapped for it by `document.py`.
+        parts.append(
+            f'<p><img src="{TIMELINE_RESOURCE}" width="1" height="1" '
+            f'alt="{_e(text.TIMELINE_ALT)}" /></p>'
+        )
+    else:
+        rows = "".join(
+            f'<tr><td class="due">{_e(long_date(d.date))}</td><td>{_e(d.label)}</td></tr>'
+            for d in assessment.deadlines
+        )
+        parts.append(f'<table cellspacing="0" cellpadding="1">{rows}</table>')
+    return parts
+
+
+def qr_links(assessment: Assessment) -> list[tuple[str, str, str]]:
+    """The printed links as (name, label, url), in `QR_LINKS` order."""
+    links = assessment.policy.links
+    return [(name, links[name].label, links[name].url) for name in QR_LINKS if name in links]
+
+
+def _links(assessment: Assessment, qr_images: bool) -> list[str]:
+    cells = []
+    for name, label, url in qr_links(assessment):
+        image = (
+            f'<img src="{QR_RESOURCE.format(name=name)}" width="{QR_SIZE_PX}" '
+            f'height="{QR_SIZE_PX}" alt="{_e(label)}" /><br />'
+            if qr_images
+            else ""
+        )
+        cells.append(
+            f'<td align="center" valign="top" width="25%">{image}'
+            f'<span class="label">{_e(label)}</span><br /><span class="url">{_e(url)}</span></td>'
+        )
+    return [
+        '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 4px;">'
+        f"<tr>{''.join(cells)}</tr></table>",
+    ]
+
+
+def _footer(assessment: Assessment) -> list[str]:
+    return [
+        f'<p class="fine" style="margin-top: 6px;">{_e(text.WHO_TO_ASK)}</p>',
+        f'<p class="fine">{_e(text.source_line(assessment))} {_e(text.checked_line(assessment))}'
+        f" <b>{_e(text.GUIDANCE_ONLY)}</b></p>",
+    ]
+
+
+def checklist_html(
+    assessment: Assessment,
+    details: Details | None = None,
+    *,
+    qr_images: bool = True,
+    timeline: bool = False,
+) -> str:
+    """The whole page. ``timeline`` adds a placeholder for the drawn timeline."""
+    body: Iterable[str] = (
+        *_header(assessment, details or Details()),
+        *_situation(assessment),
+        *_steps(assessment),
+        *_dates(assessment, timeline),
+        *_links(assessment, qr_images),
+        *_footer(assessment),
+    )
+    title = f"{text.TITLE} \N{EM DASH} {text.prepared_on(assessment)}"
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8" />'
+        f"<title>{_e(title)}</title><style>{STYLE}</style></head>"
+        "<body>" + "".join(body) + "</body></html>"
+    )

@@ -1,0 +1,61 @@
+"""The checklist's own English sentences, in one place (the rules' sentences come with the
+`Assessment`). Plain words, active voice, for a reader in a hurry.
+"""
+
+from __future__ import annotations
+
+from certalign_gui.rules.models import Assessment
+from certalign_gui.rules.wording import long_date
+
+TITLE = "OEMS and NREMT alignment checklist"
+PREPARED_ON = "Prepared on {day}"
+NAME = "Name"
+MA_NUMBER = "MA certification number"
+NREMT_NUMBER = "NREMT number"
+STATUS = "Status on {day}:"
+WARNINGS = "Important"
+STEPS = "What to do"
+DUE_BY = "Due by {day}"
+WHERE = "Where: {label}."
+NO_LINK = "Nothing to do online yet."
+FEE = "Fee: {fee}, paid in eLicensing"
+KEY_DATES = "Key dates"
+LINKS = "Links: scan the code with a phone camera, or type the address"
+TIMELINE_ALT = "Timeline of the key dates"
+WHO_TO_ASK = (
+    "Who to ask: OEMS about your certification; eLicensing support (linked from the "
+    "eLicensing page) about the portal; NREMT.org about NREMT."
+)
+GUIDANCE_ONLY = "This checklist is guidance, not a certification decision."
+PROJECTED = (
+    "The published guidance describes the {cycle} cycle; confirm the fee and dates in eLicensing."
+)
+SOURCE = "Source: {publisher} \N{EM DASH} {title}."
+CHECKED = "Rules as published by OEMS; checked {day}. Confirm at mass.gov."
+#: The printed source, as the OEMS page names itself.
+SOURCE_TITLE = "Massachusetts OEMS \N{EM DASH} {title}"
+
+
+def prepared_on(assessment: Assessment) -> str:
+    """ "Prepared on January 10, 2025": every printed page is dated."""
+    return PREPARED_ON.format(day=long_date(assessment.situation.as_of))
+
+
+def projected(assessment: Assessment) -> str:
+    """The caution printed when the advice applies the 2025 pattern to another cycle."""
+    return PROJECTED.format(cycle=assessment.policy.cycle)
+
+
+def source_line(assessment: Assessment) -> str:
+    """Where the rules come from: "Massachusetts OEMS — One-Year Alignment with NREMT"."""
+    return "Source: " + SOURCE_TITLE.format(title=assessment.policy.title) + "."
+
+
+def checked_line(assessment: Assessment) -> str:
+    """When the rules were last checked against the published guidance."""
+    return CHECKED.format(day=long_date(assessment.policy.last_checked))
+
+
+def document_title(assessment: Assessment) -> str:
+    """The PDF title: what the page is and its date (never the name)."""
+    return f"{TITLE} \N{EM DASH} {prepared_on(assessment)}"
