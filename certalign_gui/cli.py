@@ -152,9 +152,10 @@ def format_text(assessment: Assessment) -> str:
         + ("yes" if assessment.can_staff_ambulance else "NO, your Massachusetts card has expired"),
     ]
     if assessment.projected:
-        out.append(
+        out += _wrap(
             "Projected: the published guidance describes the "
-            f"{assessment.policy.cycle} cycle; confirm the fee and dates in eLicensing."
+            f"{assessment.policy.cycle} cycle; confirm the fee and dates in eLicensing.",
+            "",
         )
     out += ["", "What to do:"]
     for number, step in enumerate(assessment.steps, start=1):
@@ -170,7 +171,8 @@ def format_text(assessment: Assessment) -> str:
     out += ["", "Key dates:"]
     for deadline in assessment.deadlines:
         when = days_phrase(deadline.days_from_as_of)
-        out.append(f"  {long_date(deadline.date):>20}  {deadline.label} ({when})")
+        line = f"  {long_date(deadline.date):>20}  {deadline.label} ({when})"
+        out += _wrap(line, " " * 24, first="")
     if assessment.warnings:
         out += ["", "Warnings:"]
         for warning in assessment.warnings:
