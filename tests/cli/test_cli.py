@@ -1,0 +1,214 @@
+"""`certalign` in-process: text and JSON output, date formats, the as-of default, --policy."""
+
+import json
+from datetime import date
+from importlib import resources
+
+import pytest
+
+from certalign_gui import __version__, cli
+from certalign_gui.rules import Situation, assess, load_policy
+
+D = date.fromisoformat
+BUILT_IN_TEXT = (
+    resources.files("certalign_gui") / "resources" / "policy" / "oems-alignment.toml"
+).read_text(encoding="utf-8")
+
+
+def _run(capsys, *argv):
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def _args(ma, nremt, as_of, status="active"):
+    argv = ["--ma-expires", ma, "--nremt-status", status, "--as-of", as_of]
+    return [*argv, "--nremt-expires", nremt] if nremt else argv
+
+
+def _flat(text):
+    """The text with line wrapping undone."""
+    return " ".join(text.split())
+
+
+def test_issue_done_check(capsys):
+    status, out, err = _run(
+        capsys, "--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31",
+        "--as-of", "2025-01-10", "--json",
+    )  # fmt: skip
+    assert (status, err) == (0, "")
+    answer = json.loads(out)
+    assert answer["category"] == "one_year_alignment"
+    assert answer["phase"] == "open"
+    assert answer["fee"]["amount"] == "62.50"
+    deadlines = {d["kind"]: d["date"] for d in answer["deadlines"]}
+    assert deadlines["recommended"] == "2025-02-15"
+    assert deadlines["late_submission"] == "2026-03-31"
+
+
+CASES = [
+    # One situation per category (and per phase of the alignment).
+    ("2025-03-31", "2026-03-31", "2025-01-10", "active"),
+    ("2025-03-31", "2026-03-31", "2025-03-01", "active"),
+    ("2025-03-31", "2026-03-31", "2025-04-01", "active"),
+    ("2026-03-31", "2027-03-31", "2025-01-10", "active"),
+    ("2026-03-31", "2025-03-31", "2025-01-10", "active"),
+    ("2026-03-31", None, "2025-06-01", "expired"),
+    ("2025-03-31", "2025-03-31", "2025-01-10", "active"),
+    ("2025-03-31", None, "2025-01-10", "never"),
+    ("2025-03-31", "2028-03-31", "2025-01-10", "active"),
+    ("2027-03-31", "2028-03-31", "2026-10-01", "active"),
+]
+
+
+def _assessment(ma, nremt, as_of, status):
+    return assess(
+        Situation(
+            ma_expiration=D(ma),
+            nremt_status=status,
+            nremt_expiration=D(nremt) if nremt else None,
+            as_of=D(as_of),
+        )
+    )
+
+
+@pytest.mark.parametrize(("ma", "nremt", "as_of", "status"), CASES)
+def test_json_output_is_exactly_the_assessment(capsys, ma, nremt, as_of, status):
+    code, out, err = _run(capsys, *_args(ma, nremt, as_of, status), "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == _assessment(ma, nremt, as_of, status).model_dump(mode="json")
+
+
+@pytest.mark.parametrize(("ma", "nremt", "as_of", "status"), CASES)
+def test_text_output_shows_headline_steps_due_dates_fee_and_links(capsys, ma, nremt, as_of, status):
+    code, out, err = _run(capsys, *_args(ma, nremt, as_of, status))
+    assert (code, err) == (0, "")
+    assessment = _assessment(ma, nremt, as_of, status)
+    text = _flat(out)
+    assert assessment.headline.upper() in out
+    assert "advice as of" in out
+    for number, step in enumerate(assessment.steps, start=1):
+        assert f"[ ] {number}. {step.title}" in text
+        assert _flat(step.detail) in text
+        if step.due is not None:
+            assert f"by {cli.long_date(step.due)}" in text
+        if step.url is not None:
+            assert f"{step.url_label}: {step.url}" in text
+    for deadline in assessment.deadlines:
+        assert f"{cli.long_date(deadline.date)} {deadline.label}" in text
+    for warning in assessment.warnings:
+        assert _flat(warning) in text
+    for link in load_policy().links.values():
+        assert link.url in out
+    if assessment.fee_text:
+        assert f"Fee: {assessment.fee_text}" in out
+    else:
+        assert "Fee:" not in out
+    assert ("Projected:" in out) is assessment.projected
+    assert "{" not in out
+
+
+def test_text_says_when_you_cannot_staff_an_ambulance(capsys):
+    _code, out, _err = _run(capsys, *_args("2025-03-31", "2026-03-31", "2025-04-01"))
+    assert "You can staff an ambulance: NO" in out
+    _code, out, _err = _run(capsys, *_args("2025-03-31", "2026-03-31", "2025-03-31"))
+    assert "You can staff an ambulance: yes" in out
+
+
+def test_text_lines_fit_in_78_columns(capsys):
+    for case in CASES:
+        _code, out, _err = _run(capsys, *_args(*case))
+        assert max(len(line) for line in out.splitlines()) <= cli.WIDTH
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        # ISO.
+        ("2025-03-31", "2025-03-31"),
+        # US month/day/year, with and without leading zeros.
+        ("03/31/2025", "2025-03-31"),
+        ("3/31/2025", "2025-03-31"),
+        ("02/29/2028", "2028-02-29"),
+        # Spaces around the value are ignored.
+        (" 2025-03-31 ", "2025-03-31"),
+    ],
+)
+def test_dates_may_be_iso_or_us(capsys, written, meant):
+    code, out, _err = _run(
+        capsys, "--ma-expires", written, "--nremt-expires", written, "--as-of", written, "--json"
+    )
+    situation = json.loads(out)["situation"]
+    assert code == 0
+    assert situation["ma_expiration"] == situation["nremt_expiration"] == meant
+    assert situation["as_of"] == meant
+
+
+def test_as_of_defaults_to_today(capsys, monkeypatch):
+    class FixedDate(date):
+        @classmethod
+        def today(cls):
+            return cls(2025, 1, 10)
+
+    monkeypatch.setattr(cli, "date", FixedDate)
+    code, out, _err = _run(capsys, "--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31",
+                           "--json")  # fmt: skip
+    assert code == 0
+    assert json.loads(out)["situation"]["as_of"] == "2025-01-10"
+
+
+def test_as_of_default_is_the_real_today(capsys):
+    before = date.today()
+    code, out, _err = _run(capsys, "--ma-expires", "2025-03-31", "--nremt-status", "never",
+                           "--json")  # fmt: skip
+    after = date.today()
+    assert code == 0
+    assert json.loads(out)["situation"]["as_of"] in {before.isoformat(), after.isoformat()}
+
+
+def test_nremt_status_defaults_to_active(capsys):
+    _code, out, _err = _run(capsys, *_args("2025-03-31", "2026-03-31", "2025-01-10")[4:],
+                            "--ma-expires", "2025-03-31", "--json")  # fmt: skip
+    assert json.loads(out)["situation"]["nremt_status"] == "active"
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"certalign {__version__}"
+
+
+def test_help_lists_every_option(capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--ma-expires", "--nremt-status", "--nremt-expires", "--as-of", "--json",
+                   "--policy", "--version"):  # fmt: skip
+        assert option in out
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".json"])
+def test_a_good_policy_file_gives_the_same_answer(capsys, tmp_path, suffix):
+    path = tmp_path / f"policy{suffix}"
+    if suffix == ".toml":
+        path.write_text(BUILT_IN_TEXT, encoding="utf-8")
+    else:
+        data = load_policy().model_dump(mode="json")
+        path.write_text(json.dumps(data), encoding="utf-8")
+    argv = _args("2025-03-31", "2026-03-31", "2025-01-10")
+    code, with_file, err = _run(capsys, *argv, "--json", "--policy", str(path))
+    assert (code, err) == (0, "")
+    _code, built_in, _err = _run(capsys, *argv, "--json")
+    assert json.loads(with_file) == json.loads(built_in)
+
+
+def test_a_policy_file_changes_the_answer(capsys, tmp_path):
+    path = tmp_path / "policy.toml"
+    path.write_text(BUILT_IN_TEXT.replace('amount = "62.50"', 'amount = "70.00"'), "utf-8")
+    code, out, _err = _run(
+        capsys, *_args("2025-03-31", "2026-03-31", "2025-01-10"), "--policy", str(path)
+    )
+    assert code == 0
+    assert "Fee: $70.00" in out
