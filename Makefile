@@ -50,9 +50,10 @@ cli-demo: $(STAMP)
 bundle: $(STAMP)
 	$(BIN)/python packaging/build.py
 
-## wheel: the installable wheel in dist/.
+## wheel: the installable wheel in dist/, built from the sdist (also kept there) so that
+## nothing stale in build/ can end up in it.
 wheel: $(STAMP)
-	$(BIN)/python -m build --wheel --outdir dist .
+	$(BIN)/python -m build --outdir dist .
 
 ## install-desktop: menu entry, metainfo and icon for this user. Starts the venv's
 ## certalign-gui, or a bundle's with EXEC=dist/certalign/certalign-gui.

@@ -1,0 +1,112 @@
+"""The one-folder bundle (dist/certalign/) starts, answers, and ships only what it should."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from certalign_gui import __version__
+
+WORKED = ["--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31", "--as-of", "2025-01-10"]
+# Qt prints these when a plugin or library the bundle needs was left out.
+MISSING = re.compile(r"Cannot load library|Could not (?:load|find)|cannot open shared object")
+
+
+def run(program: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH"}} | env
+    return subprocess.run(
+        [str(program), *args], capture_output=True, text=True, env=environment, timeout=120
+    )
+
+
+def test_gui_starts_offscreen_and_exits_after_first_paint(bundle):
+    result = run(bundle / "certalign-gui", "--exit-after-startup", QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 0, result.stderr
+    assert not MISSING.search(result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_gui_starts_on_a_real_x_server(bundle):
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        pytest.skip("xvfb-run is not installed (tools/system-deps.sh test installs it)")
+    command = [xvfb, "-a", "-s", "-screen 0 1280x1024x24", str(bundle / "certalign-gui")]
+    result = subprocess.run(
+        [*command, "--exit-after-startup"],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"},
+        timeout=120,
+    )
+    # The xcb plugin and everything it links against made it into the bundle.
+    assert result.returncode == 0, result.stderr
+    assert not MISSING.search(result.stderr), result.stderr
+
+
+def test_cli_answers_the_worked_example(bundle):
+    result = run(bundle / "certalign", *WORKED, "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["category"] == "one_year_alignment"
+    assert answer["fee"]["amount"] == "62.50"
+
+
+def test_both_programs_report_the_package_version(bundle):
+    assert run(bundle / "certalign", "--version").stdout.strip() == f"certalign {__version__}"
+    gui = run(bundle / "certalign-gui", "--version", QT_QPA_PLATFORM="offscreen")
+    assert gui.stdout.strip() == f"certalign-gui {__version__}"
+
+
+def test_cli_writes_a_pdf_checklist(bundle, tmp_path):
+    if "--pdf" not in run(bundle / "certalign", "--help").stdout:
+        pytest.skip("this certalign has no --pdf option yet")
+    pdf = tmp_path / "checklist.pdf"
+    result = run(bundle / "certalign", *WORKED, "--pdf", str(pdf), QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 0, result.stderr
+    assert not MISSING.search(result.stderr), result.stderr
+    from pypdf import PdfReader
+
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert "62.50" in text  # real text, not the black boxes of a bundle without fonts
+
+
+def test_two_programs_share_one_internal_folder(bundle):
+    internal = bundle / "_internal"
+    assert (bundle / "certalign-gui").is_file()
+    assert (bundle / "certalign").is_file()
+    assert (internal / "certalign_gui/resources/policy/oems-alignment.toml").is_file()
+    assert (internal / "certalign_gui/resources/icons/certalign.svg").is_file()
+    assert sorted(p.name for p in bundle.iterdir() if p.is_file() and os.access(p, os.X_OK)) == [
+        "certalign",
+        "certalign-gui",
+    ]
+
+
+def test_only_the_qt_modules_the_program_uses(bundle, exclusions):
+    pyside = bundle / "_internal" / "PySide6"
+    bindings = {p.name.split(".")[0] for p in pyside.glob("Qt*.*") if p.suffix in {".so", ".pyd"}}
+    assert bindings == set(exclusions.QT_MODULES_USED)
+
+
+def test_excluded_files_are_gone(bundle):
+    internal = bundle / "_internal"
+    plugins = internal / "PySide6" / "Qt" / "plugins"
+    assert {p.stem.removeprefix("lib") for p in (plugins / "platforms").iterdir()} == {
+        "qxcb",
+        "qwayland",
+        "qoffscreen",
+    }
+    assert [p.name for p in (plugins / "imageformats").iterdir()] == ["libqsvg.so"]
+    assert not (internal / "PySide6" / "Qt" / "translations").exists()
+    for left_out in ("tkinter", "hypothesis", "mypy", "_pytest", "unittest"):
+        assert not list(internal.rglob(f"{left_out}*")), left_out
+    assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
+
+
+def test_desktop_files_travel_with_the_bundle(bundle):
+    assert (bundle / "linux" / "install_desktop.py").is_file()
+    assert (bundle / "linux" / "io.github.certalign.Certalign.desktop").is_file()
