@@ -42,6 +42,7 @@ from certalign_gui.checklist.html import (
     qr_links,
 )
 from certalign_gui.checklist.qr import qr_png
+from certalign_gui.checklist.sealed import SealedDocument
 from certalign_gui.rules.models import Assessment
 
 PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
@@ -87,25 +88,6 @@ def print_font(point_size: float = BODY_PT) -> QFont:
     for feature in ("liga", "clig", "dlig", "hlig"):
         font.setFeature(QFont.Tag(feature), 0)
     return font
-
-
-class SealedDocument(QTextDocument):
-    """A QTextDocument that loads nothing from outside: only the pictures we add ourselves.
-
-    Qt's default ``loadResource`` reads local files (``<img src="file:///…">``). The
-    checklist escapes everything it prints, and this is the second lock on that door.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.refused: list[str] = []
-
-    @override
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        """Refuse every resource that was not added with `addResource`."""
-        self.refused.append(name.toString())
-        # An empty byte array decodes to no picture at all.
-        return QByteArray()
 
 
 class TimelineObject(QPyTextObject):

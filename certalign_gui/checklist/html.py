@@ -22,8 +22,8 @@ TIMELINE_RESOURCE = "certalign-timeline.png"
 QR_RESOURCE = "certalign-qr-{name}.png"
 #: The links printed with a QR code, in this order, when the policy has them.
 QR_LINKS = ("elicensing", "nremt", "oems", "verification")
-#: QR code edge, in 96-per-inch pixels: 0.6 inch: a phone reads it from a hand's width away.
-QR_SIZE_PX = 58
+#: QR code edge, in 96-per-inch pixels: 0.625 inch, which a phone reads from a hand's width away.
+QR_SIZE_PX = 60
 #: Between the header's items: wide enough to read as separate fields.
 SEPARATOR = " &nbsp;&nbsp;&nbsp; "
 #: Longest name or number printed; anything longer is cut (a typo, not a name).
@@ -166,9 +166,9 @@ def _links(assessment: Assessment, qr_images: bool) -> list[str]:
 
 def _footer(assessment: Assessment) -> list[str]:
     return [
-        f'<p class="fine" style="margin-top: 6px;">{_e(text.WHO_TO_ASK)}</p>',
-        f'<p class="fine">{_e(text.source_line(assessment))} {_e(text.checked_line(assessment))}'
-        f" <b>{_e(text.GUIDANCE_ONLY)}</b></p>",
+        f'<p class="fine" style="margin-top: 6px;"><b>{_e(text.GUIDANCE_ONLY)}</b> '
+        f"{_e(text.WHO_TO_ASK)} {_e(text.source_line(assessment))} "
+        f"{_e(text.checked_line(assessment))}</p>"
     ]
 
 

@@ -23,8 +23,8 @@ KEY_DATES = "Key dates"
 LINKS = "Links: scan the code with a phone camera, or type the address"
 TIMELINE_ALT = "Timeline of the key dates"
 WHO_TO_ASK = (
-    "Who to ask: OEMS about your certification; eLicensing support (linked from the "
-    "eLicensing page) about the portal; NREMT.org about NREMT."
+    "Who to ask: OEMS (certification), eLicensing support (portal; see the eLicensing page), "
+    "NREMT.org (NREMT)."
 )
 GUIDANCE_ONLY = "This checklist is guidance, not a certification decision."
 PROJECTED = (
