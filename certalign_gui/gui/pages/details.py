@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 from typing_extensions import override
 
 from certalign_gui.checklist.details import Details
@@ -55,7 +55,7 @@ class DetailsPage(BasePage):
             (self.tr("Massachusetts &certification number:"), self.ma_number),
             (self.tr("N&REMT number:"), self.nremt_number),
         ):
-            label = QLabel(text)
+            label = plain_label(text)
             label.setBuddy(edit)
             form.addRow(label, edit)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
 from certalign_gui.gui.dates import is_usual_expiration, next_usual_expiration, usual_day_text
@@ -29,7 +29,7 @@ class MaPage(BasePage):
         self._today = today
 
         self.field_ = DateField("maExpirationEdit", self.tr("Massachusetts expiration date"))
-        label = QLabel(self.tr("When does your &Massachusetts certification expire?"))
+        label = plain_label(self.tr("When does your &Massachusetts certification expire?"))
         label.setWordWrap(True)
         label.setBuddy(self.field_.edit)
 

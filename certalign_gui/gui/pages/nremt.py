@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QLabel,
     QRadioButton,
     QWidget,
 )
@@ -68,7 +67,9 @@ class NremtPage(BasePage):
         self.reset()
 
     def _build_status(self) -> None:
-        self.question = QLabel(self.tr("Do you hold a National Registry (NREMT) certification?"))
+        self.question = plain_label(
+            self.tr("Do you hold a National Registry (NREMT) certification?")
+        )
         self.question.setWordWrap(True)
         self.active = QRadioButton(self.tr("Yes, it is &active"))
         self.active.setObjectName("nremtActiveRadio")
@@ -88,11 +89,14 @@ class NremtPage(BasePage):
 
     def _build_date(self) -> None:
         self.field_ = DateField("nremtExpirationEdit", self.tr("NREMT expiration date"))
-        self.date_label = QLabel(self.tr("&Date your NREMT certification expires (or expired):"))
+        self.date_label = plain_label(
+            self.tr("&Date your NREMT certification expires (or expired):")
+        )
         self.date_label.setWordWrap(True)
         self.date_label.setBuddy(self.field_.edit)
         self.know_date = QCheckBox(self.tr("I &know the date it expired"))
         self.know_date.setObjectName("nremtKnowDateCheck")
+        self.know_date.setAccessibleName(self.tr("I know the date it expired"))
         self.know_date.setAccessibleDescription(
             self.tr("Optional: the advice does not need the date of an expired certification.")
         )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QToolButton, QWidget
 
 from certalign_gui.gui.pages.base import BasePage
 from certalign_gui.gui.widgets import DateField, plain_label
@@ -56,7 +56,7 @@ class WelcomePage(BasePage):
         self.panel.setObjectName("planningAheadPanel")
         form = QFormLayout(self.panel)
         form.setContentsMargins(24, 0, 0, 0)
-        label = QLabel(self.tr("Advice &as of:"))
+        label = plain_label(self.tr("Advice &as of:"))
         label.setBuddy(self.as_of.edit)
         form.addRow(label, self.as_of)
         form.addRow(
