@@ -4,7 +4,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import event, given
-from hypothesis import strategies as st
 from pydantic import ValidationError
 from rules_strategies import any_date, situation_fields
 
@@ -83,13 +82,16 @@ def test_no_placeholder_and_no_empty_sentence(fields):
 @given(any_date, any_date, any_date)
 def test_expired_nremt_dated_after_as_of_is_always_refused(ma, nremt, as_of):
     if nremt <= as_of:
-        Situation(ma_expiration=ma, nremt_status="expired", nremt_expiration=nremt, as_of=as_of)
+        situation = Situation(
+            ma_expiration=ma, nremt_status="expired", nremt_expiration=nremt, as_of=as_of
+        )
+        assert assess(situation).category == "expired_nremt"
     else:
         with pytest.raises(ValidationError, match="nremt_expiration"):
             Situation(ma_expiration=ma, nremt_status="expired", nremt_expiration=nremt, as_of=as_of)
 
 
-@given(any_date, any_date, st.sampled_from(["never"]))
-def test_never_with_a_date_is_always_refused(ma, as_of, status):
+@given(any_date, any_date, any_date)
+def test_never_with_a_date_is_always_refused(ma, nremt, as_of):
     with pytest.raises(ValidationError, match="nremt_expiration"):
-        Situation(ma_expiration=ma, nremt_status=status, nremt_expiration=ma, as_of=as_of)
+        Situation(ma_expiration=ma, nremt_status="never", nremt_expiration=nremt, as_of=as_of)

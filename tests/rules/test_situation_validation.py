@@ -88,7 +88,8 @@ def test_expired_with_a_date_on_or_before_as_of_is_fine(nremt):
     ],
 )
 def test_valid_but_unusual_input_is_accepted(changes):
-    Situation.model_validate({**GOOD, **changes})
+    situation = Situation.model_validate({**GOOD, **changes})
+    assert situation.ma_expiration == D(str(changes.get("ma_expiration", GOOD["ma_expiration"])))
 
 
 def test_situation_is_frozen_and_refuses_unknown_fields():
