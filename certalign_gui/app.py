@@ -7,16 +7,16 @@ import logging
 import sys
 from collections.abc import Sequence
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 from typing_extensions import override
 
 from certalign_gui import __version__
 from certalign_gui.frozen import restore_child_environment
+from certalign_gui.gui.icons import app_icon
 from certalign_gui.rules import Policy, PolicyError, load_policy
 
 APP_ID = "io.github.certalign.Certalign"
@@ -65,11 +65,6 @@ def show_policy_error(error: PolicyError) -> None:
     )
 
 
-def icon_path() -> str:
-    """The application icon (an SVG shipped in the package)."""
-    return str(resources.files("certalign_gui") / "resources" / "icons" / "certalign.svg")
-
-
 def _application(qt_argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(qt_argv)
@@ -78,7 +73,7 @@ def _application(qt_argv: list[str]) -> QApplication:
     app.setOrganizationDomain(ORGANIZATION_DOMAIN)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(QIcon(icon_path()))
+    app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
     app.setFont(_scaled(app.font(), FONT_SCALE))
     return app

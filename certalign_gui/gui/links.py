@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -30,30 +26,5 @@ def open_url(url: str) -> bool:
             shown.host(),
         )
         return False
-    with _browser_environment():
-        return QDesktopServices.openUrl(QUrl(url))
-
-
-@contextmanager
-def _browser_environment() -> Iterator[None]:
-    """Give the browser the system's libraries, not a frozen build's bundled ones.
-
-    A frozen Linux build points ``LD_LIBRARY_PATH`` at its own folder; xdg-open and the
-    browser inherit it and crash. PyInstaller keeps the original in ``LD_LIBRARY_PATH_ORIG``.
-    """
-    if not (getattr(sys, "frozen", False) and sys.platform.startswith("linux")):
-        yield
-        return
-    saved = os.environ.get("LD_LIBRARY_PATH")
-    original = os.environ.get("LD_LIBRARY_PATH_ORIG")
-    if original is None:
-        os.environ.pop("LD_LIBRARY_PATH", None)
-    else:
-        os.environ["LD_LIBRARY_PATH"] = original
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop("LD_LIBRARY_PATH", None)
-        else:
-            os.environ["LD_LIBRARY_PATH"] = saved
+    # A frozen build's library path is already undone at start-up (certalign_gui.frozen).
+    return QDesktopServices.openUrl(QUrl(url))

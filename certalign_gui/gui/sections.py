@@ -160,14 +160,15 @@ def fill_deadlines(grid: QGridLayout, deadlines: tuple[Deadline, ...]) -> None:
         font.setBold(True)
         day.setFont(font)
         grid.addWidget(day, row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(plain_label(deadline.label), row, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(plain_label(deadline.label, wrap=False), row, 1, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(
             plain_label(days_phrase(deadline.days_from_as_of), wrap=False),
             row,
             2,
             Qt.AlignmentFlag.AlignTop,
         )
-    grid.setColumnStretch(1, 1)
+    # The free space goes after the last column, so "in 36 days" stays next to its label.
+    grid.setColumnStretch(3, 1)
 
 
 def fill_warnings(box: QVBoxLayout, owner: QWidget, warnings: tuple[str, ...]) -> None:

@@ -59,7 +59,9 @@ class DateField(QWidget):
         big = self.edit.font()
         big.setPointSizeF(big.pointSizeF() * 1.2)
         self.edit.setFont(big)
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("00/00/0000") * 2)
+        metrics = self.edit.fontMetrics()
+        self.edit.setMinimumWidth(metrics.horizontalAdvance("00/00/0000") * 2)
+        self.edit.setMinimumHeight(round(metrics.height() * 1.8))  # easy to hit by touch
         self.written = plain_label(object_name=f"{object_name}Written")
         bold = self.written.font()
         bold.setBold(True)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget, QWizardPage
 
 from certalign_gui.gui.widgets import heading_label, plain_label
+
+#: The widest a page's text gets, in average characters.
+COLUMN_CHARS = 110
+
+
+def column_width(widget: QWidget, chars: int = COLUMN_CHARS) -> int:
+    """The width of ``chars`` average characters in ``widget``'s font, in pixels."""
+    return round(widget.fontMetrics().averageCharWidth() * chars)
 
 
 class BasePage(QWizardPage):
@@ -13,20 +21,39 @@ class BasePage(QWizardPage):
     ``self.body`` is the layout for the page's own widgets.
     """
 
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        object_name: str,
+        parent: QWidget | None = None,
+        *,
+        column_chars: int | None = COLUMN_CHARS,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self._plain_title = ""
         self.step_label = plain_label(object_name="stepIndicator")
         self.heading = heading_label("", scale=1.6, object_name="pageHeading")
         self.lead = plain_label(object_name="pageLead")
-        outer = QVBoxLayout(self)
+        # One centred column: lines of 140 characters are hard to read on a wide screen.
+        column = QWidget()
+        column.setObjectName("pageColumn")
+        if column_chars is not None:
+            column.setMaximumWidth(column_width(self, column_chars))
+        self.column_layout = outer = QVBoxLayout(column)
+        outer.setContentsMargins(0, self.fontMetrics().height(), 0, 0)
         outer.addWidget(self.step_label)
-        outer.addWidget(self.heading)
+        self.heading_row = QHBoxLayout()
+        self.heading_row.addWidget(self.heading, 1)
+        outer.addLayout(self.heading_row)
         outer.addWidget(self.lead)
         outer.addSpacing(self.fontMetrics().height())
         self.body = QVBoxLayout()
         outer.addLayout(self.body, 1)
+        page = QHBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addStretch(1)
+        page.addWidget(column, 100)
+        page.addStretch(1)
 
     def set_heading(self, title: str, lead: str = "") -> None:
         """The page's heading and the line under it."""

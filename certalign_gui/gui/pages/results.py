@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui import actions
 from certalign_gui.gui.links import open_url
-from certalign_gui.gui.pages.base import BasePage
+from certalign_gui.gui.pages.base import BasePage, column_width
 from certalign_gui.gui.sections import (
     StepCard,
     UrgencyBanner,
@@ -40,17 +40,27 @@ class ResultsPage(BasePage):
     start_over_requested = Signal()
 
     def __init__(self, details: Callable[[], Details], parent: QWidget | None = None) -> None:
-        super().__init__("resultsPage", parent)
+        # The scroll bar belongs at the window's edge: the column is inside the scroll area.
+        super().__init__("resultsPage", parent, column_chars=None)
         self.set_heading(self.tr("Your answer"))
-        # The headline below is the real heading of this page.
+        # The headline below is the real heading of this page, and the window title says
+        # "Step 5 of 5": the room goes to the answer.
         self.heading.hide()
+        self.step_label.hide()
+        self.column_layout.setContentsMargins(0, 0, 0, 0)
         self._details = details
         self._assessment: Assessment | None = None
         self.setFinalPage(True)
 
         content = QWidget()
         content.setObjectName("resultsContent")
-        self.content_layout = QVBoxLayout(content)
+        column = QWidget()
+        column.setMaximumWidth(column_width(self))
+        self.content_layout = QVBoxLayout(column)
+        centred = QHBoxLayout(content)
+        centred.addStretch(1)
+        centred.addWidget(column, 100)
+        centred.addStretch(1)
         self._build_answer()
         self._build_checklist()
         self._build_dates()
@@ -71,13 +81,21 @@ class ResultsPage(BasePage):
         self.content_layout.addWidget(widget)
         return widget
 
+    def _section(self, heading: QWidget) -> None:
+        """A heading with some air above it."""
+        self.content_layout.addSpacing(self.fontMetrics().height() // 2)
+        self._add(heading)
+
     def _build_answer(self) -> None:
         self.situation_label = heading_label("", scale=1.5, object_name="situationLabel")
         self.explanation_label = plain_label(object_name="explanationLabel")
         self.banner = UrgencyBanner()
         self.projected_note = plain_label(object_name="projectedNote")
-        self.projected_note.setFrameShape(QFrame.Shape.Box)
-        self.projected_note.setContentsMargins(8, 6, 8, 6)
+        # A dashed frame and the word "Projected" mark it; no colour needed.
+        self.projected_note.setStyleSheet(
+            "#projectedNote { border: 2px dashed #555555; border-radius: 4px; padding: 6px;"
+            " background: #f4f4f4; color: #1a1a1a; }"
+        )
         for widget in (
             self.situation_label,
             self.explanation_label,
@@ -87,7 +105,7 @@ class ResultsPage(BasePage):
             self._add(widget)
 
     def _build_checklist(self) -> None:
-        self._add(heading_label(self.tr("What to do")))
+        self._section(heading_label(self.tr("What to do")))
         self.steps = QWidget()
         self.steps.setObjectName("stepsList")
         self.steps.setAccessibleName(self.tr("What to do, step by step"))
@@ -101,7 +119,7 @@ class ResultsPage(BasePage):
         self._add(self.fee_label)
 
     def _build_dates(self) -> None:
-        self._add(heading_label(self.tr("Key dates")))
+        self._section(heading_label(self.tr("Key dates")))
         self.deadlines = QWidget()
         self.deadlines.setObjectName("deadlinesList")
         self.deadlines.setAccessibleName(self.tr("Key dates"))
@@ -112,7 +130,7 @@ class ResultsPage(BasePage):
         self.timeline = TimelineWidget()
         self._add(self.timeline)
         self.warnings_heading = heading_label(self.tr("Warnings"))
-        self._add(self.warnings_heading)
+        self._section(self.warnings_heading)
         self.warnings = QWidget()
         self.warnings.setObjectName("warningsList")
         self.warnings.setAccessibleName(self.tr("Warnings"))
@@ -121,7 +139,7 @@ class ResultsPage(BasePage):
         self._add(self.warnings)
 
     def _build_links(self) -> None:
-        self._add(heading_label(self.tr("Links")))
+        self._section(heading_label(self.tr("Links")))
         row = QHBoxLayout()
         self.elicensing_button = self._button("elicensingButton", self.tr("Open &eLicensing"))
         self.nremt_button = self._button("nremtButton", self.tr("Open NREMT.&org"))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QToolButton, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QToolButton, QWidget
 
+from certalign_gui.gui.icons import app_icon
 from certalign_gui.gui.pages.base import BasePage
 from certalign_gui.gui.widgets import DateField, plain_label
 from certalign_gui.rules.wording import long_date
@@ -23,6 +24,12 @@ class WelcomePage(BasePage):
             self.tr("Three short questions, then a checklist you can print."),
         )
         self._today = today
+        logo = QLabel()
+        logo.setObjectName("welcomeLogo")
+        size = self.fontMetrics().height() * 4
+        logo.setPixmap(app_icon().pixmap(QSize(size, size)))
+        logo.setAccessibleName(self.tr("Certalign logo"))
+        self.heading_row.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
 
         intro = plain_label(
             self.tr(
