@@ -1,0 +1,238 @@
+"""Print, Save as PDF and Add to calendar, with every dialog replaced (nothing blocks)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pypdf
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import QLocale
+from PySide6.QtPrintSupport import QPrinterInfo, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QWidget
+
+from certalign_gui.checklist.details import Details
+from certalign_gui.checklist.files import FileWriteError
+from certalign_gui.gui import export
+from certalign_gui.rules import Situation, assess
+
+ASSESSMENT = assess(
+    Situation(
+        ma_expiration=date(2025, 3, 31), nremt_expiration=date(2026, 3, 31), as_of=date(2025, 1, 10)
+    )
+)
+DETAILS = Details(name="Jane Q. Public", ma_number="E1234567", nremt_number="E7654321")
+
+
+class Dialogs:
+    """Stands in for every question and message; records what the user would have seen."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *paths: Path | None) -> None:
+        self.paths = list(paths)
+        self.suggested: list[Path] = []
+        self.overwrite_answers: list[bool] = []
+        self.asked_overwrite: list[Path] = []
+        self.pdf_instead: bool | None = None
+        self.infos: list[str] = []
+        self.errors: list[str] = []
+        monkeypatch.setattr(export, "ask_save_path", self._ask_save_path)
+        monkeypatch.setattr(export, "ask_overwrite", self._ask_overwrite)
+        monkeypatch.setattr(export, "ask_save_pdf_instead", self._ask_save_pdf_instead)
+        monkeypatch.setattr(export, "inform", lambda parent, title, text: self.infos.append(text))
+        monkeypatch.setattr(
+            export, "report_error", lambda parent, title, text: self.errors.append(text)
+        )
+
+    def _ask_save_path(self, parent, title, suggested, name_filter):
+        self.suggested.append(suggested)
+        return self.paths.pop(0) if self.paths else None
+
+    def _ask_overwrite(self, parent, path):
+        self.asked_overwrite.append(path)
+        return self.overwrite_answers.pop(0)
+
+    def _ask_save_pdf_instead(self, parent):
+        assert self.pdf_instead is not None, "unexpected 'no printer' question"
+        return self.pdf_instead
+
+
+@pytest.fixture
+def parent(qtbot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _pdf_text(path: Path) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
+    assert len(reader.pages) == 1
+    return " ".join(reader.pages[0].extract_text().split())
+
+
+def test_save_pdf_writes_the_one_page_checklist(monkeypatch, parent, tmp_path):
+    target = tmp_path / "mine.pdf"
+    dialogs = Dialogs(monkeypatch, target)
+    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    text = _pdf_text(target)
+    assert "Jane Q. Public" in text
+    assert "Due by February 15, 2025" in text
+    assert dialogs.infos == [f"The checklist was saved as {target}."]
+    assert dialogs.errors == []
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.pdf"]  # no temporary file left
+
+
+def test_save_pdf_suggests_a_dated_name_in_documents(monkeypatch, parent, tmp_path):
+    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    dialogs = Dialogs(monkeypatch, None)
+    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    assert dialogs.suggested == [tmp_path / "alignment-checklist-2025-01-10.pdf"]
+    assert list(tmp_path.iterdir()) == []  # cancelled: nothing written, nothing said
+    assert dialogs.infos == dialogs.errors == []
+
+
+def test_documents_folder_exists():
+    assert export.documents_folder().is_dir()
+
+
+def test_a_name_without_extension_gets_pdf(monkeypatch, parent, tmp_path):
+    Dialogs(monkeypatch, tmp_path / "checklist")
+    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    assert (tmp_path / "checklist.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_an_existing_file_is_kept_unless_the_user_says_replace(monkeypatch, parent, tmp_path):
+    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    target = tmp_path / "alignment-checklist-2025-01-10.pdf"
+    target.write_bytes(b"the old checklist")
+    dialogs = Dialogs(monkeypatch, target, None)
+    dialogs.overwrite_answers = [False]
+    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    assert dialogs.asked_overwrite == [target]
+    assert dialogs.suggested == [target, target]  # asked again, same name offered
+    assert target.read_bytes() == b"the old checklist"
+
+    dialogs = Dialogs(monkeypatch, target)
+    dialogs.overwrite_answers = [True]
+    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_folder_is_not_a_file_name(monkeypatch, parent, tmp_path):
+    folder = tmp_path / "stuff.pdf"
+    folder.mkdir()
+    dialogs = Dialogs(monkeypatch, folder, None)
+    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    assert len(dialogs.errors) == 1
+    assert str(folder) in dialogs.errors[0]
+    assert "is a folder" in dialogs.errors[0]
+    assert dialogs.suggested[1] == folder / "alignment-checklist-2025-01-10.pdf"
+
+
+def test_a_missing_folder_is_reported_in_plain_words(monkeypatch, parent, tmp_path):
+    target = tmp_path / "gone" / "checklist.pdf"
+    dialogs = Dialogs(monkeypatch, target)
+    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    assert dialogs.errors == [
+        f"Could not save {target}: that folder does not exist. "
+        "Choose another folder, such as Documents, and try again."
+    ]
+    assert dialogs.infos == []
+
+
+def test_a_full_disk_is_reported_and_the_old_file_kept(monkeypatch, parent, tmp_path):
+    target = tmp_path / "checklist.pdf"
+    target.write_bytes(b"old")
+
+    def full(path, data):
+        raise FileWriteError(Path(path), "the disk is full")
+
+    monkeypatch.setattr(export, "atomic_write", full)
+    dialogs = Dialogs(monkeypatch, target)
+    dialogs.overwrite_answers = [True]
+    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    assert dialogs.errors[0].startswith(f"Could not save {target}: the disk is full.")
+    assert target.read_bytes() == b"old"
+
+
+def test_an_unexpected_failure_is_a_message_not_a_crash(monkeypatch, parent, tmp_path, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("Qt could not start a PDF page")
+
+    monkeypatch.setattr(export, "pdf_bytes", broken)
+    dialogs = Dialogs(monkeypatch, tmp_path / "x.pdf")
+    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    assert dialogs.errors == ["Something went wrong while making x.pdf. Nothing was saved."]
+    assert list(tmp_path.iterdir()) == []
+    assert "making x.pdf failed" in caplog.text
+
+
+def test_save_ics_writes_the_deadlines(monkeypatch, parent, tmp_path):
+    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    target = tmp_path / "dates.ics"
+    dialogs = Dialogs(monkeypatch, target)
+    export.save_ics(parent, ASSESSMENT)
+    assert dialogs.suggested == [tmp_path / "alignment-deadlines-2025-01-10.ics"]
+    calendar = Calendar.from_ical(target.read_bytes())
+    assert len(calendar.walk("VEVENT")) == len(ASSESSMENT.deadlines)
+    assert str(target) in dialogs.infos[0]
+
+
+def test_print_without_a_printer_offers_a_pdf(monkeypatch, parent, tmp_path):
+    monkeypatch.setattr(export, "available_printers", list)
+    target = tmp_path / "instead.pdf"
+    dialogs = Dialogs(monkeypatch, target)
+    dialogs.pdf_instead = True
+    export.print_checklist(parent, ASSESSMENT, DETAILS)
+    assert "Jane Q. Public" in _pdf_text(target)
+
+
+def test_print_without_a_printer_can_be_cancelled(monkeypatch, parent, tmp_path):
+    monkeypatch.setattr(export, "available_printers", list)
+    dialogs = Dialogs(monkeypatch)
+    dialogs.pdf_instead = False
+    export.print_checklist(parent, ASSESSMENT, DETAILS)
+    assert dialogs.suggested == []
+    assert parent.findChild(QPrintPreviewDialog) is None
+
+
+def test_print_preview_opens_without_blocking_and_draws_one_page(monkeypatch, qtbot, parent):
+    # A printer-less QPrinter stands in for a real queue (see test_export_cups for one).
+    monkeypatch.setattr(export, "available_printers", lambda: [QPrinterInfo()])
+    Dialogs(monkeypatch)
+    drawn = []
+    paint = export.paint_checklist
+
+    def recording_paint(*args):
+        drawn.append(paint(*args))
+
+    monkeypatch.setattr(export, "paint_checklist", recording_paint)
+    export.print_checklist(parent, ASSESSMENT, DETAILS)
+    preview = parent.findChild(QPrintPreviewDialog, "printPreviewDialog")
+    assert preview is not None
+    assert preview.isVisible()
+    qtbot.waitUntil(lambda: drawn == [True])
+    widget = preview.findChild(QPrintPreviewWidget)
+    with qtbot.waitSignal(preview.paintRequested):
+        widget.updatePreview()
+    assert widget.pageCount() == 1
+    assert preview.printer().docName() == (
+        "OEMS and NREMT alignment checklist \N{EM DASH} Prepared on January 10, 2025"
+    )
+    preview.close()
+
+
+@pytest.mark.parametrize(
+    ("locale", "paper"),
+    [
+        ("en_US", "letter"),
+        ("en_CA", "letter"),  # metric, but Letter paper
+        ("es_MX", "letter"),
+        ("en_GB", "a4"),
+        ("de_DE", "a4"),
+        ("C", "letter"),  # no territory: the US default
+    ],
+)
+def test_default_paper_follows_the_locale(locale, paper):
+    assert export.default_page_size(QLocale(locale)) == paper
