@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
@@ -48,11 +49,15 @@ class NremtPage(BasePage):
         self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
         layout = self.body
         layout.addWidget(self.question)
+        radios = QVBoxLayout()
+        radios.setSpacing(self.fontMetrics().height() // 2)  # room for a finger between them
+        radios.setContentsMargins(0, 0, 0, 0)
         for radio in (self.active, self.expired, self.never):
-            layout.addWidget(radio)
+            radios.addWidget(radio)
+        layout.addLayout(radios)
+        layout.addWidget(self.know_date)
         layout.addSpacing(8)
         layout.addWidget(self.date_label)
-        layout.addWidget(self.know_date)
         layout.addWidget(self.field_)
         layout.addWidget(self.note)
         layout.addWidget(self.problem)

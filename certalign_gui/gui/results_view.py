@@ -1,0 +1,232 @@
+"""The answer, the checklist, the dates, and what to do with them (the last page's content)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from certalign_gui.checklist.details import Details
+from certalign_gui.gui import actions
+from certalign_gui.gui.links import open_url
+from certalign_gui.gui.pages.base import column_width
+from certalign_gui.gui.sections import (
+    StepCard,
+    UrgencyBanner,
+    clear_layout,
+    fill_deadlines,
+    fill_warnings,
+)
+from certalign_gui.gui.timeline import TimelineWidget
+from certalign_gui.gui.widgets import heading_label, make_touch_friendly, plain_label
+from certalign_gui.rules import Assessment
+from certalign_gui.rules.wording import long_date
+
+
+class ResultsView(QWidget):
+    """Shows an `Assessment` exactly as the rules wrote it, with its buttons below."""
+
+    start_over_requested = Signal()
+
+    def __init__(self, details: Callable[[], Details], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsView")
+        self._details = details
+        self._assessment: Assessment | None = None
+
+        content = QWidget()
+        content.setObjectName("resultsContent")
+        column = QWidget()
+        column.setMaximumWidth(column_width(self))
+        self.content_layout = QVBoxLayout(column)
+        centred = QHBoxLayout(content)
+        centred.addStretch(1)
+        centred.addWidget(column, 100)
+        centred.addStretch(1)
+        self._build_answer()
+        self._build_checklist()
+        self._build_dates()
+        self._build_links()
+        self.content_layout.addStretch(1)
+
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("resultsScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(self._build_buttons())
+
+    def _add(self, widget: QWidget) -> QWidget:
+        self.content_layout.addWidget(widget)
+        return widget
+
+    def _section(self, heading: QWidget) -> None:
+        """A heading with some air above it."""
+        self.content_layout.addSpacing(self.fontMetrics().height() // 2)
+        self._add(heading)
+
+    def _build_answer(self) -> None:
+        self.situation_label = heading_label("", scale=1.5, object_name="situationLabel")
+        self.explanation_label = plain_label(object_name="explanationLabel")
+        self.banner = UrgencyBanner()
+        self.projected_note = plain_label(object_name="projectedNote")
+        # A dashed frame and the word "Projected" mark it; no colour needed.
+        self.projected_note.setStyleSheet(
+            "#projectedNote { border: 2px dashed #555555; border-radius: 4px; padding: 6px;"
+            " background: #f4f4f4; color: #1a1a1a; }"
+        )
+        for widget in (
+            self.situation_label,
+            self.explanation_label,
+            self.banner,
+            self.projected_note,
+        ):
+            self._add(widget)
+
+    def _build_checklist(self) -> None:
+        self._section(heading_label(self.tr("What to do")))
+        self.steps = QWidget()
+        self.steps.setObjectName("stepsList")
+        self.steps.setAccessibleName(self.tr("What to do, step by step"))
+        self.steps_layout = QVBoxLayout(self.steps)
+        self.steps_layout.setContentsMargins(0, 0, 0, 0)
+        self._add(self.steps)
+        self.fee_label = plain_label(object_name="feeLabel")
+        font = self.fee_label.font()
+        font.setBold(True)
+        self.fee_label.setFont(font)
+        self._add(self.fee_label)
+
+    def _build_dates(self) -> None:
+        self._section(heading_label(self.tr("Key dates")))
+        self.deadlines = QWidget()
+        self.deadlines.setObjectName("deadlinesList")
+        self.deadlines.setAccessibleName(self.tr("Key dates"))
+        self.deadlines_layout = QGridLayout(self.deadlines)
+        self.deadlines_layout.setContentsMargins(0, 0, 0, 0)
+        self.deadlines_layout.setHorizontalSpacing(16)
+        self._add(self.deadlines)
+        self.timeline = TimelineWidget()
+        self._add(self.timeline)
+        self.warnings_heading = heading_label(self.tr("Warnings"))
+        self._section(self.warnings_heading)
+        self.warnings = QWidget()
+        self.warnings.setObjectName("warningsList")
+        self.warnings.setAccessibleName(self.tr("Warnings"))
+        self.warnings_layout = QVBoxLayout(self.warnings)
+        self.warnings_layout.setContentsMargins(0, 0, 0, 0)
+        self._add(self.warnings)
+
+    def _build_links(self) -> None:
+        self._section(heading_label(self.tr("Links")))
+        row = QHBoxLayout()
+        self.elicensing_button = self._button("elicensingButton", self.tr("Open &eLicensing"))
+        self.nremt_button = self._button("nremtButton", self.tr("Open NREMT.&org"))
+        self.elicensing_button.clicked.connect(lambda: self._open_policy_link("elicensing"))
+        self.nremt_button.clicked.connect(lambda: self._open_policy_link("nremt"))
+        row.addWidget(self.elicensing_button)
+        row.addWidget(self.nremt_button)
+        row.addStretch(1)
+        self.content_layout.addLayout(row)
+        self.source_label = plain_label(object_name="sourceLabel")
+        self._add(self.source_label)
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.print_button = self._button("printButton", self.tr("&Print checklist"))
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_button.setToolTip(self.tr("Print a one-page checklist (Ctrl+P)"))
+        self.save_pdf_button = self._button("savePdfButton", self.tr("Save as P&DF"))
+        self.save_ics_button = self._button("saveIcsButton", self.tr("Add to ca&lendar (.ics)"))
+        self.start_over_button = self._button("startOverButton", self.tr("&Start over"))
+        self.start_over_button.setToolTip(self.tr("Clear everything and start again (Ctrl+N)"))
+        self.print_button.clicked.connect(
+            lambda: actions.print_checklist(self, self._assessment, self._details())
+        )
+        self.save_pdf_button.clicked.connect(
+            lambda: actions.save_pdf(self, self._assessment, self._details())
+        )
+        self.save_ics_button.clicked.connect(lambda: actions.save_ics(self, self._assessment))
+        self.start_over_button.clicked.connect(self.start_over_requested)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 8, 0, 0)
+        for button in (self.print_button, self.save_pdf_button, self.save_ics_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.start_over_button)
+        return row
+
+    def _button(self, object_name: str, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(object_name)
+        button.setAutoDefault(False)  # Enter must not print or open a browser.
+        make_touch_friendly(button)
+        return button
+
+    def _open_policy_link(self, name: str) -> None:
+        if self._assessment is not None:
+            open_url(self._assessment.policy.links[name].url)
+
+    def assessment(self) -> Assessment | None:
+        """The assessment on show."""
+        return self._assessment
+
+    def show_assessment(self, assessment: Assessment | None, *, today: date | None = None) -> None:
+        """Fill every section from ``assessment`` (None empties the page)."""
+        self._assessment = assessment
+        clear_layout(self.steps_layout)
+        if assessment is None:
+            for label in (self.situation_label, self.explanation_label, self.fee_label):
+                label.clear()
+            fill_deadlines(self.deadlines_layout, ())
+            fill_warnings(self.warnings_layout, self, ())
+            self.timeline.set_assessment(None)
+            return
+        self.situation_label.setText(assessment.headline)
+        self.explanation_label.setText(assessment.explanation)
+        self.banner.set_urgency(assessment.urgency)
+        self.projected_note.setText(
+            self.tr(
+                "Projected advice: the published guidance describes the {cycle} cycle. The "
+                "same rules are applied to your dates. Confirm the fee and dates in eLicensing."
+            ).format(cycle=assessment.policy.cycle)
+        )
+        self.projected_note.setVisible(assessment.projected)
+        for number, step in enumerate(assessment.steps, start=1):
+            self.steps_layout.addWidget(StepCard(number, step))
+        if assessment.fee_text is not None:
+            self.fee_label.setText(self.tr("Fee: {fee}").format(fee=assessment.fee_text))
+        else:
+            self.fee_label.setText(self.tr("Fee: no alignment fee applies to you now."))
+        fill_deadlines(self.deadlines_layout, assessment.deadlines)
+        self.timeline.set_assessment(assessment, today=today)
+        fill_warnings(self.warnings_layout, self, assessment.warnings)
+        self.warnings_heading.setVisible(bool(assessment.warnings))
+        self.warnings.setVisible(bool(assessment.warnings))
+        policy = assessment.policy
+        self.source_label.setText(
+            self.tr(
+                "Based on: {title}, {publisher}. Rules checked {checked}. Advice for {as_of}."
+            ).format(
+                title=policy.title,
+                publisher=policy.publisher,
+                checked=long_date(policy.last_checked),
+                as_of=long_date(assessment.situation.as_of),
+            )
+        )
+        self.scroll.verticalScrollBar().setValue(0)
