@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test lint fmt cli-demo system-deps-run system-deps-test bundle wheel install-desktop clean
+.PHONY: run test lint fmt cli-demo system-deps-run system-deps-test bundle wheel install-desktop screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -59,6 +59,11 @@ wheel: $(STAMP)
 ## certalign-gui, or a bundle's with EXEC=dist/certalign/certalign-gui.
 install-desktop: $(STAMP)
 	$(BIN)/python packaging/linux/install_desktop.py $(if $(EXEC),--exec "$(EXEC)")
+
+## screenshots: a PNG of every wizard page and of a few answers, in docs/screenshots/
+## (under Xvfb when installed, else offscreen). Look at them after any GUI change.
+screenshots: $(STAMP) system-deps-test
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov
