@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from gui_helpers import answer, child
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from certalign_gui.gui.wizard import PageId
@@ -172,6 +173,9 @@ def test_result_buttons_exist_and_are_enabled(qtbot, make_wizard):
         assert button is not None, name
         assert button.isVisible()
         assert button.isEnabled()
+    assert page.findChild(QPushButton, "printButton").shortcut() == QKeySequence(
+        QKeySequence.StandardKey.Print
+    )
 
 
 @pytest.mark.parametrize(
