@@ -1,16 +1,19 @@
-"""`certalign`: the alignment rules without a window (plain text or JSON).
+"""`certalign`: the alignment rules without a window (plain text or JSON, and PDF or .ics files).
 
-This module must never import Qt: it runs on machines with no display and must start fast.
+This module must never import Qt at start-up: it runs on machines with no display and must
+start fast. Only ``--pdf`` loads Qt (offscreen), when the PDF is made.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import NoReturn
 
 from pydantic import ValidationError
@@ -93,6 +96,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--policy", metavar="FILE", help="use this policy file instead of the built-in one"
     )
+    exports = parser.add_argument_group(
+        "files to take home",
+        "Write the one-page checklist (PDF) or the key dates (calendar). Existing files are "
+        "kept unless you add --force. The name and numbers go on the PDF only.",
+    )
+    exports.add_argument("--pdf", metavar="FILE", help="write the printable checklist as a PDF")
+    exports.add_argument(
+        "--ics", metavar="FILE", help="write the key dates as a calendar file (.ics)"
+    )
+    exports.add_argument("--name", metavar="TEXT", help="your name, printed on the PDF")
+    exports.add_argument(
+        "--ma-number", metavar="TEXT", help="your Massachusetts certification number, for the PDF"
+    )
+    exports.add_argument("--nremt-number", metavar="TEXT", help="your NREMT number, for the PDF")
+    exports.add_argument(
+        "--page-size",
+        choices=("letter", "a4"),
+        help="paper for the PDF: letter (default) or a4",
+    )
+    exports.add_argument(
+        "--force", action="store_true", help="replace files given to --pdf or --ics"
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -121,6 +146,78 @@ def policy_from_args(args: argparse.Namespace) -> Policy | None:
         return load_policy(args.policy)
     except PolicyError as exc:
         raise UsageError(f"--policy: {exc}") from None
+
+
+def export_targets(args: argparse.Namespace) -> dict[str, Path]:
+    """Check ``--pdf``/``--ics`` before anything is written (a `UsageError` names the problem)."""
+    from certalign_gui.checklist.files import FileWriteError, check_target
+
+    if args.pdf is None:
+        for option, value in (
+            ("--name", args.name),
+            ("--ma-number", args.ma_number),
+            ("--nremt-number", args.nremt_number),
+            ("--page-size", args.page_size),
+        ):
+            if value is not None:
+                raise UsageError(f"{option} is for the PDF checklist: add --pdf FILE")
+    targets: dict[str, Path] = {}
+    for option, value in (("--pdf", args.pdf), ("--ics", args.ics)):
+        if value is None:
+            continue
+        if not value.strip():
+            raise UsageError(f"{option}: the file name is empty")
+        path = Path(value).expanduser().absolute()
+        try:
+            check_target(path)
+        except FileWriteError as exc:
+            raise UsageError(f"{option}: {exc}") from None
+        if path.exists() and not args.force:
+            raise UsageError(f"{option}: {path} already exists; add --force to replace it")
+        targets[option] = path
+    if len(targets) == 2 and targets["--pdf"] == targets["--ics"]:
+        raise UsageError("--pdf and --ics name the same file")
+    return targets
+
+
+def write_exports(
+    args: argparse.Namespace, targets: dict[str, Path], assessment: Assessment
+) -> None:
+    """Write the files asked for; each success is one line on stderr (stdout stays the answer)."""
+    from certalign_gui.checklist.files import FileWriteError, atomic_write
+
+    for option, path in targets.items():
+        if option == "--pdf":
+            try:
+                data = _pdf(args, assessment)
+            except RuntimeError as exc:
+                raise UsageError(f"--pdf: could not make the PDF: {exc}") from None
+            what = "checklist"
+        else:
+            from certalign_gui.checklist.ics import deadlines_ics
+
+            data = deadlines_ics(assessment)
+            what = "key dates"
+        try:
+            atomic_write(path, data)
+        except FileWriteError as exc:
+            raise UsageError(f"{option}: {exc}") from None
+        print(f"{PROG}: saved the {what} as {path}", file=sys.stderr)
+
+
+def _pdf(args: argparse.Namespace, assessment: Assessment) -> bytes:
+    # Qt is loaded only here. The PDF never shows a window, so no display is needed.
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from certalign_gui.checklist.details import Details
+    from certalign_gui.checklist.document import pdf_bytes
+
+    details = Details(
+        name=args.name or "", ma_number=args.ma_number or "", nremt_number=args.nremt_number or ""
+    )
+    return pdf_bytes(assessment, details, page_size=args.page_size or "letter")
 
 
 def _cli_names(message: str) -> str:
@@ -198,6 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         policy = policy_from_args(args)
         situation = situation_from_args(args, today=date.today())
         assessment = assess(situation, policy)
+        targets = export_targets(args)
     except (UsageError, PolicyError) as exc:
         # Exactly one line, even when a file name or a policy key holds a line break.
         message = " ".join(str(exc).splitlines())
@@ -208,6 +306,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_text(assessment))
+    try:
+        write_exports(args, targets, assessment)
+    except UsageError as exc:
+        print(f"{PROG}: error: {' '.join(str(exc).splitlines())}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
 
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
     QGuiApplication,
     QImage,
     QPagedPaintDevice,
@@ -242,6 +243,9 @@ def render_pdf(
 ) -> tuple[bytes, PageResult]:
     """The one-page PDF, in memory, and how it was drawn."""
     ensure_gui_application()
+    if not QFontDatabase.families():
+        # Qt would write black boxes and no text, silently: refuse instead.
+        raise RuntimeError("no fonts are installed (on Debian: apt-get install fonts-dejavu-core)")
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
