@@ -48,7 +48,8 @@ def _settle(app) -> None:  # type: ignore[no-untyped-def]
 def _save(widget, name: str, app) -> Path:  # type: ignore[no-untyped-def]
     _settle(app)
     path = OUT / f"{name}.png"
-    if not widget.grab().save(str(path), "PNG"):
+    # Quality 0 is the strongest PNG compression (still lossless).
+    if not widget.grab().save(str(path), "PNG", 0):
         raise SystemExit(f"could not write {path}")
     print(f"{path.relative_to(OUT.parent.parent)}  {path.stat().st_size // 1024} KB")
     return path

@@ -70,7 +70,7 @@ class AlignmentWizard(QWizard):
         self.welcome_page = WelcomePage(self.today)
         self.ma_page = MaPage(self._policy, self.today)
         self.nremt_page = NremtPage(self._policy, self.today)
-        self.details_page = DetailsPage()
+        self.details_page = DetailsPage(idle_minutes=max(1, round(idle_timeout_ms / 60_000)))
         self.results_page = ResultsPage(self.details)
         for page_id, page in (
             (PageId.WELCOME, self.welcome_page),

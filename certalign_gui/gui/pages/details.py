@@ -16,7 +16,7 @@ _MAX_NUMBER = 24
 class DetailsPage(BasePage):
     """Name, Massachusetts and NREMT numbers: optional, for the printed page only."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, idle_minutes: int = 10, parent: QWidget | None = None) -> None:
         super().__init__("detailsPage", parent)
         self.set_heading(
             self.tr("For the printout (optional)"),
@@ -26,9 +26,9 @@ class DetailsPage(BasePage):
         privacy = plain_label(
             self.tr(
                 "These go only on the printed checklist, so you know it is yours. Nothing is "
-                "saved: Start over, closing the program, or leaving the computer alone for a "
-                "few minutes wipes them."
-            ),
+                "saved: Start over, closing the program, or leaving the computer untouched "
+                "for {minutes} wipes them."
+            ).format(minutes=self._minutes(idle_minutes)),
             object_name="privacyNote",
         )
         self.name = self._line_edit(
@@ -55,7 +55,7 @@ class DetailsPage(BasePage):
             (self.tr("Massachusetts &certification number:"), self.ma_number),
             (self.tr("N&REMT number:"), self.nremt_number),
         ):
-            label = plain_label(text)
+            label = plain_label(text, wrap=False)
             label.setBuddy(edit)
             form.addRow(label, edit)
 
@@ -74,7 +74,11 @@ class DetailsPage(BasePage):
         edit.setAccessibleName(name)
         edit.setAccessibleDescription(description)
         edit.setClearButtonEnabled(True)
+        edit.setMinimumHeight(round(edit.fontMetrics().height() * 1.8))  # easy to hit by touch
         return edit
+
+    def _minutes(self, count: int) -> str:
+        return self.tr("1 minute") if count == 1 else self.tr("{n} minutes").format(n=count)
 
     def reset(self) -> None:
         """Wipe what was typed."""
