@@ -5,6 +5,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,19 @@ def test_excluded_files_are_gone(bundle):
     assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
 
 
-def test_desktop_files_travel_with_the_bundle(bundle):
-    assert (bundle / "linux" / "install_desktop.py").is_file()
-    assert (bundle / "linux" / "io.github.certalign.Certalign.desktop").is_file()
+def test_bundle_installs_its_own_menu_entry(bundle, tmp_path):
+    # A station that only got the folder: the system python3 runs the copied script.
+    python = shutil.which("python3") or sys.executable
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")} | {
+        "HOME": str(tmp_path)
+    }
+    script = bundle / "linux" / "install_desktop.py"
+    subprocess.run([python, str(script)], env=env, check=True, capture_output=True)
+    applications = tmp_path / ".local" / "share" / "applications"
+    entry = (applications / "io.github.certalign.Certalign.desktop").read_text(encoding="utf-8")
+    assert f"Exec={bundle / 'certalign-gui'}" in entry.splitlines()
+    icon = tmp_path / ".local/share/icons/hicolor/scalable/apps/io.github.certalign.Certalign.svg"
+    assert (
+        icon.read_bytes()
+        == (bundle / "_internal/certalign_gui/resources/icons/certalign.svg").read_bytes()
+    )
