@@ -8,10 +8,11 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from typing_extensions import override
 
 from certalign_gui import __version__
@@ -105,6 +106,40 @@ class _FirstPaint(QObject):
         return False
 
 
+def show_unexpected_error(parent: QWidget | None) -> None:
+    """Say, in plain words, that something broke and what to do (tests replace this)."""
+    QMessageBox.critical(
+        parent,
+        QApplication.translate("app", "Something went wrong"),
+        QApplication.translate(
+            "app",
+            "Something went wrong inside Certalign. Nothing you typed was saved.\n\n"
+            "Press Start over (Ctrl+N) to begin again. If it happens again, please tell "
+            "whoever looks after this computer.",
+        ),
+    )
+
+
+class _ErrorReporter:
+    """sys.excepthook while the window is up: log the error, tell the user, keep running."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+        self._busy = False
+
+    def __call__(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        log.error("unexpected error", exc_info=(kind, error, trace))
+        if self._busy:  # the dialog itself failed: the log has it
+            return
+        self._busy = True
+        try:
+            show_unexpected_error(self._parent)
+        finally:
+            self._busy = False
+
+
 def _load_policy(path: Path | None) -> Policy | None:
     try:
         return load_policy(path)
@@ -140,7 +175,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         wizard.installEventFilter(first_paint)
         QTimer.singleShot(PAINT_TIMEOUT_MS, app.quit)
     wizard.show()
-    status = app.exec()
+    previous_hook = sys.excepthook
+    sys.excepthook = _ErrorReporter(wizard)
+    try:
+        status = app.exec()
+    finally:
+        sys.excepthook = previous_hook
     if first_paint is not None and not first_paint.painted:
         log.error("the window was not painted within %d ms", PAINT_TIMEOUT_MS)
         return EXIT_NOT_PAINTED

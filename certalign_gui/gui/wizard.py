@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QWidget, QWizard
+from typing_extensions import override
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui.idle import IdleWatcher
@@ -139,8 +140,21 @@ class AlignmentWizard(QWizard):
         self.idle.restart()
 
     def _on_idle(self) -> None:
+        # A print preview or a save dialog left open would keep someone's name on screen.
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
         self.start_over()
         self.idle_reset.emit()
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc would close the whole program (QDialog's reject): too easy to hit by accident
+        # at a shared station. The window's close button still closes it.
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _on_page_changed(self, page_id: int) -> None:
         if page_id == PageId.RESULTS:

@@ -239,3 +239,40 @@ def test_python_dash_m_and_the_script_are_the_same_entry_point():
     assert result.returncode == 0
     assert result.stdout.strip() == f"certalign-gui {__version__}"
     assert run_gui("--version").stdout == result.stdout
+
+
+def test_an_unexpected_error_is_reported_and_the_window_stays_up():
+    script = textwrap.dedent(
+        """
+        import sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from certalign_gui import app
+
+        qapp = QApplication(sys.argv[:1])
+        app.show_unexpected_error = lambda parent: print("REPORTED to", parent.objectName())
+
+        def fail():
+            raise RuntimeError("boom")
+
+        def still_up():
+            print("VISIBLE", [w.objectName() for w in qapp.topLevelWidgets() if w.isVisible()])
+            qapp.quit()
+
+        QTimer.singleShot(0, fail)
+        QTimer.singleShot(50, still_up)
+        sys.exit(app.main([]))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=STARTUP_TIMEOUT_S,
+        env=offscreen_env(),
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "REPORTED to alignmentWizard" in result.stdout
+    assert "VISIBLE ['alignmentWizard']" in result.stdout
+    assert "RuntimeError: boom" in result.stderr  # logged for whoever looks after the machine

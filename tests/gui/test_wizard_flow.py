@@ -8,7 +8,15 @@ import pytest
 from gui_helpers import TODAY, answer, child, click_next, set_date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDateEdit, QLabel, QLineEdit, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWizard,
+)
 
 from certalign_gui.gui.wizard import PageId
 
@@ -239,3 +247,26 @@ def test_window_title_and_accessible_name_follow_the_page(qtbot, make_wizard, pa
     assert wizard.windowTitle().startswith(step)
     assert wizard.windowTitle().endswith("Certalign")
     assert wizard.currentPage().accessibleName().startswith(step)
+
+
+def test_idle_reset_closes_dialogs_left_open(qtbot, make_wizard):
+    wizard = make_wizard(idle_timeout_ms=200)
+    fill_everything(qtbot, wizard)
+    # A dialog opened with open() (as a print preview is), still on screen.
+    box = QMessageBox(QMessageBox.Icon.Information, "Preview", "Pat Example", parent=wizard)
+    box.open()
+    qtbot.waitUntil(box.isVisible)
+    with qtbot.waitSignal(wizard.idle_reset, timeout=5000):
+        pass
+    assert not box.isVisible()
+    assert_cleared(wizard, TODAY)
+
+
+def test_escape_does_not_close_the_program(qtbot, make_wizard):
+    wizard = make_wizard()
+    click_next(qtbot, wizard)
+    with qtbot.waitActive(wizard):
+        wizard.activateWindow()
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert wizard.isVisible()
+    assert wizard.currentId() == PageId.MA
