@@ -61,19 +61,23 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path, name_filter: str
 
 
 def ask_overwrite(parent: QWidget, path: Path) -> bool:
-    """Our own "replace it?" question, answered No unless the user says Yes."""
+    """Our own "replace it?" question; the safe answer (another name) is the default."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
         _tr("Replace the file?"),
         _tr("{name} already exists in {folder}.\n\nDo you want to replace it?").format(
             name=path.name, folder=path.parent
         ),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.NoButton,
         parent,
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    replace = box.addButton(_tr("Replace it"), QMessageBox.ButtonRole.DestructiveRole)
+    other = box.addButton(_tr("Choose another name"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(other)
+    box.setEscapeButton(other)
+    box.exec()
+    return box.clickedButton() is replace
 
 
 def ask_save_pdf_instead(parent: QWidget) -> bool:

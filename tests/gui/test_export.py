@@ -9,9 +9,9 @@ from pathlib import Path
 import pypdf
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtPrintSupport import QPrinterInfo, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.checklist.files import FileWriteError
@@ -236,3 +236,49 @@ def test_print_preview_opens_without_blocking_and_draws_one_page(monkeypatch, qt
 )
 def test_default_paper_follows_the_locale(locale, paper):
     assert export.default_page_size(QLocale(locale)) == paper
+
+
+def _answer_with(monkeypatch, button_text: str, seen: list[str]) -> None:
+    """Make every QMessageBox press ``button_text`` instead of waiting for a person."""
+
+    def exec_(box: QMessageBox) -> int:
+        seen.append(box.text())
+        assert box.textFormat() == Qt.TextFormat.PlainText
+        (button,) = [b for b in box.buttons() if b.text() == button_text]
+        button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+
+
+@pytest.mark.parametrize(
+    ("button", "replace"), [("Replace it", True), ("Choose another name", False)]
+)
+def test_the_overwrite_question_names_the_file(monkeypatch, parent, tmp_path, button, replace):
+    seen: list[str] = []
+    _answer_with(monkeypatch, button, seen)
+    assert export.ask_overwrite(parent, tmp_path / "a.pdf") is replace
+    assert seen == [f"a.pdf already exists in {tmp_path}.\n\nDo you want to replace it?"]
+
+
+@pytest.mark.parametrize(("button", "pdf"), [("Save as PDF…", True), ("Cancel", False)])
+def test_the_no_printer_question_offers_a_pdf(monkeypatch, parent, button, pdf):
+    seen: list[str] = []
+    _answer_with(monkeypatch, button, seen)
+    assert export.ask_save_pdf_instead(parent) is pdf
+    assert "no printer" in seen[0]
+
+
+def test_the_file_dialog_does_not_ask_about_overwriting_itself(monkeypatch, parent, tmp_path):
+    calls = []
+
+    def fake(*args):
+        calls.append(args)
+        return str(tmp_path / "x.pdf"), "PDF files (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
+    chosen = export.ask_save_path(parent, "Save", tmp_path / "y.pdf", "PDF files (*.pdf)")
+    assert chosen == tmp_path / "x.pdf"
+    assert calls[0][-1] == QFileDialog.Option.DontConfirmOverwrite
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
+    assert export.ask_save_path(parent, "Save", tmp_path / "y.pdf", "PDF files (*.pdf)") is None
