@@ -282,3 +282,19 @@ def test_the_file_dialog_does_not_ask_about_overwriting_itself(monkeypatch, pare
     assert calls[0][-1] == QFileDialog.Option.DontConfirmOverwrite
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
     assert export.ask_save_path(parent, "Save", tmp_path / "y.pdf", "PDF files (*.pdf)") is None
+
+
+def test_the_wizards_buttons_save_what_the_user_typed(monkeypatch, qtbot, make_wizard, tmp_path):
+    from gui_helpers import answer, child
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+    wizard = make_wizard()
+    wizard.details_page.findChild(QLineEdit, "nameEdit").setText("<i>Pat</i> O'Neil")
+    answer(qtbot, wizard, ma=date(2025, 3, 31), nremt=date(2026, 3, 31))
+    pdf, ics = tmp_path / "c.pdf", tmp_path / "d.ics"
+    Dialogs(monkeypatch, pdf, ics)
+    child(wizard, QAbstractButton, "savePdfButton").click()
+    child(wizard, QAbstractButton, "saveIcsButton").click()
+    assert "Name: <i>Pat</i> O'Neil" in _pdf_text(pdf)
+    assert b"Pat" not in ics.read_bytes()
+    assert Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
