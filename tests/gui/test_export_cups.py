@@ -37,6 +37,7 @@ PPDS = (
 )
 BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
 ANONYMOUS = Path("/var/spool/cups-pdf/ANONYMOUS")
+CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
 
 CUPSD_CONF = """\
 Listen {socket}
@@ -179,8 +180,18 @@ def _log(root: Path) -> str:
 
 
 def _output_folders() -> list[Path]:
-    """Where cups-pdf puts files with the Debian configuration: ~user/PDF, or ANONYMOUS."""
-    return [Path(pwd.getpwuid(os.geteuid()).pw_dir) / "PDF", ANONYMOUS]
+    """Where cups-pdf puts files: its ``Out`` folder for the user, and ``AnonDirName``."""
+    user = pwd.getpwuid(os.geteuid())
+    settings = {"Out": "${HOME}/PDF", "AnonDirName": str(ANONYMOUS)}
+    if CUPS_PDF_CONF.exists():
+        for line in CUPS_PDF_CONF.read_text(errors="replace").splitlines():
+            key, _, value = line.strip().partition(" ")
+            if key in settings and value.strip():
+                settings[key] = value.strip()
+    return [
+        Path(value.replace("${HOME}", user.pw_dir).replace("${USER}", user.pw_name))
+        for value in settings.values()
+    ]
 
 
 def _completed_job_ids(cups: PrivateCups) -> list[str]:
