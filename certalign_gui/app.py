@@ -76,6 +76,9 @@ def _application(qt_argv: list[str]) -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
+    # Fusion's light palette everywhere: the banners, notes and timeline use fixed colours
+    # chosen for a light background (a dark system theme would make them unreadable).
+    app.setPalette(app.style().standardPalette())
     app.setFont(_scaled(app.font(), FONT_SCALE))
     return app
 
