@@ -13,14 +13,11 @@ NAME = "Name"
 MA_NUMBER = "MA certification number"
 NREMT_NUMBER = "NREMT number"
 STATUS = "Status on {day}:"
-WARNINGS = "Important"
 STEPS = "What to do"
 DUE_BY = "Due by {day}"
 WHERE = "Where: {label}."
-NO_LINK = "Nothing to do online yet."
 FEE = "Fee: {fee}, paid in eLicensing"
 KEY_DATES = "Key dates"
-LINKS = "Links: scan the code with a phone camera, or type the address"
 TIMELINE_ALT = "Timeline of the key dates"
 WHO_TO_ASK = (
     "Who to ask: OEMS (certification), eLicensing support (portal; see the eLicensing page), "
@@ -30,14 +27,13 @@ GUIDANCE_ONLY = "This checklist is guidance, not a certification decision."
 PROJECTED = (
     "The published guidance describes the {cycle} cycle; confirm the fee and dates in eLicensing."
 )
-SOURCE = "Source: {publisher} \N{EM DASH} {title}."
 CHECKED = "Rules as published by OEMS; checked {day}. Confirm at mass.gov."
 #: The printed source, as the OEMS page names itself.
 SOURCE_TITLE = "Massachusetts OEMS \N{EM DASH} {title}"
 
 
 def prepared_on(assessment: Assessment) -> str:
-    """ "Prepared on January 10, 2025": every printed page is dated."""
+    """The page's date line, such as "Prepared on January 10, 2025": every page is dated."""
     return PREPARED_ON.format(day=long_date(assessment.situation.as_of))
 
 
