@@ -41,7 +41,6 @@ li { margin-bottom: 3px; }
 .due { font-weight: bold; }
 .fee { font-size: 13pt; font-weight: bold; margin-bottom: 2px; white-space: nowrap; }
 .where { font-size: 11pt; }
-.important { font-weight: bold; }
 .label { font-size: 10pt; font-weight: bold; }
 .url { font-size: 8pt; }
 .fine { font-size: 10pt; margin-bottom: 2px; }
@@ -72,8 +71,7 @@ def _header(assessment: Assessment, details: Details) -> list[str]:
     # The date first and on its own terms: a long name may wrap, but never pushes it off.
     fields = [f"<b>{_e(text.prepared_on(assessment))}</b>"]
     fields += [f"{_e(label)}: <b>{_e(value)}</b>" for label, value in typed]
-    parts = [f"<h1>{_e(text.TITLE)}</h1>", f'<p class="who">{SEPARATOR.join(fields)}</p>']
-    return parts
+    return [f"<h1>{_e(text.TITLE)}</h1>", f'<p class="who">{SEPARATOR.join(fields)}</p>']
 
 
 def _situation(assessment: Assessment) -> list[str]:
@@ -188,9 +186,8 @@ def checklist_html(
         *_links(assessment, qr_images),
         *_footer(assessment),
     )
-    title = f"{text.TITLE} \N{EM DASH} {text.prepared_on(assessment)}"
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8" />'
-        f"<title>{_e(title)}</title><style>{STYLE}</style></head>"
+        f"<title>{_e(text.document_title(assessment))}</title><style>{STYLE}</style></head>"
         "<body>" + "".join(body) + "</body></html>"
     )
