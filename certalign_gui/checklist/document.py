@@ -1,10 +1,11 @@
 """The checklist as a Qt document, drawn on exactly one page of a printer or PDF.
 
-`checklist_html` makes the text; this module adds the pictures (QR codes, the timeline
-drawn by `certalign_gui.gui.timeline.paint_timeline`) as in-memory resources and draws
+`checklist_html` makes the text; this module adds the QR codes (in-memory pictures) and
+the timeline (drawn in place by `certalign_gui.gui.timeline.paint_timeline`), and draws
 the page itself. Drawing it ourselves, instead of ``QTextDocument.print_()``, means no
-page numbers and never a second page: when a page would overflow (a very long name on
-A4, say), the content is scaled down to fit rather than cut.
+page numbers and never a second page: were a page to overflow (four warnings on Letter,
+say), the content is scaled down to fit rather than cut. Every Assessment the rules give
+for a real case fits at full size (tests/checklist/test_checklist_pdf.py).
 """
 
 from __future__ import annotations
