@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice
 
 from certalign_gui.rules import Assessment
 from certalign_gui.rules.wording import long_date
@@ -76,6 +76,11 @@ def _fractions(days: list[date]) -> list[float]:
     return [value / pushed[-1] for value in pushed]
 
 
+def _metrics(font: QFont, device: QPaintDevice | None) -> QFontMetricsF:
+    """Metrics at the device's resolution (a printer's is not the screen's)."""
+    return QFontMetricsF(font) if device is None else QFontMetricsF(font, device)
+
+
 def bold_font(font: QFont) -> QFont:
     """A bold copy of ``font``."""
     bold = QFont(font)
@@ -84,13 +89,13 @@ def bold_font(font: QFont) -> QFont:
 
 
 def _layout_once(
-    painter_device: object,
+    painter_device: QPaintDevice | None,
     rect: QRectF,
     groups: list[tuple[date, list[str], list[str]]],
     font: QFont,
 ) -> TimelineLayout:
-    fm = QFontMetricsF(font, painter_device)
-    fm_bold = QFontMetricsF(bold_font(font), painter_device)
+    fm = _metrics(font, painter_device)
+    fm_bold = _metrics(bold_font(font), painter_device)
     unit = fm.height() / 8
     spacing = fm.averageCharWidth() * 2
     wrap = min(
@@ -175,7 +180,7 @@ def timeline_layout(
     assessment: Assessment,
     *,
     font: QFont,
-    device: object = None,
+    device: QPaintDevice | None = None,
     today: date | None = None,
 ) -> TimelineLayout:
     """Lay the timeline out in ``rect``, shrinking the font until every label fits."""

@@ -76,11 +76,11 @@ class DateField(QWidget):
         self.edit.dateChanged.connect(self._on_changed)
         self._on_changed(self.edit.date())
 
-    def date(self) -> date:
+    def day(self) -> date:
         """The chosen day."""
         return to_date(self.edit.date())
 
-    def set_date(self, day: date) -> None:
+    def set_day(self, day: date) -> None:
         """Show ``day``."""
         self.edit.setDate(to_qdate(day))
 
@@ -90,5 +90,5 @@ class DateField(QWidget):
         self.hint.setVisible(bool(text))
 
     def _on_changed(self, _day: QDate) -> None:
-        self.written.setText(long_date(self.date()))
+        self.written.setText(long_date(self.day()))
         self.date_changed.emit()

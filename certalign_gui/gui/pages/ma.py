@@ -53,19 +53,19 @@ class MaPage(BasePage):
 
     def reset(self) -> None:
         """Back to the coming March 31."""
-        self.field_.set_date(next_usual_expiration(self._policy, self._today()))
+        self.field_.set_day(next_usual_expiration(self._policy, self._today()))
         self._update_hint()
 
     def ma_expiration(self) -> date:
         """The Massachusetts expiration date."""
-        return self.field_.date()
+        return self.field_.day()
 
     @override
     def cleanupPage(self) -> None:
         self.reset()
 
     def _update_hint(self) -> None:
-        if is_usual_expiration(self._policy, self.field_.date()):
+        if is_usual_expiration(self._policy, self.field_.day()):
             self.field_.set_hint("")
         else:
             self.field_.set_hint(

@@ -113,7 +113,7 @@ class NremtPage(BasePage):
             radio.setChecked(False)
         self.group.setExclusive(True)
         self.know_date.setChecked(False)
-        self.field_.set_date(next_usual_expiration(self._policy, self._today()))
+        self.field_.set_day(next_usual_expiration(self._policy, self._today()))
         self._refresh()
 
     def status(self) -> NremtStatus | None:
@@ -130,7 +130,7 @@ class NremtPage(BasePage):
         """The date, when the answer uses one."""
         status = self.status()
         if status == "active" or (status == "expired" and self.know_date.isChecked()):
-            return self.field_.date()
+            return self.field_.day()
         return None
 
     @override
@@ -167,7 +167,7 @@ class NremtPage(BasePage):
         self.field_.setEnabled(uses_date)
         self.date_label.setEnabled(uses_date)
         self.field_.written.setVisible(uses_date)
-        day = self.field_.date()
+        day = self.field_.day()
         if uses_date and not is_usual_expiration(self._policy, day):
             usual = usual_day_text(self._policy)
             self.field_.set_hint(

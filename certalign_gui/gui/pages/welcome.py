@@ -87,13 +87,13 @@ class WelcomePage(BasePage):
 
     def reset(self) -> None:
         """Back to today, panel closed."""
-        self.as_of.set_date(self._today())
+        self.as_of.set_day(self._today())
         self.toggle.setChecked(False)
         self._update_summary()
 
     def as_of_date(self) -> date:
         """The day the advice is for."""
-        return self.as_of.date()
+        return self.as_of.day()
 
     def cleanupPage(self) -> None:
         """Start over resets to today (Qt would restore the value from start-up)."""
@@ -106,7 +106,7 @@ class WelcomePage(BasePage):
             self.as_of.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_summary(self) -> None:
-        day = self.as_of.date()
+        day = self.as_of.day()
         if day == self._today():
             text = self.tr("The advice is for today, {day}.")
         else:
