@@ -157,7 +157,10 @@ class AlignmentWizard(QWizard):
         super().keyPressEvent(event)
 
     def _on_page_changed(self, page_id: int) -> None:
-        if page_id == PageId.RESULTS:
+        if page_id == PageId.NREMT:
+            # Pages are initialised once (IndependentPages); earlier answers may have changed.
+            self.nremt_page.refresh()
+        elif page_id == PageId.RESULTS:
             self.results_page.show_assessment(
                 assess(self.situation(), self._policy), today=self.today()
             )

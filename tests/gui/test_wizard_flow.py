@@ -270,3 +270,21 @@ def test_escape_does_not_close_the_program(qtbot, make_wizard):
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     assert wizard.isVisible()
     assert wizard.currentId() == PageId.MA
+
+
+def test_an_earlier_advice_date_is_rechecked_on_the_nremt_page(qtbot, make_wizard):
+    wizard = make_wizard()
+    to_nremt_page(qtbot, wizard)
+    child(wizard, QAbstractButton, "nremtExpiredRadio").click()
+    child(wizard, QCheckBox, "nremtKnowDateCheck").setChecked(True)
+    set_date(wizard, "nremtExpirationEdit", date(2025, 1, 5))
+    assert next_enabled(wizard)
+    for _ in range(2):
+        with qtbot.waitSignal(wizard.currentIdChanged):
+            wizard.back()
+    child(wizard, QAbstractButton, "planningAheadToggle").click()
+    set_date(wizard, "asOfDateEdit", date(2025, 1, 1))  # now before the "expired" date
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    assert not next_enabled(wizard)
+    assert not child(wizard, QLabel, "nremtProblem").isHidden()

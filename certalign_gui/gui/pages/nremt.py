@@ -66,9 +66,9 @@ class NremtPage(BasePage):
         self.registerField(
             "nremtExpiration", self.field_.edit, "date", self.field_.edit.dateChanged
         )
-        self.group.buttonToggled.connect(self._refresh)
-        self.know_date.toggled.connect(self._refresh)
-        self.field_.date_changed.connect(self._refresh)
+        self.group.buttonToggled.connect(self.refresh)
+        self.know_date.toggled.connect(self.refresh)
+        self.field_.date_changed.connect(self.refresh)
         self.reset()
 
     def _build_status(self) -> None:
@@ -114,7 +114,7 @@ class NremtPage(BasePage):
         self.group.setExclusive(True)
         self.know_date.setChecked(False)
         self.field_.set_day(next_usual_expiration(self._policy, self._today()))
-        self._refresh()
+        self.refresh()
 
     def status(self) -> NremtStatus | None:
         """The chosen answer, or None before one is chosen."""
@@ -138,10 +138,6 @@ class NremtPage(BasePage):
         self.reset()
 
     @override
-    def initializePage(self) -> None:
-        self._refresh()
-
-    @override
     def isComplete(self) -> bool:
         return self.status() is not None and self._problem() is None
 
@@ -160,7 +156,8 @@ class NremtPage(BasePage):
             nremt_expiration=self.nremt_expiration(),
         )
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
+        """Re-check the answer against the earlier pages and update the notes and Next."""
         status = self.status()
         self.know_date.setVisible(status == "expired")
         uses_date = self.nremt_expiration() is not None
