@@ -59,7 +59,7 @@ class AlignmentWizard(QWizard):
             | QWizard.WizardOption.NoCancelButton
         )
         # No Finish button: on a shared station Enter on the answer must not close the
-        # program. The window's close button (or Esc) still does.
+        # program. The window's close button still does.
         self.setButtonLayout(
             [
                 QWizard.WizardButton.Stretch,
