@@ -111,7 +111,7 @@ class TimelineObject(QPyTextObject):
         self, doc: QTextDocument, pos_in_document: int, format: QTextFormat
     ) -> QSizeF:
         """As wide as the text, as tall as the timeline needs at that width."""
-        from certalign_gui.gui.timeline import timeline_layout
+        from certalign_gui.gui.timeline_layout import timeline_layout
 
         width = max(1.0, doc.textWidth() - 1)
         layout = timeline_layout(
