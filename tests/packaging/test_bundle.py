@@ -124,3 +124,26 @@ def test_bundle_installs_its_own_menu_entry(bundle, tmp_path):
         icon.read_bytes()
         == (bundle / "_internal/certalign_gui/resources/icons/certalign.svg").read_bytes()
     )
+
+
+# PyInstaller leaves these to the system on purpose: they must match the running desktop.
+SYSTEM_ONLY = re.compile(r"^lib(wayland-[a-z]+|GL|EGL|GLX|GLdispatch|OpenGL|xcb)\.so")
+
+
+def test_every_bundled_library_finds_what_it_links_against(bundle):
+    ldd = shutil.which("ldd")
+    if ldd is None:
+        pytest.skip("ldd is not installed")
+    internal = bundle / "_internal"
+    env = dict(os.environ) | {"LD_LIBRARY_PATH": str(internal)}
+    missing = {}
+    for path in internal.rglob("*.so*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        listing = subprocess.run([ldd, str(path)], capture_output=True, text=True, env=env).stdout
+        lost = [line.split()[0] for line in listing.splitlines() if "not found" in line]
+        lost = [name for name in lost if not SYSTEM_ONLY.match(name)]
+        if lost:
+            missing[str(path.relative_to(internal))] = lost
+    # A library dropped with an excluded plugin that something kept still needed shows here.
+    assert missing == {}
