@@ -94,7 +94,14 @@ def build(dist: Path, work: Path, keep: list[str]) -> dict[str, object]:
 def iscc_command(version: str, iscc: str = "iscc") -> list[str]:
     """The Inno Setup compiler call that makes the Windows installer for this version."""
     script = ROOT / "packaging" / "windows" / "certalign.iss"
-    return [iscc, f"/DAppVersion={version}", f"/DBundleDir={BUNDLE}", str(script)]
+    numeric = ".".join(str(part) for part in version_info.version_tuple(version))
+    return [
+        iscc,
+        f"/DAppVersion={version}",
+        f"/DAppNumericVersion={numeric}",
+        f"/DBundleDir={BUNDLE}",
+        str(script),
+    ]
 
 
 def find_iscc() -> str | None:

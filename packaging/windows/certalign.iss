@@ -10,6 +10,10 @@
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=X.Y.Z (packaging\build.py --installer does it).
 #endif
+; Windows wants four numbers in file properties ("0.2.0rc1" -> 0.2.0.0); build.py passes them.
+#ifndef AppNumericVersion
+  #define AppNumericVersion AppVersion
+#endif
 ; The PyInstaller output folder (COLLECT name "certalign" in certalign.spec).
 #ifndef BundleDir
   #define BundleDir "..\..\dist\certalign"
@@ -22,7 +26,7 @@ AppName=Certalign
 AppVersion={#AppVersion}
 AppVerName=Certalign {#AppVersion}
 AppPublisher=certalign
-VersionInfoVersion={#AppVersion}
+VersionInfoVersion={#AppNumericVersion}
 ; "lowest" makes {autopf} the per-user %LOCALAPPDATA%\Programs and {autoprograms} the
 ; user's own Start menu: nothing asks for an administrator password.
 PrivilegesRequired=lowest

@@ -76,10 +76,19 @@ def test_version_comes_from_the_command_line_never_hard_coded():
     assert "#ifndef AppVersion\n  #error" in ISS
 
 
+def test_a_pre_release_version_still_gives_windows_four_numbers(build_script):
+    command = build_script.iscc_command("0.2.0rc1", "ISCC.exe")
+    assert "/DAppVersion=0.2.0rc1" in command
+    assert "/DAppNumericVersion=0.2.0.0" in command
+    assert setup_value("VersionInfoVersion") == "{#AppNumericVersion}"
+
+
 def test_build_script_passes_the_package_version(build_script):
     command = build_script.iscc_command(__version__, "ISCC.exe")
     assert command[0] == "ISCC.exe"
     assert f"/DAppVersion={__version__}" in command
+    numeric = ".".join(map(str, build_script.version_info.version_tuple(__version__)))
+    assert f"/DAppNumericVersion={numeric}" in command
     assert command[-1].endswith("certalign.iss")
     bundle_arg = next(arg for arg in command if arg.startswith("/DBundleDir="))
     assert Path(bundle_arg.split("=", 1)[1]) == ROOT / "dist" / "certalign"
