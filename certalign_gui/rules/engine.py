@@ -78,7 +78,13 @@ def _bundled_policy() -> Policy:
     return load_policy()
 
 
-@dataclass(frozen=True)
+@cache
+def _years(count: int) -> relativedelta:
+    """``relativedelta(years=count)``, made once: Feb 29 + 1 year is Feb 28."""
+    return relativedelta(years=count)
+
+
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build, on the hot path
 class _Dates:
     """The dates every rule and sentence is built from."""
 
@@ -98,14 +104,19 @@ class _Dates:
             nremt_expiration=situation.nremt_expiration,
             as_of=situation.as_of,
             recommended=policy.recommended_by.in_year(ma.year),
-            late_deadline=ma + relativedelta(years=policy.late_window_years),
+            late_deadline=ma + _years(policy.late_window_years),
             window_open=opens.in_year(ma.year - opens.years_before_expiration),
         )
 
 
 def decide(situation: Situation, policy: Policy) -> tuple[Category, Phase | None, Reason | None]:
     """The decision table of RULES.md: the first matching row wins."""
-    d = _Dates.of(situation, policy)
+    return _decide(situation, policy, _Dates.of(situation, policy))
+
+
+def _decide(
+    situation: Situation, policy: Policy, d: _Dates
+) -> tuple[Category, Phase | None, Reason | None]:
     if situation.nremt_status == "never":
         return "outside_guidance", None, "no_nremt"
     nremt = d.nremt_expiration
@@ -150,15 +161,14 @@ def assess(situation: Situation, policy: Policy | None = None) -> Assessment:
     """
     if policy is None:
         policy = _bundled_policy()
-    category, phase, reason = decide(situation, policy)
     d = _Dates.of(situation, policy)
-    words = _Words(situation, policy, d, reason)
-    fee = (
-        Fee(amount=policy.fee.amount, currency=policy.fee.currency)
-        if category == "one_year_alignment"
-        else None
+    category, phase, reason = _decide(situation, policy, d)
+    prepared = _prepared(policy)
+    words = _Words(policy, prepared, d, reason)
+    fee = prepared.fee if category == "one_year_alignment" else None
+    steps = tuple(
+        _step(step_id, phase, words, d, policy, prepared) for step_id in STEP_IDS[category]
     )
-    steps = tuple(_step(step_id, phase, words, d, policy) for step_id in STEP_IDS[category])
     deadlines = _deadlines(category, words, d)
     projected = is_projected(category, d.ma_expiration.year, policy)
     can_staff = d.as_of <= d.ma_expiration
@@ -176,12 +186,12 @@ def assess(situation: Situation, policy: Policy | None = None) -> Assessment:
         urgency=_urgency(category, can_staff, steps, words),
         can_staff_ambulance=can_staff,
         fee=fee,
-        fee_text=wording.money(fee.amount, fee.currency) if fee else None,
+        fee_text=prepared.fee_text if fee else None,
         projected=projected,
         steps=steps,
         deadlines=deadlines,
         warnings=_warnings(situation, policy, d, can_staff, projected, words),
-        policy=_policy_info(policy),
+        policy=prepared.info,
         situation=situation,
     )
 
@@ -189,7 +199,9 @@ def assess(situation: Situation, policy: Policy | None = None) -> Assessment:
 class _Words:
     """Fills the wording templates with this situation's dates and numbers."""
 
-    def __init__(self, situation: Situation, policy: Policy, d: _Dates, reason: Reason | None):
+    def __init__(
+        self, policy: Policy, prepared: _Prepared, d: _Dates, reason: Reason | None
+    ) -> None:
         nremt = d.nremt_expiration
         nr_year = nremt.year if nremt else d.ma_expiration.year
         self.values: dict[str, object] = {
@@ -205,15 +217,22 @@ class _Words:
             "gap": abs(nr_year - d.ma_expiration.year),
             "earliest_cycle": policy.earliest_cycle,
             "cycle": policy.published_cycle,
-            "fee": wording.money(policy.fee.amount, policy.fee.currency),
+            "fee": prepared.fee_text,
         }
         self.values["reason_text"] = self.fill(wording.REASONS[reason]) if reason else ""
 
     def fill(self, template: str) -> str:
-        return template.format(**self.values)
+        return template.format_map(self.values)
 
 
-def _step(step_id: StepId, phase: Phase | None, words: _Words, d: _Dates, policy: Policy) -> Step:
+def _step(
+    step_id: StepId,
+    phase: Phase | None,
+    words: _Words,
+    d: _Dates,
+    policy: Policy,
+    prepared: _Prepared,
+) -> Step:
     due: date | None = None
     detail_key: str = step_id
     citation_key: CitationKey = step_id
@@ -232,7 +251,6 @@ def _step(step_id: StepId, phase: Phase | None, words: _Words, d: _Dates, policy
         due = d.ma_expiration
     link_name = STEP_LINKS[step_id]
     link = policy.links[link_name] if link_name else None
-    cited = policy.citations[citation_key]
     return Step(
         id=step_id,
         title=words.fill(wording.STEP_TITLES[step_id]),
@@ -241,7 +259,7 @@ def _step(step_id: StepId, phase: Phase | None, words: _Words, d: _Dates, policy
         days_left=(due - d.as_of).days if due else None,
         url=link.url if link else None,
         url_label=link.label if link else None,
-        citation=Citation(text=cited.text, source=cited.source),
+        citation=prepared.citations[citation_key],
     )
 
 
@@ -318,7 +336,42 @@ def _warnings(
     return tuple(found)
 
 
-def _policy_info(policy: Policy) -> PolicyInfo:
+@dataclass(frozen=True)
+class _Prepared:
+    """What every assessment under one policy shares, made once (policies are frozen)."""
+
+    info: PolicyInfo
+    citations: dict[CitationKey, Citation]
+    fee: Fee
+    fee_text: str
+
+
+#: The last few policies seen, by identity. The policy itself is kept in the entry, so its
+#: id cannot be reused while the entry lives.
+_PREPARED: dict[int, tuple[Policy, _Prepared]] = {}
+_PREPARED_SIZE = 4
+
+
+def _prepared(policy: Policy) -> _Prepared:
+    cached = _PREPARED.get(id(policy))
+    if cached is not None and cached[0] is policy:
+        return cached[1]
+    if len(_PREPARED) >= _PREPARED_SIZE:
+        _PREPARED.pop(next(iter(_PREPARED)))
+    prepared = _Prepared(
+        info=_build_policy_info(policy),
+        fee=Fee(amount=policy.fee.amount, currency=policy.fee.currency),
+        fee_text=wording.money(policy.fee.amount, policy.fee.currency),
+        citations={
+            key: Citation(text=cited.text, source=cited.source)
+            for key, cited in policy.citations.items()
+        },
+    )
+    _PREPARED[id(policy)] = (policy, prepared)
+    return prepared
+
+
+def _build_policy_info(policy: Policy) -> PolicyInfo:
     return PolicyInfo(
         title=policy.title,
         publisher=policy.publisher,
