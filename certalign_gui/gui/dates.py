@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 
-from certalign_gui.rules.models import MAX_YEAR, MIN_YEAR
-from certalign_gui.rules.policy import Policy
+from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
 from certalign_gui.rules.wording import long_date
+
+if TYPE_CHECKING:
+    from certalign_gui.rules.policy import Policy
 
 #: Four-digit years everywhere: QLocale("en_US") would show 3/31/26.
 DISPLAY_FORMAT = "MM/dd/yyyy"

@@ -1,10 +1,30 @@
-"""The OEMS one-year alignment rules: pure Python, no Qt, no clock (see RULES.md)."""
+"""The OEMS one-year alignment rules: pure Python, no Qt, no clock (see RULES.md).
 
-from certalign_gui.rules.engine import DEADLINE_KINDS, STEP_IDS, assess, decide
-from certalign_gui.rules.links import ALLOWED_HOSTS, is_allowed_url
-from certalign_gui.rules.models import Assessment, Deadline, Fee, Situation, Step, Urgency
-from certalign_gui.rules.policy import Policy, PolicyError, load_policy
-from certalign_gui.rules.wording import days_phrase, long_date, money
+The names below load on first use (PEP 562), so that `certalign_gui.rules.wording` and
+`certalign_gui.rules.links` can be used without importing pydantic: the window paints its
+first page before the models are needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from certalign_gui.rules.engine import DEADLINE_KINDS, STEP_IDS, assess, decide
+    from certalign_gui.rules.links import ALLOWED_HOSTS, is_allowed_url
+    from certalign_gui.rules.models import Assessment, Deadline, Fee, Situation, Step, Urgency
+    from certalign_gui.rules.policy import Policy, PolicyError, load_policy
+    from certalign_gui.rules.wording import days_phrase, long_date, money
+
+_HOMES = {
+    "certalign_gui.rules.engine": ("DEADLINE_KINDS", "STEP_IDS", "assess", "decide"),
+    "certalign_gui.rules.links": ("ALLOWED_HOSTS", "is_allowed_url"),
+    "certalign_gui.rules.models": ("Assessment", "Deadline", "Fee", "Situation", "Step", "Urgency"),
+    "certalign_gui.rules.policy": ("Policy", "PolicyError", "load_policy"),
+    "certalign_gui.rules.wording": ("days_phrase", "long_date", "money"),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
     "ALLOWED_HOSTS",
@@ -26,3 +46,16 @@ __all__ = [
     "long_date",
     "money",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

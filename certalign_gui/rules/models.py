@@ -15,6 +15,8 @@ from pydantic import (
     model_validator,
 )
 
+from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
+
 NremtStatus = Literal["active", "expired", "never"]
 Category = Literal[
     "one_year_alignment",
@@ -52,10 +54,6 @@ DeadlineKind = Literal[
 ]
 UrgencyLevel = Literal["expired", "urgent", "soon", "on_track", "info"]
 
-#: Dates outside these years are refused: no certification is that old or that far off,
-#: and the date arithmetic (a year later, the autumn before) stays in range.
-MIN_YEAR = 1950
-MAX_YEAR = 2199
 
 _FIELD_NAMES = {
     "ma_expiration": "Massachusetts expiration date",
