@@ -7,6 +7,7 @@ start fast. Only ``--pdf`` loads Qt (offscreen), when the PDF is made.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -202,7 +203,7 @@ def write_exports(
             atomic_write(path, data)
         except FileWriteError as exc:
             raise UsageError(f"{option}: {exc}") from None
-        print(f"{PROG}: saved the {what} as {path}", file=sys.stderr)
+        _tell(f"{PROG}: saved the {what} as {path}")
 
 
 def _pdf(args: argparse.Namespace, assessment: Assessment) -> bytes:
@@ -288,8 +289,30 @@ def format_text(assessment: Assessment) -> str:
     return "\n".join(out) + "\n"
 
 
+def _pipe_closed(*streams: object) -> None:
+    """Send what is left for a closed pipe to the null device.
+
+    Python flushes stdout once more on exit; on a pipe whose reader has gone (``certalign
+    --json | head -1``) that flush would print a BrokenPipeError of its own.
+    """
+    for stream in streams:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
+            os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # The reader stopped reading: its choice, not an error, and not worth a traceback.
+        _pipe_closed(sys.stdout, sys.stderr)
+        return EXIT_OK
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         policy = policy_from_args(args)
@@ -297,21 +320,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         assessment = assess(situation, policy)
         targets = export_targets(args)
     except (UsageError, PolicyError) as exc:
-        # Exactly one line, even when a file name or a policy key holds a line break.
-        message = " ".join(str(exc).splitlines())
-        print(f"{PROG}: error: {message}", file=sys.stderr)
+        _tell_error(exc)
         return EXIT_USAGE
-    if args.json:
-        json.dump(assessment.model_dump(mode="json"), sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(format_text(assessment))
+    try:
+        if args.json:
+            json.dump(assessment.model_dump(mode="json"), sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(format_text(assessment))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader took what it wanted (certalign --json | head -1). Files asked for with
+        # --pdf or --ics are still written: they do not depend on anyone reading stdout.
+        _pipe_closed(sys.stdout)
     try:
         write_exports(args, targets, assessment)
     except UsageError as exc:
-        print(f"{PROG}: error: {' '.join(str(exc).splitlines())}", file=sys.stderr)
+        _tell_error(exc)
         return EXIT_USAGE
     return EXIT_OK
+
+
+def _tell(line: str) -> None:
+    """One line on stderr, even when nobody reads stderr any more."""
+    try:
+        print(line, file=sys.stderr)
+    except BrokenPipeError:
+        _pipe_closed(sys.stderr)
+
+
+def _tell_error(exc: Exception) -> None:
+    # Exactly one line, even when a file name or a policy key holds a line break.
+    _tell(f"{PROG}: error: {' '.join(str(exc).splitlines())}")
 
 
 if __name__ == "__main__":
