@@ -1,0 +1,61 @@
+"""Hardening tests: no browser ever opens, the log goes to the test's own folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QFont
+
+from certalign_gui.gui import diagnostics
+from certalign_gui.rules import Policy, load_policy
+
+SCHEMES = ("http", "https", "mailto", "file")
+
+
+class UrlRecorder(QObject):
+    """Receives every URL Qt would have opened in a browser."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        """Record ``url`` instead of opening it."""
+        self.urls.append(url.toString())
+
+
+@pytest.fixture(autouse=True)
+def url_recorder(qapp) -> Iterator[UrlRecorder]:
+    """Every http/https/mailto/file link goes here, from Python or from C++."""
+    recorder = UrlRecorder()
+    for scheme in SCHEMES:
+        QDesktopServices.setUrlHandler(scheme, recorder, "handle")
+    yield recorder
+    for scheme in SCHEMES:
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+@pytest.fixture
+def log_dir(tmp_path, monkeypatch) -> Path:
+    """The folder `certalign-gui` writes its log file to, during this test."""
+    folder = tmp_path / "log"
+    monkeypatch.setenv(diagnostics.LOG_DIR_VARIABLE, str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def policy() -> Policy:
+    """The shipped policy, validated once."""
+    return load_policy()
+
+
+@pytest.fixture
+def restore_app(qapp) -> Iterator[None]:
+    """`certalign_gui.app.main()` enlarges the shared application's font: put it back."""
+    font = QFont(qapp.font())
+    yield
+    qapp.setFont(font)
