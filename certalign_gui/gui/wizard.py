@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -13,14 +14,17 @@ from typing_extensions import override
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui.idle import IdleWatcher
 from certalign_gui.gui.pages.base import BasePage
-from certalign_gui.gui.pages.details import DetailsPage
-from certalign_gui.gui.pages.ma import MaPage
-from certalign_gui.gui.pages.nremt import NremtPage
-from certalign_gui.gui.pages.results import ResultsPage
 from certalign_gui.gui.pages.welcome import WelcomePage
-from certalign_gui.gui.state import build_situation
 from certalign_gui.gui.widgets import make_touch_friendly
-from certalign_gui.rules import Assessment, Policy, Situation, assess, load_policy
+
+if TYPE_CHECKING:
+    # The later pages and the rules (pydantic) load in set_policy(): the first page can be
+    # painted without them.
+    from certalign_gui.gui.pages.details import DetailsPage
+    from certalign_gui.gui.pages.ma import MaPage
+    from certalign_gui.gui.pages.nremt import NremtPage
+    from certalign_gui.gui.pages.results import ResultsPage
+    from certalign_gui.rules import Assessment, Policy, Situation
 
 APP_TITLE = "Certalign"
 
@@ -36,9 +40,20 @@ class PageId(IntEnum):
 
 
 class AlignmentWizard(QWizard):
-    """The whole program window. ``today`` fixes the clock (tests, planning ahead)."""
+    """The whole program window. ``today`` fixes the clock (tests, planning ahead).
+
+    ``policy=None`` uses the bundled policy. With ``policy_later=True`` only the first page
+    is built; `set_policy()` adds the rest (the app does that right after the first paint).
+    """
 
     idle_reset = Signal()
+    policy_ready = Signal()
+
+    # Built by set_policy().
+    ma_page: MaPage
+    nremt_page: NremtPage
+    details_page: DetailsPage
+    results_page: ResultsPage
 
     def __init__(
         self,
@@ -46,11 +61,13 @@ class AlignmentWizard(QWizard):
         *,
         today: date | None = None,
         idle_timeout_ms: int = 600_000,
+        policy_later: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("alignmentWizard")
-        self._policy = policy if policy is not None else load_policy()
+        self._policy: Policy | None = None
+        self._idle_minutes = max(1, round(idle_timeout_ms / 60_000))
         self._fixed_today = today
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOptions(
@@ -69,21 +86,8 @@ class AlignmentWizard(QWizard):
         )
 
         self.welcome_page = WelcomePage(self.today)
-        self.ma_page = MaPage(self._policy, self.today)
-        self.nremt_page = NremtPage(self._policy, self.today)
-        self.details_page = DetailsPage(idle_minutes=max(1, round(idle_timeout_ms / 60_000)))
-        self.results_page = ResultsPage(self.details)
-        for page_id, page in (
-            (PageId.WELCOME, self.welcome_page),
-            (PageId.MA, self.ma_page),
-            (PageId.NREMT, self.nremt_page),
-            (PageId.DETAILS, self.details_page),
-            (PageId.RESULTS, self.results_page),
-        ):
-            self.setPage(page_id, page)
+        self.setPage(PageId.WELCOME, self.welcome_page)
         self.setStartId(PageId.WELCOME)
-
-        self.results_page.start_over_requested.connect(self.start_over)
         self._start_over_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         self._start_over_shortcut.activated.connect(self.start_over)
         self.currentIdChanged.connect(self._on_page_changed)
@@ -93,6 +97,45 @@ class AlignmentWizard(QWizard):
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
             make_touch_friendly(self.button(which))
         self.resize(self._default_size())
+        if not policy_later:
+            if policy is None:
+                from certalign_gui.rules import load_policy
+
+                policy = load_policy()
+            self.set_policy(policy)
+
+    def set_policy(self, policy: Policy) -> None:
+        """Build the question and answer pages for ``policy`` (once); Next works from then."""
+        if self._policy is not None:
+            raise RuntimeError("the wizard already has its policy")
+        from certalign_gui.gui.pages.details import DetailsPage
+        from certalign_gui.gui.pages.ma import MaPage
+        from certalign_gui.gui.pages.nremt import NremtPage
+        from certalign_gui.gui.pages.results import ResultsPage
+
+        self._policy = policy
+        self.ma_page = MaPage(policy, self.today)
+        self.nremt_page = NremtPage(policy, self.today)
+        self.details_page = DetailsPage(idle_minutes=self._idle_minutes)
+        self.results_page = ResultsPage(self.details)
+        for page_id, page in (
+            (PageId.MA, self.ma_page),
+            (PageId.NREMT, self.nremt_page),
+            (PageId.DETAILS, self.details_page),
+            (PageId.RESULTS, self.results_page),
+        ):
+            self.setPage(page_id, page)
+        self.results_page.start_over_requested.connect(self.start_over)
+        # QWizard decides whether a page has a Next only when it switches to it, and the
+        # first page had nowhere to go: switch to it again. This happens right after the
+        # first paint, before anyone can have typed.
+        if self.currentId() != -1:
+            self.restart()
+        self.policy_ready.emit()
+
+    def has_policy(self) -> bool:
+        """True once the policy is in and every page exists."""
+        return self._policy is not None
 
     def _default_size(self) -> QSize:
         """Roomy, but inside a 1024x768 screen."""
@@ -107,10 +150,14 @@ class AlignmentWizard(QWizard):
 
     def policy(self) -> Policy:
         """The policy the advice uses."""
+        if self._policy is None:
+            raise RuntimeError("the policy is not loaded yet")
         return self._policy
 
     def situation(self) -> Situation:
         """The answers so far; raises pydantic's ValidationError if they do not fit."""
+        from certalign_gui.gui.state import build_situation
+
         status = self.nremt_page.status()
         if status is None:
             raise ValueError("the NREMT question has not been answered")
@@ -123,19 +170,23 @@ class AlignmentWizard(QWizard):
 
     def assessment(self) -> Assessment | None:
         """The answer on the results page; None on the other pages."""
-        if self.currentId() != PageId.RESULTS:
+        if self._policy is None or self.currentId() != PageId.RESULTS:
             return None
         return self.results_page.assessment()
 
     def details(self) -> Details:
         """The optional printout details (memory only)."""
+        if self._policy is None:
+            return Details()
         return self.details_page.details()
 
     def start_over(self) -> None:
         """Back to the first page with every answer and detail cleared."""
-        for page in (self.welcome_page, self.ma_page, self.nremt_page, self.details_page):
-            page.reset()
-        self.results_page.show_assessment(None)
+        self.welcome_page.reset()
+        if self._policy is not None:
+            for page in (self.ma_page, self.nremt_page, self.details_page):
+                page.reset()
+            self.results_page.show_assessment(None)
         self.restart()
         self.idle.restart()
 
@@ -161,8 +212,10 @@ class AlignmentWizard(QWizard):
             # Pages are initialised once (IndependentPages); earlier answers may have changed.
             self.nremt_page.refresh()
         elif page_id == PageId.RESULTS:
+            from certalign_gui.rules import assess
+
             self.results_page.show_assessment(
-                assess(self.situation(), self._policy), today=self.today()
+                assess(self.situation(), self.policy()), today=self.today()
             )
         page = self.page(page_id)
         if not isinstance(page, BasePage):
