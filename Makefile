@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test lint fmt cli-demo system-deps-run system-deps-test bundle wheel install-desktop screenshots clean
+.PHONY: run test lint bench fmt cli-demo system-deps-run system-deps-test bundle wheel install-desktop screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -38,6 +38,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+## bench: start-up against the bare-Qt floors, in-process timings, import profiles.
+bench: $(STAMP) system-deps-run
+	$(BIN)/python -m benchmarks.run
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .

@@ -1,0 +1,1 @@
+"""certalign's benchmarks: `make bench` (or `python -m benchmarks.run`)."""

@@ -1,0 +1,81 @@
+"""In-process benchmarks: assess() throughput and the checklist outlets (HTML, PDF, .ics)."""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from certalign_gui.rules import Situation, assess, load_policy
+
+SEED = 20251
+
+
+def situations(count: int, seed: int = SEED) -> list[Situation]:
+    """A fixed, seeded set of valid situations spread over every category."""
+    rng = random.Random(seed)
+    found: list[Situation] = []
+    while len(found) < count:
+        ma_year = rng.randint(2020, 2035)
+        ma = date(ma_year, 3, 31) if rng.random() < 0.9 else date(ma_year, rng.randint(1, 12), 1)
+        as_of = ma - timedelta(days=rng.randint(-500, 900))
+        status = rng.choices(("active", "expired", "never"), weights=(8, 1, 1))[0]
+        nremt: date | None = None
+        if status == "active":
+            nremt = date(ma_year + rng.choice((-1, 0, 1, 1, 1, 2)), 3, 31)
+        elif status == "expired" and rng.random() < 0.5:
+            nremt = as_of - timedelta(days=rng.randint(0, 400))
+        found.append(
+            Situation(ma_expiration=ma, nremt_status=status, nremt_expiration=nremt, as_of=as_of)
+        )
+    return found
+
+
+def assess_throughput(count: int) -> float:
+    """Assessments per second over ``count`` fixed situations (policy loaded once)."""
+    policy = load_policy()
+    cases = situations(count)
+    assess(cases[0], policy)  # warm-up
+    start = time.perf_counter()
+    for situation in cases:
+        assess(situation, policy)
+    return count / (time.perf_counter() - start)
+
+
+def median_ms(action: Callable[[], object], repeats: int) -> float:
+    """Median wall time of ``action`` in milliseconds, after one warm-up call."""
+    action()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def outlet_timings(repeats: int) -> dict[str, float]:
+    """Median ms for the checklist HTML, the one-page PDF (QR codes, timeline) and the .ics."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from certalign_gui.checklist.details import Details
+    from certalign_gui.checklist.document import pdf_bytes
+    from certalign_gui.checklist.html import checklist_html
+    from certalign_gui.checklist.ics import deadlines_ics
+
+    assessment = assess(
+        Situation(
+            ma_expiration=date(2025, 3, 31),
+            nremt_expiration=date(2026, 3, 31),
+            as_of=date(2025, 1, 10),
+        )
+    )
+    details = Details(name="Pat Example", ma_number="E123456", nremt_number="E1234567")
+    return {
+        "checklist HTML (ms)": median_ms(lambda: checklist_html(assessment, details), repeats),
+        "checklist PDF, one page with QR and timeline (ms)": median_ms(
+            lambda: pdf_bytes(assessment, details), repeats
+        ),
+        ".ics calendar (ms)": median_ms(lambda: deadlines_ics(assessment), repeats),
+    }
