@@ -1,0 +1,261 @@
+"""Unexpected errors: one calm dialog, a log entry without personal data, and the window stays.
+
+`CrashHandler` is ``sys.excepthook`` while the window is up. PySide6 hands it every
+exception that escapes Python code called by Qt (a slot, a paint event, a timer), so one
+bug never ends the program with nothing on screen. The dialog is behind `ask_crash_action`,
+a function tests replace.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from certalign_gui.gui import diagnostics
+from certalign_gui.gui.widgets import heading_label, plain_label
+
+if TYPE_CHECKING:
+    from certalign_gui.gui.wizard import AlignmentWizard
+
+#: The exit status after the user chose Quit in the error dialog.
+EXIT_AFTER_ERROR = 4
+
+log = logging.getLogger(__name__)
+
+
+class CrashAction(enum.Enum):
+    """What the user chose in the error dialog."""
+
+    START_OVER = "start_over"
+    QUIT = "quit"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("crash", text)
+
+
+class CrashDialog(QDialog):
+    """ "Something went wrong": Start over, Quit, or Copy details for whoever helps."""
+
+    def __init__(
+        self, summary: str, parent: QWidget | None = None, *, can_start_over: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("crashDialog")
+        self.setWindowTitle(_tr("Something went wrong"))
+        self.setModal(True)
+        self.summary = summary
+        # Closing the dialog any other way is the safe choice: a fresh start.
+        self.action = CrashAction.START_OVER if can_start_over else CrashAction.QUIT
+
+        icon = QLabel()
+        size = self.fontMetrics().height() * 3
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
+        )
+        heading = heading_label(
+            _tr("Something went wrong \u2014 your answers were not saved anywhere"),
+            object_name="crashHeading",
+        )
+        if can_start_over:
+            advice = _tr(
+                "Certalign ran into a problem it did not expect. Press Start over to begin "
+                "again with empty answers.\n\nIf it happens again, press Copy details and give "
+                "them to whoever looks after this computer. The details hold no name and no "
+                "numbers."
+            )
+        else:
+            advice = _tr(
+                "Certalign could not open its window. Please tell whoever looks after this "
+                "computer: press Copy details and give them the text. It holds no name and "
+                "no numbers."
+            )
+        self.message = plain_label(advice, object_name="crashMessage")
+        self.copied = plain_label(object_name="crashCopied")
+        self.copied.hide()
+
+        buttons = QDialogButtonBox()
+        self.start_over_button = QPushButton(_tr("&Start over"))
+        self.start_over_button.setObjectName("crashStartOverButton")
+        self.quit_button = QPushButton(_tr("&Quit"))
+        self.quit_button.setObjectName("crashQuitButton")
+        self.copy_button = QPushButton(_tr("&Copy details"))
+        self.copy_button.setObjectName("crashCopyButton")
+        self.copy_button.setAutoDefault(False)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        if can_start_over:
+            buttons.addButton(self.start_over_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.start_over_button.setDefault(True)
+        else:
+            self.start_over_button.hide()
+            self.quit_button.setDefault(True)
+        self.start_over_button.clicked.connect(lambda: self._finish(CrashAction.START_OVER))
+        self.quit_button.clicked.connect(lambda: self._finish(CrashAction.QUIT))
+        self.copy_button.clicked.connect(self.copy_details)
+
+        text = QVBoxLayout()
+        text.addWidget(heading)
+        text.addWidget(self.message)
+        text.addWidget(self.copied)
+        layout = QVBoxLayout(self)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        line.addLayout(text, 1)
+        layout.addWidget(row)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+
+    def copy_details(self) -> None:
+        """Put the technical summary on the clipboard (it holds no typed text)."""
+        QGuiApplication.clipboard().setText(self.summary)
+        self.copied.setText(_tr("Copied. Paste the details into an e-mail or a message."))
+        self.copied.show()
+        self.adjustSize()  # room for the new line: wrapped text must never be clipped
+
+    def _finish(self, action: CrashAction) -> None:
+        self.action = action
+        self.accept()
+
+
+def ask_crash_action(
+    parent: QWidget | None, summary: str, *, can_start_over: bool = True
+) -> CrashAction:
+    """Show the error dialog and wait for the user's choice (tests replace this)."""
+    dialog = CrashDialog(summary, parent, can_start_over=can_start_over)
+    try:
+        dialog.exec()
+        return dialog.action
+    finally:
+        dialog.deleteLater()
+
+
+def close_other_dialogs(window: QWidget | None) -> None:
+    """Close dialogs left open (a print preview, a save dialog): they may show a name."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+
+
+class CrashHandler:
+    """``sys.excepthook`` while the window is up: log without personal data, ask, recover.
+
+    ``start_over`` resets the window (None: there is no window to reset, only Quit).
+    """
+
+    def __init__(
+        self,
+        window: QWidget | None = None,
+        *,
+        start_over: Callable[[], None] | None = None,
+        private_text: Callable[[], Iterable[str]] | None = None,
+    ) -> None:
+        self.window = window
+        self.start_over = start_over
+        #: The typed values to keep out of the log (None: ask `diagnostics`).
+        self.own_private_text = private_text
+        self.private_text = private_text or diagnostics.private_text
+        self.handled = 0
+        self._busy = False
+        self._repeats = 0
+
+    def _summary(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> str:
+        try:
+            values = tuple(self.private_text())
+        except Exception:
+            # What to hide is unknown: keep the code's lines, drop every message.
+            return diagnostics.withhold(diagnostics.technical_summary(kind, error, trace, ()))
+        return diagnostics.technical_summary(kind, error, trace, values)
+
+    def __call__(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        self.handled += 1
+        summary = self._summary(kind, error, trace)
+        if self._busy:
+            # The same fault again while the dialog is up (a paint event fails on every
+            # repaint): one log entry is enough; the count follows when the dialog closes.
+            self._repeats += 1
+            if self._repeats == 1:
+                log.error("Another unexpected error while the error dialog was open:\n%s", summary)
+            return
+        log.error("Unexpected error:\n%s", summary)
+        self._busy = True
+        try:
+            action = ask_crash_action(
+                self.window, summary, can_start_over=self.start_over is not None
+            )
+            if self._repeats > 1:
+                log.error("(%d more errors while the error dialog was open)", self._repeats - 1)
+            self._act(action)
+        except Exception:
+            # The dialog or the reset failed as well: the log has both; the window stays.
+            log.exception("The error dialog failed")
+        finally:
+            self._busy = False
+            self._repeats = 0
+
+    def _act(self, action: CrashAction) -> None:
+        if action is not CrashAction.QUIT and self.start_over is not None:
+            close_other_dialogs(self.window)
+            self.start_over()
+        else:
+            log.warning("Quit after an unexpected error")
+            QCoreApplication.exit(EXIT_AFTER_ERROR)
+
+
+def handler_for(window: AlignmentWizard) -> CrashHandler:
+    """The handler for the program's window: Start over resets it; its typed text is private."""
+
+    def typed() -> tuple[str, ...]:
+        # The details page is built once the policy has loaded; before that nothing is typed.
+        if not hasattr(window, "details_page"):
+            return ()
+        details = window.details()
+        return (details.name, details.ma_number, details.nremt_number)
+
+    return CrashHandler(window, start_over=window.start_over, private_text=typed)
+
+
+@contextlib.contextmanager
+def handling(handler: CrashHandler) -> Iterator[CrashHandler]:
+    """Make ``handler`` the excepthook (and the log's source of typed text) for a while."""
+    previous_hook = sys.excepthook
+    sys.excepthook = handler
+    if handler.own_private_text is not None:
+        diagnostics.set_private_text(handler.own_private_text)
+    try:
+        yield handler
+    finally:
+        sys.excepthook = previous_hook
+        if handler.own_private_text is not None:
+            diagnostics.set_private_text(None)
+
+
+def report_startup_failure(error: BaseException) -> int:
+    """The window could not be built: log ``error``, say so, and give the exit status."""
+    CrashHandler()(type(error), error, error.__traceback__)
+    return EXIT_AFTER_ERROR

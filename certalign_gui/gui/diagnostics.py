@@ -1,0 +1,239 @@
+"""The program's log: where it goes, what it may hold, and Qt's own messages routed into it.
+
+A shared station computer has no one reading a console, so warnings and errors go to a
+small rotating file as well as to stderr (when there is one). Nothing the user typed may
+reach either: every line passes through `scrub`, which blanks out the name and numbers
+currently typed, however an error message or a traceback happens to carry them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+import os
+import re
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QMessageLogContext, QStandardPaths, QtMsgType, qInstallMessageHandler
+
+from certalign_gui import __version__
+
+#: An administrator may move the log ("" turns the file off; stderr stays).
+LOG_DIR_VARIABLE = "CERTALIGN_LOG_DIR"
+LOG_NAME = "certalign.log"
+#: Small: two files of at most this size, the older one replaced when the newer fills.
+LOG_MAX_BYTES = 256 * 1024
+LOG_BACKUPS = 1
+#: What replaces typed text in a log line or in copied details.
+REMOVED = "[typed text removed]"
+#: Shorter pieces of a name identify no one, and would blank out the traceback's own words.
+MIN_PIECE = 3
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+qt_log = logging.getLogger("certalign_gui.qt")
+
+
+def _no_private_text() -> Iterable[str]:
+    return ()
+
+
+#: Returns what the user has typed right now (name and numbers); set while a window is up.
+_private_text: Callable[[], Iterable[str]] = _no_private_text
+
+
+def set_private_text(provider: Callable[[], Iterable[str]] | None) -> None:
+    """Tell the log what must never appear in it (None: nothing is typed any more)."""
+    global _private_text
+    _private_text = provider or _no_private_text
+
+
+def private_text() -> tuple[str, ...]:
+    """The typed values to scrub; if they cannot be read, scrub() removes every message."""
+    return tuple(_private_text())
+
+
+def _pieces(values: Iterable[str]) -> list[str]:
+    found: set[str] = set()
+    for value in values:
+        value = value.strip()
+        if len(value) < MIN_PIECE:
+            continue
+        # As typed, as HTML escapes it, and as Python's repr() and ascii() write it.
+        escaped = value.replace("\\", "\\\\")
+        found.update(
+            (
+                value,
+                html.escape(value),
+                ascii(value)[1:-1],
+                escaped.replace("'", "\\'"),
+                escaped.replace('"', '\\"'),
+            )
+        )
+        found.update(part for part in re.split(r"[\W_]+", value) if len(part) >= MIN_PIECE)
+    # Longest first, so that "Jane Doe" goes as a whole before "Jane" is looked for.
+    return sorted(found, key=len, reverse=True)
+
+
+def scrub(text: str, values: Iterable[str] | None = None) -> str:
+    """``text`` with every typed value (and each word of it) replaced by `REMOVED`."""
+    if values is None:
+        try:
+            values = private_text()
+        except Exception:
+            return withhold(text)
+    pieces = _pieces(values)
+    if not pieces:
+        return text
+    pattern = re.compile("|".join(re.escape(piece) for piece in pieces), re.IGNORECASE)
+    return pattern.sub(REMOVED, text)
+
+
+def withhold(text: str) -> str:
+    """Only the traceback's code lines of ``text``: for when the typed values are unknown."""
+    code = [line for line in text.splitlines() if line.startswith("  ")]
+    return "\n".join(["[message withheld]", *code])
+
+
+def _shorten_paths(text: str) -> str:
+    """Paths relative to the program or Python: shorter, and no account name in them."""
+    package_root = str(Path(__file__).resolve().parents[2])
+    prefixes = [(package_root + os.sep, "")]
+    for prefix in {sys.prefix, sys.base_prefix, sys.exec_prefix}:
+        prefixes.append((prefix + os.sep, "<python>" + os.sep))
+    prefixes.append((str(Path.home()) + os.sep, "~" + os.sep))
+    for prefix, short in sorted(prefixes, key=lambda pair: len(pair[0]), reverse=True):
+        text = text.replace(prefix, short)
+    return text
+
+
+def technical_summary(
+    kind: type[BaseException],
+    error: BaseException,
+    trace: TracebackType | None,
+    values: Iterable[str] | None = None,
+) -> str:
+    """What support needs: versions, the error's type and message, and the code's traceback.
+
+    No local variables are included, and typed values are scrubbed from everything.
+    """
+    import platform
+
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    header = (
+        f"Certalign {__version__}\n"
+        f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}\n"
+        f"System: {platform.platform(terse=True)}\n\n"
+    )
+    report = traceback.TracebackException(kind, error, trace, capture_locals=False)
+    return scrub(_shorten_paths(header + "".join(report.format())).rstrip("\n"), values)
+
+
+class ScrubbingFormatter(logging.Formatter):
+    """A formatter whose every line has the typed values removed."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The record as text, scrubbed."""
+        return scrub(super().format(record))
+
+
+class LogFile(RotatingFileHandler):
+    """The rotating log file, created only when there is something to write.
+
+    If it cannot be written (a read-only profile, a full disk), it says so once on stderr
+    and stops trying: a broken log must never become a second error for the user.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+        )
+        self.failed = False
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write ``record``, unless the file has already failed."""
+        if not self.failed:
+            super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """Give up on the file, saying so once where someone might see it."""
+        self.failed = True
+        if sys.stderr is not None:
+            kind = sys.exc_info()[0]
+            with contextlib.suppress(Exception):
+                sys.stderr.write(
+                    f"certalign-gui: cannot write the log file {self.baseFilename}"
+                    f" ({kind.__name__ if kind else 'error'}); logging to stderr only\n"
+                )
+
+
+def log_path() -> Path | None:
+    """Where the log file goes: $CERTALIGN_LOG_DIR, else the app's local data folder."""
+    configured = os.environ.get(LOG_DIR_VARIABLE)
+    if configured is not None:
+        return Path(configured) / LOG_NAME if configured.strip() else None
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(folder) / LOG_NAME if folder else None
+
+
+def _route_qt_message(
+    previous: Callable[[QtMsgType, QMessageLogContext, str], None] | None,
+) -> Callable[[QtMsgType, QMessageLogContext, str], None]:
+    def handle(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        category = context.category or "qt"
+        qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "Qt (%s): %s", category, message)
+        if previous is not None:  # a test harness watching Qt's warnings still sees them
+            previous(mode, context, message)
+
+    return handle
+
+
+@contextlib.contextmanager
+def logging_session(program: str = "certalign-gui") -> Iterator[Path | None]:
+    """Log warnings and errors to stderr and the log file, and Qt's messages with them.
+
+    Yields the log file's path (None when there is no file). Everything is undone on exit.
+    """
+    root = logging.getLogger()
+    handlers: list[logging.Handler] = []
+    if sys.stderr is not None:  # a Windows GUI program has none
+        console = logging.StreamHandler()
+        console.setFormatter(ScrubbingFormatter(f"{program}: %(message)s"))
+        handlers.append(console)
+    path = log_path()
+    if path is not None:
+        file = LogFile(path)
+        file.setFormatter(
+            ScrubbingFormatter(f"%(asctime)s {program} %(levelname)s %(name)s: %(message)s")
+        )
+        handlers.append(file)
+    for handler in handlers:
+        handler.setLevel(logging.WARNING)
+        root.addHandler(handler)
+    previous = qInstallMessageHandler(None)
+    qInstallMessageHandler(_route_qt_message(previous))
+    try:
+        yield path
+    finally:
+        qInstallMessageHandler(previous)
+        for handler in handlers:
+            root.removeHandler(handler)
+            handler.close()

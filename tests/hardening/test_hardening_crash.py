@@ -1,0 +1,334 @@
+"""Unexpected errors: a calm dialog, a log without typed text, and a wizard that still works."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from hardening_helpers import SECRETS, TODAY, child, to_details_page, type_details
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, qWarning
+from PySide6.QtGui import QGuiApplication, QPaintEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+
+from certalign_gui.gui import crash, diagnostics
+from certalign_gui.gui.crash import CrashAction, CrashDialog
+from certalign_gui.gui.wizard import AlignmentWizard, PageId
+
+
+@pytest.fixture
+def wizard(qtbot, policy) -> AlignmentWizard:
+    window = AlignmentWizard(policy, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+class DialogChoices:
+    """Stands in for the error dialog: builds the real one, copies the details, answers."""
+
+    def __init__(self, qtbot, monkeypatch, answer: CrashAction = CrashAction.START_OVER):
+        self.qtbot = qtbot
+        self.answer = answer
+        self.summaries: list[str] = []
+        self.clipboard: list[str] = []
+        self.parents: list[QWidget | None] = []
+        monkeypatch.setattr(crash, "ask_crash_action", self.ask)
+
+    def ask(self, parent, summary, *, can_start_over=True) -> CrashAction:
+        dialog = CrashDialog(summary, parent, can_start_over=can_start_over)
+        self.qtbot.addWidget(dialog)
+        dialog.open()
+        dialog.copy_button.click()
+        assert dialog.isVisible()  # copying does not close it
+        self.clipboard.append(QGuiApplication.clipboard().text())
+        self.summaries.append(summary)
+        self.parents.append(parent)
+        button = (
+            dialog.start_over_button
+            if self.answer is CrashAction.START_OVER
+            else dialog.quit_button
+        )
+        button.click()
+        assert not dialog.isVisible()
+        return dialog.action
+
+
+def assert_no_secrets(text: str) -> None:
+    for secret in SECRETS.values():
+        for part in (secret, *secret.split()):
+            assert part.lower() not in text.lower(), f"{part!r} leaked"
+
+
+def assert_started_over(wizard: AlignmentWizard) -> None:
+    assert wizard.isVisible()
+    assert wizard.currentId() == PageId.WELCOME
+    assert wizard.details().is_empty()
+    for name in SECRETS:
+        assert child(wizard, QLineEdit, name).text() == ""
+
+
+def test_an_error_in_a_button_slot_keeps_typed_text_out_of_log_and_clipboard(
+    qtbot, wizard, monkeypatch, log_dir, caplog
+):
+    to_details_page(qtbot, wizard)
+    type_details(qtbot, wizard, SECRETS)
+    dialogs = DialogChoices(qtbot, monkeypatch)
+    button = QPushButton("Broken")
+    wizard.details_page.body.addWidget(button)
+
+    def broken_slot() -> None:
+        details = wizard.details()  # a local variable holding the name: never in the report
+        raise ValueError(f"could not use {details.name!r} with {details.ma_number}")
+
+    button.clicked.connect(broken_slot)
+    with (
+        diagnostics.logging_session() as log_file,
+        crash.handling(crash.handler_for(wizard)) as handler,
+        caplog.at_level(logging.WARNING),
+        qtbot.waitSignal(wizard.currentIdChanged),
+    ):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert handler.handled == 1
+    assert dialogs.parents == [wizard]
+    summary = dialogs.summaries[0]
+    assert dialogs.clipboard == [summary]
+    for expected in ("Certalign", "Python", "Traceback", "broken_slot", "ValueError: could not"):
+        assert expected in summary
+    assert diagnostics.REMOVED in summary
+    assert_no_secrets(summary)
+    assert_no_secrets(caplog.text)
+    assert "Unexpected error" in caplog.text
+    assert log_file is not None
+    logged = log_file.read_text(encoding="utf-8")
+    assert "ValueError: could not use" in logged
+    assert_no_secrets(logged)
+    assert_started_over(wizard)
+    # The wizard still works after the reset.
+    to_details_page(qtbot, wizard)
+
+
+class FailsToPaintOnce(QWidget):
+    """A widget whose first paint raises, as a bug in a paint event would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMinimumSize(20, 20)
+        self.failed = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.failed:
+            self.failed = True
+            raise ZeroDivisionError("paint")
+
+
+def test_an_error_in_a_paint_event_is_reported_and_the_wizard_starts_over(
+    qtbot, wizard, monkeypatch
+):
+    dialogs = DialogChoices(qtbot, monkeypatch)
+    wizard.details_page.body.addWidget(FailsToPaintOnce())
+    with crash.handling(crash.handler_for(wizard)) as handler:
+        to_details_page(qtbot, wizard)
+        type_details(qtbot, wizard, SECRETS)
+        qtbot.waitUntil(lambda: handler.handled == 1)
+    assert "in paintEvent" in dialogs.summaries[0]
+    assert "ZeroDivisionError: paint" in dialogs.summaries[0]
+    assert_started_over(wizard)
+
+
+def test_an_error_in_a_timer_is_reported_and_quit_ends_the_event_loop(qtbot, wizard, monkeypatch):
+    DialogChoices(qtbot, monkeypatch, answer=CrashAction.QUIT)
+    exits: list[int] = []
+    monkeypatch.setattr(QCoreApplication, "exit", exits.append)
+
+    def fails() -> None:
+        raise KeyError("timer")
+
+    with crash.handling(crash.handler_for(wizard)) as handler:
+        QTimer.singleShot(0, fails)
+        qtbot.waitUntil(lambda: handler.handled == 1)
+    assert exits == [crash.EXIT_AFTER_ERROR]
+
+
+def test_the_hook_is_restored_afterwards(wizard):
+    before = sys.excepthook
+    with crash.handling(crash.handler_for(wizard)) as handler:
+        assert sys.excepthook is handler
+    assert sys.excepthook is before
+
+
+def _raise(error: BaseException) -> tuple[type[BaseException], BaseException, object]:
+    try:
+        raise error
+    except BaseException as caught:
+        return type(caught), caught, caught.__traceback__
+
+
+def test_errors_while_the_dialog_is_open_are_logged_once_then_counted(monkeypatch, caplog):
+    handler = crash.CrashHandler(start_over=lambda: None, private_text=tuple)
+
+    def ask(parent, summary, *, can_start_over=True):
+        for _ in range(5):  # the window behind the dialog repaints, and fails each time
+            handler(*_raise(RuntimeError("again")))
+        return CrashAction.START_OVER
+
+    monkeypatch.setattr(crash, "ask_crash_action", ask)
+    handler(*_raise(RuntimeError("first")))
+    assert handler.handled == 6
+    assert caplog.text.count("RuntimeError: again") == 1
+    assert "(4 more errors while the error dialog was open)" in caplog.text
+
+
+def test_a_failing_dialog_is_logged_and_does_not_escape(monkeypatch, caplog):
+    def broken_dialog(parent, summary, *, can_start_over=True):
+        raise RuntimeError("no screen")
+
+    monkeypatch.setattr(crash, "ask_crash_action", broken_dialog)
+    handler = crash.CrashHandler(start_over=lambda: None, private_text=tuple)
+    handler(*_raise(ValueError("first")))
+    assert "The error dialog failed" in caplog.text
+    assert "RuntimeError: no screen" in caplog.text
+
+
+def test_when_typed_text_cannot_be_read_only_code_is_reported(monkeypatch, caplog):
+    answers: list[str] = []
+
+    def ask(parent, summary, *, can_start_over=True):
+        answers.append(summary)
+        return CrashAction.START_OVER
+
+    monkeypatch.setattr(crash, "ask_crash_action", ask)
+
+    def unreadable() -> tuple[str, ...]:
+        raise RuntimeError("the window is gone")
+
+    handler = crash.CrashHandler(start_over=lambda: None, private_text=unreadable)
+    handler(*_raise(ValueError("Zebulon Quixote typed this")))
+    assert answers[0].startswith("[message withheld]")
+    assert "Zebulon" not in answers[0]
+    assert "_raise" in answers[0]  # the code's own lines stay
+
+
+def test_the_summary_has_versions_type_message_and_code_but_no_locals_or_home():
+    secret = "Zebulon Quixote"  # a local variable: must never be in the summary
+    summary = diagnostics.technical_summary(*_raise(LookupError("plain message")), values=())
+    assert summary.startswith("Certalign ")
+    assert "PySide6" in summary
+    assert "LookupError: plain message" in summary
+    assert "tests/hardening/test_hardening_crash.py" in summary
+    assert secret not in summary
+    project = Path(diagnostics.__file__).resolve().parents[2]
+    assert str(project) not in summary  # paths are relative: shorter, no account names
+
+
+@pytest.mark.parametrize(
+    ("text", "typed", "expected"),
+    [
+        # The whole value, in any case.
+        ("name='ZEBULON QUIXOTE'", ["Zebulon Quixote"], "name='[typed text removed]'"),
+        # Each word of it on its own.
+        ("hello Quixote!", ["Zebulon Quixote"], "hello [typed text removed]!"),
+        # As Python writes it in a repr, and as HTML escapes it.
+        (r"'O\'Hara'", ["O'Hara"], "'[typed text removed]'"),
+        ("&lt;b&gt;x", ["<b>x"], "[typed text removed]"),
+        # Two letters identify no one: they stay (a traceback full of holes helps no one).
+        ("in Alignment", ["Al"], "in Alignment"),
+        # Nothing typed: nothing changes.
+        ("Traceback", [], "Traceback"),
+    ],
+)
+def test_scrub(text, typed, expected):
+    assert diagnostics.scrub(text, typed) == expected
+
+
+def test_the_dialog_offers_start_over_quit_and_copy(qtbot):
+    dialog = CrashDialog("Certalign 0.1.0\nValueError: x")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Something went wrong"
+    heading = child(dialog, QWidget, "crashHeading")
+    assert heading.text() == "Something went wrong \u2014 your answers were not saved anywhere"
+    assert heading.textFormat() == Qt.TextFormat.PlainText
+    texts = [button.text() for button in dialog.findChildren(QPushButton) if button.isVisible()]
+    assert sorted(texts) == ["&Copy details", "&Quit", "&Start over"]
+    assert dialog.start_over_button.isDefault()
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "Certalign 0.1.0\nValueError: x"
+    assert child(dialog, QWidget, "crashCopied").isVisible()
+
+    def nothing_clipped() -> None:
+        for label in dialog.findChildren(QLabel):
+            if label.isVisible() and label.wordWrap():
+                assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+    qtbot.waitUntil(nothing_clipped)
+    dialog.reject()  # Esc or the close button: the safe choice, a fresh start
+    assert dialog.action is CrashAction.START_OVER
+
+
+def test_without_a_window_the_dialog_offers_quit_and_copy_only(qtbot):
+    dialog = CrashDialog("summary", can_start_over=False)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    texts = [button.text() for button in dialog.findChildren(QPushButton) if button.isVisible()]
+    assert sorted(texts) == ["&Copy details", "&Quit"]
+    dialog.reject()
+    assert dialog.action is CrashAction.QUIT
+
+
+@pytest.mark.qt_log_ignore("Quixote")
+def test_qt_warnings_go_to_the_log_without_typed_text(log_dir, qtlog):
+    handler = crash.CrashHandler(private_text=lambda: ("Zebulon Quixote",))
+    with diagnostics.logging_session() as log_file, crash.handling(handler):
+        qWarning("a Qt warning about Zebulon Quixote")
+    assert log_file is not None
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Qt (default): a Qt warning about [typed text removed]" in logged
+    assert "Quixote" not in logged
+    # The previous handler (here pytest-qt's) still saw it.
+    assert any("Zebulon" in record.message for record in qtlog.records)
+
+
+def test_the_log_file_stays_small(log_dir):
+    with diagnostics.logging_session() as log_file:
+        for number in range(3000):
+            logging.getLogger("certalign_gui.test").warning("line %d %s", number, "x" * 200)
+    assert log_file is not None
+    files = sorted(log_dir.iterdir())
+    assert [path.name for path in files] == ["certalign.log", "certalign.log.1"]
+    assert all(path.stat().st_size <= diagnostics.LOG_MAX_BYTES for path in files)
+
+
+def test_no_warning_no_log_file(log_dir):
+    with diagnostics.logging_session() as log_file:
+        logging.getLogger("certalign_gui.test").info("routine")
+    assert log_file == log_dir / "certalign.log"
+    assert not log_dir.exists()
+
+
+def test_an_unwritable_log_says_so_once_and_the_program_goes_on(tmp_path, monkeypatch, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the log folder should be", encoding="utf-8")
+    monkeypatch.setenv(diagnostics.LOG_DIR_VARIABLE, str(blocker))
+    with diagnostics.logging_session():
+        for _ in range(3):
+            logging.getLogger("certalign_gui.test").error("something to log")
+    err = capsys.readouterr().err
+    assert err.count("cannot write the log file") == 1
+    assert err.count("something to log") == 3  # stderr still has every line
+    assert "Traceback" not in err
+
+
+def test_an_empty_log_dir_turns_the_file_off(monkeypatch):
+    monkeypatch.setenv(diagnostics.LOG_DIR_VARIABLE, "")
+    assert diagnostics.log_path() is None
+
+
+def test_by_default_the_log_is_in_the_apps_local_data_folder(monkeypatch):
+    monkeypatch.delenv(diagnostics.LOG_DIR_VARIABLE, raising=False)
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    assert diagnostics.log_path() == Path(folder) / "certalign.log"
