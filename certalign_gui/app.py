@@ -10,16 +10,16 @@ import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 from typing_extensions import override
 
 from certalign_gui import __version__
 from certalign_gui.frozen import restore_child_environment
+from certalign_gui.gui import crash, diagnostics
 from certalign_gui.gui.icons import app_icon
 
 if TYPE_CHECKING:
@@ -177,40 +177,6 @@ class _QuitOnPaint(QObject):
         return False
 
 
-def show_unexpected_error(parent: QWidget | None) -> None:
-    """Say, in plain words, that something broke and what to do (tests replace this)."""
-    QMessageBox.critical(
-        parent,
-        QApplication.translate("app", "Something went wrong"),
-        QApplication.translate(
-            "app",
-            "Something went wrong inside Certalign. Nothing you typed was saved.\n\n"
-            "Press Start over (Ctrl+N) to begin again. If it happens again, please tell "
-            "whoever looks after this computer.",
-        ),
-    )
-
-
-class _ErrorReporter:
-    """sys.excepthook while the window is up: log the error, tell the user, keep running."""
-
-    def __init__(self, parent: QWidget) -> None:
-        self._parent = parent
-        self._busy = False
-
-    def __call__(
-        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
-    ) -> None:
-        log.error("unexpected error", exc_info=(kind, error, trace))
-        if self._busy:  # the dialog itself failed: the log has it
-            return
-        self._busy = True
-        try:
-            show_unexpected_error(self._parent)
-        finally:
-            self._busy = False
-
-
 def _load_policy(path: Path | None) -> Policy | None:
     from certalign_gui.rules import PolicyError, load_policy
 
@@ -231,23 +197,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         args, qt_args = build_parser().parse_known_args(args_in)
     except SystemExit as exc:  # --help, --version, or a usage error
         return exc.code if isinstance(exc.code, int) else 2
-    logging.basicConfig(level=logging.WARNING, format="certalign-gui: %(message)s")
     app = _application([sys.argv[0] if sys.argv else "certalign-gui", *qt_args])
+    # Warnings and errors (Qt's too) go to stderr and a small log file, never typed text;
+    # an unexpected error anywhere gets a calm dialog instead of ending the program.
+    with diagnostics.logging_session():
+        return _run(app, args)
 
+
+def _run(app: QApplication, args: argparse.Namespace) -> int:
     from certalign_gui.gui.wizard import AlignmentWizard
 
-    wizard = AlignmentWizard(today=args.today, policy_later=True)
+    try:
+        wizard = AlignmentWizard(today=args.today, policy_later=True)
+    except Exception as error:
+        return crash.report_startup_failure(error)
     startup = _Startup(app, wizard, args.policy, exit_after=args.exit_after_startup)
     wizard.installEventFilter(startup)
     if args.exit_after_startup:
         QTimer.singleShot(PAINT_TIMEOUT_MS, app.quit)
     wizard.show()
-    previous_hook = sys.excepthook
-    sys.excepthook = _ErrorReporter(wizard)
-    try:
+    with crash.handling(crash.handler_for(wizard)):
         status = app.exec()
-    finally:
-        sys.excepthook = previous_hook
     if startup.failed:
         return EXIT_POLICY_ERROR
     if args.exit_after_startup and not (startup.painted and startup.ready):

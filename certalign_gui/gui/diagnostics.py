@@ -9,20 +9,26 @@ currently typed, however an error message or a traceback happens to carry them.
 from __future__ import annotations
 
 import contextlib
-import html
 import logging
 import os
 import re
 import sys
-import traceback
 from collections.abc import Callable, Iterable, Iterator
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMessageLogContext, QStandardPaths, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import qInstallMessageHandler
 
 from certalign_gui import __version__
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
+
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+
+# What is needed only once something goes wrong (traceback, html, logging.handlers, the
+# Qt message types) is imported then: the window's start-up does not pay for it.
 
 #: An administrator may move the log ("" turns the file off; stderr stays).
 LOG_DIR_VARIABLE = "CERTALIGN_LOG_DIR"
@@ -34,14 +40,6 @@ LOG_BACKUPS = 1
 REMOVED = "[typed text removed]"
 #: Shorter pieces of a name identify no one, and would blank out the traceback's own words.
 MIN_PIECE = 3
-
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
 
 qt_log = logging.getLogger("certalign_gui.qt")
 
@@ -66,6 +64,8 @@ def private_text() -> tuple[str, ...]:
 
 
 def _pieces(values: Iterable[str]) -> list[str]:
+    import html
+
     found: set[str] = set()
     for value in values:
         value = value.strip()
@@ -130,6 +130,7 @@ def technical_summary(
     No local variables are included, and typed values are scrubbed from everything.
     """
     import platform
+    import traceback
 
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
@@ -151,27 +152,36 @@ class ScrubbingFormatter(logging.Formatter):
         return scrub(super().format(record))
 
 
-class LogFile(RotatingFileHandler):
-    """The rotating log file, created only when there is something to write.
+class LogFile(logging.Handler):
+    """The rotating log file, created (with its folder) only when there is something to write.
 
     If it cannot be written (a read-only profile, a full disk), it says so once on stderr
     and stops trying: a broken log must never become a second error for the user.
     """
 
     def __init__(self, path: Path) -> None:
-        super().__init__(
-            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
-        )
+        super().__init__()
+        self.path = path
         self.failed = False
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
-        return super()._open()
+        self._file: RotatingFileHandler | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         """Write ``record``, unless the file has already failed."""
-        if not self.failed:
-            super().emit(record)
+        if self.failed:
+            return
+        try:
+            if self._file is None:
+                from logging.handlers import RotatingFileHandler
+
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._file = RotatingFileHandler(
+                    self.path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+                )
+                self._file.setFormatter(self.formatter)
+                self._file.handleError = self.handleError  # type: ignore[method-assign]
+            self._file.emit(record)
+        except Exception:
+            self.handleError(record)
 
     def handleError(self, record: logging.LogRecord) -> None:
         """Give up on the file, saying so once where someone might see it."""
@@ -180,9 +190,15 @@ class LogFile(RotatingFileHandler):
             kind = sys.exc_info()[0]
             with contextlib.suppress(Exception):
                 sys.stderr.write(
-                    f"certalign-gui: cannot write the log file {self.baseFilename}"
+                    f"certalign-gui: cannot write the log file {self.path}"
                     f" ({kind.__name__ if kind else 'error'}); logging to stderr only\n"
                 )
+
+    def close(self) -> None:
+        """Close the file, if it was ever opened."""
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def log_path() -> Path | None:
@@ -190,6 +206,8 @@ def log_path() -> Path | None:
     configured = os.environ.get(LOG_DIR_VARIABLE)
     if configured is not None:
         return Path(configured) / LOG_NAME if configured.strip() else None
+    from PySide6.QtCore import QStandardPaths
+
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(folder) / LOG_NAME if folder else None
 
@@ -198,8 +216,17 @@ def _route_qt_message(
     previous: Callable[[QtMsgType, QMessageLogContext, str], None] | None,
 ) -> Callable[[QtMsgType, QMessageLogContext, str], None]:
     def handle(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        from PySide6.QtCore import QtMsgType
+
+        levels = {
+            QtMsgType.QtDebugMsg: logging.DEBUG,
+            QtMsgType.QtInfoMsg: logging.INFO,
+            QtMsgType.QtWarningMsg: logging.WARNING,
+            QtMsgType.QtCriticalMsg: logging.ERROR,
+            QtMsgType.QtFatalMsg: logging.CRITICAL,
+        }
         category = context.category or "qt"
-        qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "Qt (%s): %s", category, message)
+        qt_log.log(levels.get(mode, logging.WARNING), "Qt (%s): %s", category, message)
         if previous is not None:  # a test harness watching Qt's warnings still sees them
             previous(mode, context, message)
 

@@ -257,9 +257,15 @@ def test_an_unexpected_error_is_reported_and_the_window_stays_up():
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
         from certalign_gui import app
+        from certalign_gui.gui import crash
 
         qapp = QApplication(sys.argv[:1])
-        app.show_unexpected_error = lambda parent: print("REPORTED to", parent.objectName())
+
+        def ask(parent, summary, *, can_start_over=True):
+            print("REPORTED to", parent.objectName())
+            return crash.CrashAction.START_OVER
+
+        crash.ask_crash_action = ask
 
         def fail():
             raise RuntimeError("boom")

@@ -13,7 +13,8 @@ from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from certalign_gui.gui import crash, diagnostics
-from certalign_gui.gui.crash import CrashAction, CrashDialog
+from certalign_gui.gui.crash import CrashAction
+from certalign_gui.gui.crash_dialog import CrashDialog
 from certalign_gui.gui.wizard import AlignmentWizard, PageId
 
 
