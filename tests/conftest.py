@@ -6,6 +6,9 @@ import os
 # a test session deliberately runs under a real X server (make screenshots uses Xvfb).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
+# certalign-gui writes warnings to a log file in the user's data folder; tests that call
+# main() must not fill the real one (tests of the log itself point it at a temp folder).
+os.environ.setdefault("CERTALIGN_LOG_DIR", "")
 
 from hypothesis import HealthCheck, settings
 
