@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, qWarnin
 from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
+from certalign_gui import app
 from certalign_gui.gui import crash, diagnostics
 from certalign_gui.gui.crash import CrashAction
 from certalign_gui.gui.crash_dialog import CrashDialog
@@ -333,3 +334,48 @@ def test_by_default_the_log_is_in_the_apps_local_data_folder(monkeypatch):
     monkeypatch.delenv(diagnostics.LOG_DIR_VARIABLE, raising=False)
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     assert diagnostics.log_path() == Path(folder) / "certalign.log"
+
+
+class Recorder:
+    """Stands in for the dialog: remembers each question, gives one answer."""
+
+    def __init__(self, monkeypatch, answer: CrashAction) -> None:
+        self.asked: list[tuple[str, bool]] = []
+        self.answer = answer
+        monkeypatch.setattr(crash, "ask_crash_action", self.ask)
+
+    def ask(self, parent, summary, *, can_start_over=True) -> CrashAction:
+        self.asked.append((summary, can_start_over))
+        return self.answer
+
+
+@pytest.mark.usefixtures("restore_app")
+def test_a_window_that_cannot_be_built_is_reported_and_exits_4(monkeypatch, log_dir):
+    dialogs = Recorder(monkeypatch, CrashAction.QUIT)
+
+    def broken_build(self, *args, **kwargs):
+        raise MemoryError("no room for the window")
+
+    monkeypatch.setattr(AlignmentWizard, "__init__", broken_build)
+    assert app.main([]) == crash.EXIT_AFTER_ERROR
+    [(summary, can_start_over)] = dialogs.asked
+    assert can_start_over is False  # there is no window to start over
+    assert "MemoryError: no room for the window" in summary
+    assert "MemoryError" in (log_dir / "certalign.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("restore_app")
+def test_quit_in_the_dialog_ends_the_program_with_status_4(monkeypatch, log_dir):
+    dialogs = Recorder(monkeypatch, CrashAction.QUIT)
+
+    def fails() -> None:
+        raise OSError("a bug")
+
+    hook = sys.excepthook
+    QTimer.singleShot(0, fails)
+    assert app.main(["--today", "2025-01-10"]) == crash.EXIT_AFTER_ERROR
+    assert sys.excepthook is hook  # put back once the window has gone
+    assert dialogs.asked[0][1] is True
+    logged = (log_dir / "certalign.log").read_text(encoding="utf-8")
+    assert "OSError: a bug" in logged
+    assert "Quit after an unexpected error" in logged
