@@ -1,0 +1,137 @@
+"""Typed markup stays text: on screen, on the printed page, and it never loads anything."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+from hardening_helpers import TEXT_FIELDS, TODAY, child, click_next, to_details_page, type_details
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QTextEdit,
+    QWidget,
+)
+
+from certalign_gui.checklist import document
+from certalign_gui.gui import export
+from certalign_gui.gui.wizard import AlignmentWizard, PageId
+
+PAYLOADS = {
+    # A local file as a picture: rendered as HTML, Qt would read it.
+    "img": "<img src=file:///etc/passwd>",
+    # A script link.
+    "link": "<a href=javascript:alert(1)>x</a>",
+    # Harmless-looking markup: rendered, it would show "bold" in bold.
+    "bold": "<b>bold</b>",
+}
+#: What gives markup away when it was rendered instead of shown.
+MARKERS = ("<img", "<a href", "<b>", "passwd", "javascript", "bold")
+
+
+@pytest.fixture
+def wizard(qtbot, policy) -> AlignmentWizard:
+    window = AlignmentWizard(policy, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def documents(monkeypatch) -> list:
+    """Every checklist document made while the test runs (to see what it tried to load)."""
+    made = []
+    real = document.checklist_document
+
+    def recording(*args, **kwargs):
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(document, "checklist_document", recording)
+    return made
+
+
+def _showing_text(widget: QWidget) -> str:
+    if isinstance(widget, QLabel):
+        return widget.text()
+    if isinstance(widget, (QTextBrowser, QTextEdit)):
+        return widget.toPlainText()
+    return ""
+
+
+def assert_shown_literally(typed: dict[str, str]) -> None:
+    """Every label or text view in every window that shows typed text shows it as text."""
+    for window in QApplication.topLevelWidgets():
+        for widget in window.findChildren(QWidget):
+            shown = _showing_text(widget)
+            if not any(marker in shown for marker in MARKERS):
+                continue
+            if isinstance(widget, QLabel):
+                assert widget.textFormat() == Qt.TextFormat.PlainText, shown
+            else:
+                assert isinstance(widget, (QTextBrowser, QTextEdit))
+                # A text view that received HTML would have turned "<b>" into formatting.
+                assert any(value in widget.toPlainText() for value in typed.values()), shown
+        assert not any(marker in window.windowTitle() for marker in MARKERS)
+
+
+def _pdf_text(path: Path) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
+    return " ".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS.values(), ids=PAYLOADS.keys())
+def test_typed_markup_is_shown_and_printed_as_text_and_loads_nothing(
+    qtbot, wizard, monkeypatch, tmp_path, documents, url_recorder, payload
+):
+    to_details_page(qtbot, wizard)
+    type_details(qtbot, wizard, dict.fromkeys(TEXT_FIELDS, payload))
+    # The number fields keep their first 24 characters: what is shown is what they hold.
+    typed = {name: child(wizard, QLineEdit, name).text() for name in TEXT_FIELDS}
+    assert typed["nameEdit"] == payload
+    assert all(payload.startswith(value) for value in typed.values())
+    assert_shown_literally(typed)
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.RESULTS
+    assert_shown_literally(typed)
+
+    target = tmp_path / "checklist.pdf"
+    monkeypatch.setattr(export, "ask_save_path", lambda *args: target)
+    monkeypatch.setattr(export, "inform", lambda *args: None)
+    monkeypatch.setattr(export, "report_error", lambda parent, title, text: pytest.fail(text))
+    child(wizard, QAbstractButton, "savePdfButton").click()
+
+    [page] = documents
+    assert page.refused == []  # nothing was asked for beyond the document's own QR codes
+    page_text = page.toPlainText()
+    for value in typed.values():
+        assert value in page_text
+    printed = " ".join(_pdf_text(target).split())
+    for value in typed.values():
+        assert value in printed, f"{value!r} not printed literally"
+    assert url_recorder.urls == []  # and nothing was opened
+
+
+def test_typed_markup_in_the_print_html_is_escaped():
+    from certalign_gui.checklist.details import Details
+    from certalign_gui.checklist.html import checklist_html
+    from certalign_gui.rules import Situation, assess
+
+    assessment = assess(
+        Situation(ma_expiration="2025-03-31", nremt_expiration="2026-03-31", as_of=TODAY)
+    )
+    html = checklist_html(
+        assessment,
+        Details(name=PAYLOADS["img"], ma_number=PAYLOADS["link"], nremt_number=PAYLOADS["bold"]),
+    )
+    for payload in PAYLOADS.values():
+        assert payload not in html
+    assert "&lt;img src=file:///etc/passwd&gt;" in html
+    assert "javascript:alert(1)&gt;x&lt;/a&gt;" in html
