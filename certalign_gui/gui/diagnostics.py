@@ -41,6 +41,12 @@ REMOVED = "[typed text removed]"
 #: Shorter pieces of a name identify no one, and would blank out the traceback's own words.
 MIN_PIECE = 3
 
+#: Qt messages known to be harmless: logged at debug level, below what the log keeps.
+HARMLESS_QT_MESSAGES = (
+    # The offscreen platform (tests, the CLI's PDF) cannot size native windows.
+    "This plugin does not support propagateSizeHints()",
+)
+
 qt_log = logging.getLogger("certalign_gui.qt")
 
 
@@ -225,8 +231,10 @@ def _route_qt_message(
             QtMsgType.QtCriticalMsg: logging.ERROR,
             QtMsgType.QtFatalMsg: logging.CRITICAL,
         }
-        category = context.category or "qt"
-        qt_log.log(levels.get(mode, logging.WARNING), "Qt (%s): %s", category, message)
+        level = levels.get(mode, logging.WARNING)
+        if message in HARMLESS_QT_MESSAGES:
+            level = logging.DEBUG
+        qt_log.log(level, "Qt (%s): %s", context.category or "qt", message)
         if previous is not None:  # a test harness watching Qt's warnings still sees them
             previous(mode, context, message)
 
