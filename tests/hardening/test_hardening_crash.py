@@ -10,7 +10,7 @@ import pytest
 from hardening_helpers import SECRETS, TODAY, child, to_details_page, type_details
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, qWarning
 from PySide6.QtGui import QGuiApplication, QPaintEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 
 from certalign_gui import app
 from certalign_gui.gui import crash, diagnostics
@@ -379,3 +379,24 @@ def test_quit_in_the_dialog_ends_the_program_with_status_4(monkeypatch, log_dir)
     logged = (log_dir / "certalign.log").read_text(encoding="utf-8")
     assert "OSError: a bug" in logged
     assert "Quit after an unexpected error" in logged
+
+
+@pytest.mark.parametrize(
+    ("button", "action"),
+    [("crashStartOverButton", CrashAction.START_OVER), ("crashQuitButton", CrashAction.QUIT)],
+)
+def test_the_real_dialog_waits_for_the_users_choice(qtbot, button, action):
+    pressed: list[str] = []
+
+    def press() -> None:
+        # Runs inside the dialog's own event loop, once it is on screen.
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CrashDialog):
+            QTimer.singleShot(10, press)
+            return
+        pressed.append(dialog.objectName())
+        child(dialog, QPushButton, button).click()
+
+    QTimer.singleShot(0, press)
+    assert crash.ask_crash_action(None, "summary") is action
+    assert pressed == ["crashDialog"]
