@@ -239,6 +239,10 @@ def _step(
     if step_id == "submit_alignment_application":
         if phase == "open":
             due = d.recommended
+            if d.ma_expiration < d.recommended:
+                # An unusual card date before February 15: "finish by February 15 so the
+                # card arrives before it expires" would be wrong.
+                detail_key = "submit_alignment_application_expires_first"
         elif phase == "past_recommended":
             due = d.ma_expiration
             detail_key = "submit_alignment_application_past_recommended"

@@ -131,6 +131,11 @@ STEP_DETAILS = {
         "{recommended} so your new card arrives before your certification expires on "
         "{ma_expiration}."
     ),
+    "submit_alignment_application_expires_first": (
+        "In eLicensing, submit the alignment renewal application and pay the prorated fee of "
+        "{fee}. There is no paper form. Your card's date, {ma_expiration}, comes before the "
+        "usual recommended date, {recommended}: do it now, and check the date on your card."
+    ),
     "submit_alignment_application_past_recommended": (
         "In eLicensing, submit the alignment renewal application and pay the prorated fee of "
         "{fee}. There is no paper form. The recommended date, {recommended}, has passed: do it "

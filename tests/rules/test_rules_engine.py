@@ -1,4 +1,4 @@
-"""assess() prepares per-policy parts once; the answer never depends on that cache."""
+"""assess() beyond the decision table: its per-policy cache and a wording edge case."""
 
 from datetime import date
 
@@ -36,3 +36,18 @@ def test_a_changed_policy_changes_the_answer_even_after_the_first_one_was_cached
     assert before.fee_text == "$62.50"
     assert after.fee_text == "$125.00"
     assert "$125.00" in after.steps[1].title
+
+
+def test_an_early_card_date_does_not_promise_the_card_arrives_before_it_expires():
+    # MA expiring January 31 (unusual): RULES.md's phase is still "open" until February 15,
+    # but the step must not say "finish by February 15 so your card arrives before January 31".
+    situation = Situation(
+        ma_expiration=date(2025, 1, 31), nremt_expiration=date(2026, 3, 31), as_of=date(2025, 1, 10)
+    )
+    assessment = assess(situation)
+    assert (assessment.category, assessment.phase) == ("one_year_alignment", "open")
+    step = assessment.steps[1]
+    assert step.id == "submit_alignment_application"
+    assert step.due == date(2025, 2, 15)
+    assert "arrives before" not in step.detail
+    assert "January 31, 2025, comes before the usual recommended date" in step.detail
