@@ -58,7 +58,7 @@ UrgencyLevel = Literal["expired", "urgent", "soon", "on_track", "info"]
 _FIELD_NAMES = {
     "ma_expiration": "Massachusetts expiration date",
     "nremt_expiration": "NREMT expiration date",
-    "as_of": "advice-as-of date",
+    "as_of": "advice date",
 }
 
 
@@ -98,7 +98,7 @@ class Situation(_Frozen):
         ):
             raise ValueError(
                 "nremt_expiration: an expired NREMT certification cannot expire after the "
-                "advice-as-of date; choose 'active' if it is still valid"
+                "advice date; choose 'active' if it is still valid"
             )
         return self
 

@@ -206,7 +206,6 @@ WARNING_PROJECTED = (
 
 URGENCY_EXPIRED = "Expired: you cannot staff an ambulance"
 URGENCY_DUE = "Due {when}"
-URGENCY_OVERDUE = "Overdue since {day}"
 URGENCY_NOT_YET_DUE = "Not due yet: the window opens {window_open}"
 URGENCY_REGAIN = "Action needed: regain NREMT first"
 URGENCY_CONTACT = "Contact OEMS for your case"

@@ -95,7 +95,7 @@ def test_expired_with_a_date_after_the_advice_date_blocks_next_with_the_reason(q
     assert not next_enabled(wizard)
     problem = child(wizard, QLabel, "nremtProblem")
     assert not problem.isHidden()
-    assert "cannot expire after the advice-as-of date" in problem.text()
+    assert "cannot expire after the advice date" in problem.text()
     assert "(nremt_expiration)" not in problem.text()
     set_date(wizard, "nremtExpirationEdit", date(2024, 3, 31))
     assert next_enabled(wizard)

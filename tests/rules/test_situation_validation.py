@@ -115,7 +115,7 @@ def test_situation_is_frozen_and_refuses_unknown_fields():
         ({"nremt_status": "never"},
          "NREMT expiration date (nremt_expiration): leave it empty"),
         ({"as_of": D("1900-01-01")},
-         "advice-as-of date (as_of): the year must be between 1950 and 2199"),
+         "advice date (as_of): the year must be between 1950 and 2199"),
         # A field without a plain name: the field itself.
         ({"nremt_status": "lapsed"}, "nremt_status: Input should be"),
     ],
