@@ -10,7 +10,7 @@ import pytest
 from hardening_helpers import SECRETS, TODAY, child, to_details_page, type_details
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, qWarning
 from PySide6.QtGui import QGuiApplication, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from certalign_gui import app
 from certalign_gui.gui import crash, diagnostics
@@ -400,3 +400,38 @@ def test_the_real_dialog_waits_for_the_users_choice(qtbot, button, action):
     QTimer.singleShot(0, press)
     assert crash.ask_crash_action(None, "summary") is action
     assert pressed == ["crashDialog"]
+
+
+def test_start_over_after_an_error_closes_dialogs_left_open(qtbot, wizard, monkeypatch):
+    DialogChoices(qtbot, monkeypatch)
+    to_details_page(qtbot, wizard)
+    type_details(qtbot, wizard, SECRETS)
+    # A window that may show the name (a print preview, say), still open.
+    preview = QDialog(wizard)
+    preview.setWindowTitle(SECRETS["nameEdit"])
+    preview.open()
+    qtbot.waitExposed(preview)
+    with crash.handling(crash.handler_for(wizard)) as handler:
+        handler(*_raise(RuntimeError("while the preview was open")))
+    assert not preview.isVisible()
+    assert_started_over(wizard)
+
+
+def test_if_typed_text_cannot_be_read_the_log_keeps_only_code(log_dir, caplog):
+    def unreadable() -> tuple[str, ...]:
+        raise RuntimeError("the window is gone")
+
+    with (
+        diagnostics.logging_session() as log_file,
+        crash.handling(crash.CrashHandler(private_text=unreadable)),
+    ):
+        typed = SECRETS["nameEdit"]
+        try:
+            raise ValueError(typed)
+        except ValueError:
+            logging.getLogger("certalign_gui.test").exception("failed for %s", typed)
+    assert log_file is not None
+    logged = log_file.read_text(encoding="utf-8")
+    assert "[message withheld]" in logged
+    assert "Zebulon" not in logged
+    assert "test_if_typed_text_cannot_be_read_the_log_keeps_only_code" in logged
