@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QTextBrowser,
     QTextEdit,
     QWidget,
@@ -135,3 +136,39 @@ def test_typed_markup_in_the_print_html_is_escaped():
         assert payload not in html
     assert "&lt;img src=file:///etc/passwd&gt;" in html
     assert "javascript:alert(1)&gt;x&lt;/a&gt;" in html
+
+
+def test_a_file_name_with_markup_is_shown_as_text_in_every_message(qtbot, monkeypatch, tmp_path):
+    """The save dialog is the other place text is typed: its name comes back in messages."""
+    from certalign_gui.checklist.details import Details
+    from certalign_gui.rules import Situation, assess
+
+    assessment = assess(
+        Situation(ma_expiration="2025-03-31", nremt_expiration="2026-03-31", as_of=TODAY)
+    )
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    shown: list[tuple[Qt.TextFormat, str]] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append((box.textFormat(), box.text()))
+        return 0  # as if closed: "Choose another name" for the overwrite question
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    existing = tmp_path / "<img src=x>.pdf"
+    existing.write_bytes(b"old")
+    folder = tmp_path / "<b>folder</b>.pdf".replace("/", "")
+    folder.mkdir()
+    new = tmp_path / "<a href=javascript:alert(1)>x.pdf"
+    answers = [existing, folder, new]
+    monkeypatch.setattr(export, "ask_save_path", lambda *args: answers.pop(0) if answers else None)
+    export.save_pdf(parent, assessment, Details())
+    # The overwrite question, the "is a folder" message, the "saved" message.
+    assert [text.split("\n")[0] for _format, text in shown] == [
+        f"{existing.name} already exists in {tmp_path}.",
+        f"{folder} is a folder. Type a file name, such as {existing.name}.",
+        f"The checklist was saved as {new}.",
+    ]
+    assert all(text_format == Qt.TextFormat.PlainText for text_format, _text in shown)
+    assert existing.read_bytes() == b"old"
+    assert new.read_bytes().startswith(b"%PDF-")
