@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from certalign_gui.gui.dates import EARLIEST, LATEST, next_usual_expiration
+from certalign_gui.gui.dates import DISPLAY_FORMAT, EARLIEST, LATEST, next_usual_expiration
 from certalign_gui.gui.wizard import AlignmentWizard, PageId
 from certalign_gui.rules import Assessment, Policy, Situation, assess, is_allowed_url
 from certalign_gui.rules.wording import days_phrase, long_date
@@ -54,7 +54,17 @@ DATE_EDITS = {
 RADIOS = ("nremtActiveRadio", "nremtExpiredRadio", "nremtNeverRadio")
 TEXT_FIELDS = ("nameEdit", "maNumberEdit", "nremtNumberEdit")
 #: Typed into a date edit, digit by digit, from a random section: impossible dates included.
-DIGITS = ("0230", "1345", "00000000", "02302025", "13452025", "0229", "12319999", "0101", "9")
+DIGITS = (
+    "02/30/2025",
+    "13/45",
+    "00/00/0000",
+    "0230",
+    "13452025",
+    "0229",
+    "12319999",
+    "0101",
+    "9",
+)
 #: Typed into the details.
 TEXTS = (
     "Jane Q. Public",
@@ -205,8 +215,9 @@ class Walk:
         self.log.append(f"{name}: section {section}, type {digits!r}, then {finish}")
         edit.setFocus(Qt.FocusReason.TabFocusReason)
         edit.setCurrentSectionIndex(section)
-        for digit in digits:
-            self.qtbot.keyClick(edit, getattr(Qt.Key, f"Key_{digit}"))
+        for char in digits:
+            key = Qt.Key.Key_Slash if char == "/" else getattr(Qt.Key, f"Key_{char}")
+            self.qtbot.keyClick(edit, key)
         if finish != "none":
             self.qtbot.keyClick(edit, getattr(Qt.Key, f"Key_{finish}"))
 
@@ -316,6 +327,10 @@ class Walk:
         assert enabled == consistent, "Next does not match whether the answers fit together"
 
     def check_results(self) -> None:
+        # What each date field showed when it was left is the date the answer uses.
+        for name in DATE_EDITS.values():
+            edit = self.find(QDateEdit, name)
+            assert edit.text() == edit.date().toString(DISPLAY_FORMAT), name
         situation = self.on_screen()  # raises if the results page shows inconsistent answers
         expected = assess(situation, self.policy)
         shown = self.wizard.assessment()
