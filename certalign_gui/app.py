@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from typing_extensions import override
 
 from certalign_gui import __version__
@@ -60,7 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def show_policy_error(error: PolicyError) -> None:
     """Tell the user, in a dialog, which file is broken and how (tests replace this)."""
-    QMessageBox.critical(
+    # Plain text: the file name and the problem come from outside and may hold markup.
+    from certalign_gui.gui import dialogs
+
+    dialogs.critical(
         None,
         QApplication.translate("app", "Certalign cannot start"),
         QApplication.translate(

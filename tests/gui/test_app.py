@@ -79,7 +79,9 @@ def test_policy_error_dialog_text_names_file_and_problem(monkeypatch):
     def fake_critical(parent, title, text):
         seen.update(title=title, text=text)
 
-    monkeypatch.setattr(app.QMessageBox, "critical", fake_critical)
+    from certalign_gui.gui import dialogs
+
+    monkeypatch.setattr(dialogs, "critical", fake_critical)
     app.show_policy_error(PolicyError("/x/policy.toml", "field fee.amount: missing"))
     assert "cannot start" in seen["title"]
     assert "/x/policy.toml" in seen["text"]
