@@ -4,34 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QAbstractButton, QDateEdit, QFrame, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QFrame, QWidget
+
+# Re-exported: the tests import these from here.
+from qt_support import TODAY as TODAY
+from qt_support import child as child
+from qt_support import click_next as click_next
+from qt_support import set_date as set_date
 
 from certalign_gui.gui.wizard import AlignmentWizard, PageId
-
-#: The first worked example's advice date (RULES.md).
-TODAY = date(2025, 1, 10)
-
-
-def child(wizard: QWizard, cls: type, name: str):
-    """The wizard's child ``name``; fails clearly when it does not exist."""
-    found = wizard.findChild(cls, name)
-    assert found is not None, f"no {cls.__name__} named {name!r}"
-    return found
-
-
-def set_date(wizard: QWizard, name: str, day: date) -> None:
-    """Set a date field by object name."""
-    child(wizard, QDateEdit, name).setDate(QDate(day.year, day.month, day.day))
-
-
-def click_next(qtbot, wizard: QWizard) -> None:
-    """Press Next and wait until the next page is current."""
-    before = wizard.currentId()
-    button = wizard.button(QWizard.WizardButton.NextButton)
-    assert button.isEnabled(), f"Next is disabled on page {PageId(before).name}"
-    with qtbot.waitSignal(wizard.currentIdChanged):
-        button.click()
 
 
 def answer(

@@ -6,37 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtGui import QFont
+from qt_support import UrlRecorder, recording_urls
 
 from certalign_gui.gui import diagnostics
 from certalign_gui.rules import Policy, load_policy
-
-SCHEMES = ("http", "https", "mailto", "file")
-
-
-class UrlRecorder(QObject):
-    """Receives every URL Qt would have opened in a browser."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def handle(self, url: QUrl) -> None:
-        """Record ``url`` instead of opening it."""
-        self.urls.append(url.toString())
 
 
 @pytest.fixture(autouse=True)
 def url_recorder(qapp) -> Iterator[UrlRecorder]:
     """Every http/https/mailto/file link goes here, from Python or from C++."""
-    recorder = UrlRecorder()
-    for scheme in SCHEMES:
-        QDesktopServices.setUrlHandler(scheme, recorder, "handle")
-    yield recorder
-    for scheme in SCHEMES:
-        QDesktopServices.unsetUrlHandler(scheme)
+    with recording_urls() as recorder:
+        yield recorder
 
 
 @pytest.fixture
