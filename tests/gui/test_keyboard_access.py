@@ -204,3 +204,11 @@ def test_question_pages_fit_1024x768_without_clipping(qtbot, make_wizard, reques
             child(wizard, QDateEdit, "nremtExpirationEdit").setDate(QDate(2024, 3, 31))
         if page != PageId.DETAILS:
             click_next(qtbot, wizard)
+
+
+def test_the_calendar_popup_starts_the_week_on_sunday(make_wizard):
+    wizard = make_wizard()
+    edit = child(wizard, QDateEdit, "maExpirationEdit")
+    # The calendar is built only when it is first needed; it must still start on Sunday.
+    assert edit.calendarWidget().firstDayOfWeek() == Qt.DayOfWeek.Sunday
+    assert edit.displayFormat() == "MM/dd/yyyy"
