@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -149,6 +150,10 @@ class _Startup(QObject):
             self._app.exit(EXIT_POLICY_ERROR)
             return
         self._wizard.set_policy(policy)
+        # What start-up made (modules, classes, pydantic schemas, the pages) lives as long as
+        # the program: keep the garbage collector from walking it again, in every full
+        # collection from now on and at exit (about 15 ms each time).
+        gc.freeze()
         self.ready = True
         self.times["ready"] = time.time()
         if self._exit_after and self.painted:
