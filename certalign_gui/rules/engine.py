@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -78,10 +78,11 @@ def _bundled_policy() -> Policy:
     return load_policy()
 
 
-@cache
-def _years(count: int) -> relativedelta:
-    """``relativedelta(years=count)``, made once: Feb 29 + 1 year is Feb 28."""
-    return relativedelta(years=count)
+@lru_cache(maxsize=1024)
+def _years_after(day: date, count: int) -> date:
+    """``day + relativedelta(years=count)`` (Feb 29 + 1 year is Feb 28), remembered: most
+    cards expire on March 31, so the same few sums come up again and again."""
+    return day + relativedelta(years=count)
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build, on the hot path
@@ -104,7 +105,7 @@ class _Dates:
             nremt_expiration=situation.nremt_expiration,
             as_of=situation.as_of,
             recommended=policy.recommended_by.in_year(ma.year),
-            late_deadline=ma + _years(policy.late_window_years),
+            late_deadline=_years_after(ma, policy.late_window_years),
             window_open=opens.in_year(ma.year - opens.years_before_expiration),
         )
 
