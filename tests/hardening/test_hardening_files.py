@@ -2,14 +2,15 @@
 
 Each failure is tried in the window (Save as PDF, Add to calendar, dialogs replaced) and in
 the CLI (``--pdf``/``--ics``, exit 2): a full disk (the write itself fails with ENOSPC), a
-folder that refuses new files (simulated, because root may write anywhere; and for real
-with chmod when not root), and a path that is a folder.
+folder that refuses new files (simulated, and for real: chmod 0555, or as root, who writes
+into such a folder anyway, a read-only bind mount), and a path that is a folder.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +33,39 @@ DETAILS = Details(name="Pat Example", ma_number="E1234567", nremt_number="NR7654
 ARGS = ["--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31", "--as-of", "2025-01-10"]
 OLD = b"the checklist printed last week"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+#: Root writes into a 0555 folder anyway: as root, a real read-only folder is a read-only
+#: bind mount (EROFS), which refuses root too.
+REAL_READ_ONLY_REASON = (
+    "that drive is read-only" if IS_ROOT else "you do not have permission to write there"
+)
+
+
+#: Folders bind-mounted read-only by this module, to unmount afterwards.
+_MOUNTED: set[Path] = set()
+
+
+def _make_read_only(folder: Path) -> None:
+    """Make ``folder`` really refuse new files (the `folder` fixture undoes it)."""
+    if not IS_ROOT:
+        folder.chmod(0o555)
+        return
+    _MOUNTED.add(folder)
+    for command in (
+        ["mount", "--bind", str(folder), str(folder)],
+        ["mount", "-o", "remount,ro,bind", str(folder)],
+    ):
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            _undo_read_only(folder)
+            pytest.skip(f"cannot make a read-only bind mount here: {done.stderr.strip()}")
+
+
+def _undo_read_only(folder: Path) -> None:
+    if folder in _MOUNTED:
+        # The read-only remount changes the bind mount itself: one umount undoes both.
+        subprocess.run(["umount", str(folder)], capture_output=True, check=True)
+        _MOUNTED.discard(folder)
+    folder.chmod(0o755)
 
 
 class _FullDisk:
@@ -102,7 +136,7 @@ class Failure:
         elif self.name == "read-only (simulated)":
             _refusing_folder(monkeypatch, folder)
         else:
-            folder.chmod(0o555)  # the `folder` fixture makes it writable again
+            _make_read_only(folder)
 
     def kept(self, target: Path) -> None:
         """The old file (or the folder) is exactly as it was, with no leftovers beside it."""
@@ -117,10 +151,7 @@ class Failure:
 FAILURES = [
     Failure("full disk", "the disk is full"),
     Failure("read-only (simulated)", "you do not have permission to write there"),
-    pytest.param(
-        Failure("read-only (chmod)", "you do not have permission to write there"),
-        marks=pytest.mark.skipif(IS_ROOT, reason="root writes into a 0555 folder anyway"),
-    ),
+    Failure("read-only (real)", REAL_READ_ONLY_REASON),
     Failure("folder", "folder"),
 ]
 KINDS = ["pdf", "ics"]
@@ -132,7 +163,7 @@ def folder(tmp_path):
     where = tmp_path / "save here"
     where.mkdir()
     yield where
-    where.chmod(0o755)
+    _undo_read_only(where)
 
 
 @pytest.fixture
