@@ -63,7 +63,7 @@ def _make_read_only(folder: Path) -> None:
 def _undo_read_only(folder: Path) -> None:
     if folder in _MOUNTED:
         # The read-only remount changes the bind mount itself: one umount undoes both.
-        subprocess.run(["umount", str(folder)], capture_output=True, check=True)
+        subprocess.run(["umount", str(folder)], capture_output=True, check=False)
         _MOUNTED.discard(folder)
     folder.chmod(0o755)
 
