@@ -61,9 +61,9 @@ HEADLINES = {
 
 EXPLANATIONS = {
     "one_year_alignment": (
-        "Your Massachusetts certification expires in {ma_year} and your NREMT certification "
-        "in {nr_year}. Massachusetts needs both to end in the same year, so you renew "
-        "Massachusetts for one year at a prorated fee."
+        "Your Massachusetts date is in {ma_year} and your NREMT date is in {nr_year}. "
+        "Massachusetts needs both to end in the same year, so you renew Massachusetts for "
+        "one year at a prorated fee."
     ),
     "alignment_not_yet_due": (
         "Your Massachusetts certification expires in {ma_year} and your NREMT certification "

@@ -51,3 +51,12 @@ def test_an_early_card_date_does_not_promise_the_card_arrives_before_it_expires(
     assert step.due == date(2025, 2, 15)
     assert "arrives before" not in step.detail
     assert "January 31, 2025, comes before the usual recommended date" in step.detail
+
+
+def test_the_late_explanation_does_not_say_an_expired_card_expires():
+    situation = Situation(
+        ma_expiration=date(2025, 3, 31), nremt_expiration=date(2026, 3, 31), as_of=date(2025, 4, 1)
+    )
+    explanation = assess(situation).explanation
+    assert "expires in 2025" not in explanation
+    assert "Massachusetts date is in 2025" in explanation
