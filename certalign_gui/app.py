@@ -137,8 +137,9 @@ class _Startup(QObject):
         if event.type() == QEvent.Type.Paint and not self.painted:
             self.painted = True
             self.times["first_paint"] = time.time()
-            # Once this paint has finished, from the event loop.
-            QTimer.singleShot(0, self._finish)
+            # Once this paint has finished, from the event loop. (If the fallback already
+            # finished start-up, this only quits in --exit-after-startup mode.)
+            QTimer.singleShot(0, self._finish if not self.ready else self._quit_if_asked)
         return False
 
     def _finish(self) -> None:
@@ -156,14 +157,13 @@ class _Startup(QObject):
         gc.freeze()
         self.ready = True
         self.times["ready"] = time.time()
-        if self._exit_after and self.painted:
-            self._report_times()
-            QTimer.singleShot(0, self._app.quit)
-        elif self._exit_after:
-            # Ready before the first paint (the fallback fired): quit once it paints.
-            self._wizard.installEventFilter(_QuitOnPaint(self._app))
+        if self.painted:
+            self._quit_if_asked()
 
-    def _report_times(self) -> None:
+    def _quit_if_asked(self) -> None:
+        """In --exit-after-startup mode, quit now: painted, and the policy is in."""
+        if not self._exit_after:
+            return
         # For benchmarks/startup.py: wall-clock seconds, comparable across processes.
         if os.environ.get("CERTALIGN_STARTUP_TIMES"):
             print(
@@ -171,18 +171,7 @@ class _Startup(QObject):
                 + " ".join(f"{name}={value:.6f}" for name, value in self.times.items()),
                 file=sys.stderr,
             )
-
-
-class _QuitOnPaint(QObject):
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        self._app = app
-
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self._app.quit)
-        return False
+        QTimer.singleShot(0, self._app.quit)
 
 
 def _load_policy(path: Path | None) -> Policy | None:
