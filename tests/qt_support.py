@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -14,6 +17,8 @@ from certalign_gui.gui.wizard import PageId
 
 #: The first worked example's advice date (RULES.md).
 TODAY = date(2025, 1, 10)
+#: A fresh interpreter with Qt and the package imports well within this.
+SUBPROCESS_TIMEOUT_S = 120
 #: Every scheme a link could use; none of them may reach a real browser in a test.
 SCHEMES = ("http", "https", "mailto", "file")
 
@@ -62,3 +67,29 @@ def click_next(qtbot, wizard: QWizard) -> None:
     assert button.isEnabled(), f"Next is disabled on page {PageId(wizard.currentId()).name}"
     with qtbot.waitSignal(wizard.currentIdChanged):
         button.click()
+
+
+def offscreen_env(**extra: str) -> dict[str, str]:
+    """The current environment with the offscreen platform (and ``extra``)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.update(extra)
+    return env
+
+
+def run_python(
+    code: str,
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: os.PathLike[str] | None = None,
+    timeout: float = SUBPROCESS_TIMEOUT_S,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -c code args…`` in a fresh process (offscreen unless ``env`` says)."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=offscreen_env() if env is None else env,
+        cwd=cwd,
+        check=False,
+    )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFont
+from qt_support import offscreen_env, run_python
 
 from certalign_gui import __version__, app
 from certalign_gui.rules import PolicyError
@@ -38,13 +39,6 @@ def run_gui(*args: str, env: dict[str, str] | None = None, prefix: tuple[str, ..
         env=env,
         check=False,
     )
-
-
-def offscreen_env(**extra: str) -> dict[str, str]:
-    """The current environment with the offscreen platform."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env.update(extra)
-    return env
 
 
 def test_version(capsys):
@@ -100,14 +94,7 @@ def test_broken_policy_in_a_real_process_exits_non_zero_without_a_traceback(tmp_
         sys.exit(app.main(["--policy", {str(broken)!r}]))
         """
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=STARTUP_TIMEOUT_S,
-        env=offscreen_env(),
-        check=False,
-    )
+    result = run_python(script)
     assert result.returncode != 0
     assert "DIALOG: Policy file" in result.stdout
     assert "Traceback" not in result.stderr
@@ -144,14 +131,7 @@ def test_startup_leaves_printing_and_exports_unloaded():
         sys.exit(status)
         """
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=STARTUP_TIMEOUT_S,
-        env=offscreen_env(),
-        check=False,
-    )
+    result = run_python(script)
     assert result.returncode == 0, result.stderr
     assert "LOADED: \n" in result.stdout
 
@@ -219,15 +199,7 @@ def test_nothing_typed_is_written_to_disk(tmp_path):
         folder.mkdir(mode=0o700)
     secrets = ("Zebulon Quixote", "E7531902", "NR86420975")
     env = offscreen_env(**{key: str(value) for key, value in dirs.items()})
-    result = subprocess.run(
-        [sys.executable, "-c", PRIVACY_SESSION, *secrets],
-        capture_output=True,
-        text=True,
-        timeout=STARTUP_TIMEOUT_S,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-    )
+    result = run_python(PRIVACY_SESSION, *secrets, env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     written = [path for path in tmp_path.rglob("*") if path.is_file()]
     for path in written:
@@ -281,14 +253,7 @@ def test_an_unexpected_error_is_reported_and_the_window_stays_up():
         sys.exit(app.main([]))
         """
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=STARTUP_TIMEOUT_S,
-        env=offscreen_env(),
-        check=False,
-    )
+    result = run_python(script)
     assert result.returncode == 0, result.stderr
     assert "REPORTED to alignmentWizard" in result.stdout
     assert "VISIBLE ['alignmentWizard']" in result.stdout

@@ -9,6 +9,7 @@ import textwrap
 
 import pytest
 from PySide6.QtWidgets import QWizard
+from qt_support import run_python
 
 from certalign_gui.gui.wizard import AlignmentWizard, PageId
 
@@ -78,10 +79,7 @@ def test_the_first_paint_comes_before_pydantic_is_imported():
         print("status", status, "pydantic-at-first-paint", seen.get("pydantic"))
         """
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
-    )
+    result = run_python(script)
     assert result.returncode == 0, result.stderr
     assert "status 0 pydantic-at-first-paint False" in result.stdout
 
@@ -112,9 +110,6 @@ def test_what_start_up_made_is_frozen_out_of_garbage_collection():
         print("status", status, "frozen", gc.get_freeze_count() > 1000)
         """
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
-    )
+    result = run_python(script)
     assert result.returncode == 0, result.stderr
     assert "status 0 frozen True" in result.stdout

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pypdf
+from qt_support import run_python
 
 from certalign_gui.gui import diagnostics
 
@@ -149,14 +148,8 @@ def test_typed_text_lives_only_in_the_pdf_the_user_saved(tmp_path):
     env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
     env.pop(diagnostics.LOG_DIR_VARIABLE, None)  # the log goes where it goes for real users
     env.update({key: str(value) for key, value in places.items()}, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-c", SESSION, *SECRETS, str(pdf), str(ics)],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT_S,
-        env=env,
-        cwd=tmp_path,
-        check=False,
+    result = run_python(
+        SESSION, *SECRETS, str(pdf), str(ics), env=env, cwd=tmp_path, timeout=TIMEOUT_S
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["SAVED", "SAVED", "CRASH DIALOG"]
