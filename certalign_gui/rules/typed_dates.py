@@ -1,0 +1,120 @@
+"""Dates as people type them, read strictly: a text is one exact date, or a plain-words refusal.
+
+Accepted (``/``, ``-`` or ``.`` between the parts; spaces are ignored):
+
+- ``MM/DD/YYYY`` and ``M/D/YYYY``: month first, as on a US card (``03/31/2027``, ``3/31/2027``);
+- ``MMDDYYYY``: the same without separators (``03312027``);
+- ``YYYY-MM-DD``: the ISO form (``2027-03-31``);
+- a two-digit year means 20YY (``3/31/27``, ``033127``).
+
+Nothing is ever filled in or "fixed up": a missing part, a month 13 or an April 31 is
+refused with a sentence saying what is wrong, never turned into another date. (This is why
+``dateutil.parser`` is not used here: it fills missing parts from a default date and
+accepts day-first orders, which is exactly the silent change this module exists to stop.)
+
+Pure: no clock, no Qt, no locale. Used by the window's date fields, the command line and
+the roster reader, so every door accepts the same dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
+from certalign_gui.rules.wording import MONTHS
+
+#: The example every message shows.
+EXAMPLE = "03/31/2027"
+#: The forms, as a user-facing sentence.
+FORMS = "MM/DD/YYYY, MMDDYYYY or YYYY-MM-DD"
+
+EMPTY = "Type the date, for example {example}."
+INCOMPLETE = "Not complete yet: type the month, the day and the year, for example {example}."
+NOT_NUMBERS = "Type the date with numbers, for example {example}."
+NOT_A_FORM = "This is not a date. Type it as {forms}, for example {example}."
+SEVEN_DIGITS = (
+    "Type two digits for the month and two for the day, for example 03312027, or use "
+    "slashes: 3/31/2027."
+)
+NO_MONTH = "There is no month {month}. Type the month first, then the day, for example {example}."
+NO_DAY = "There is no day {day} in a month. Check the day."
+SHORT_MONTH = "{month_name} has only {days} days."
+SHORT_FEBRUARY = "February {year} has only {days} days."
+YEAR_RANGE = "Check the year: {year} is not between {low} and {high}."
+
+_SEPARATORS = "/-."
+#: Month first: M/D/YYYY, MM/DD/YY and every mix, with one kind of separator.
+_US = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})")
+#: Year first: YYYY-MM-DD (also with / or .).
+_ISO = re.compile(r"(\d{4})([/.-])(\d{1,2})\2(\d{1,2})")
+#: What a date looks like while it is still being typed (every prefix of a valid form).
+_PARTIAL = re.compile(
+    r"\d{0,2}"  # month
+    r"|\d{1,2}[/.-]\d{0,2}"  # month, day
+    r"|\d{1,2}([/.-])\d{1,2}\1\d{0,3}"  # month, day, part of the year
+    r"|\d{3,5}"  # digits only, not yet six (or a year, typed first)
+    r"|\d{4}([/.-])\d{0,2}"  # year, month
+    r"|\d{4}([/.-])\d{1,2}\3\d{0}"  # year, month, separator
+)
+
+
+class DateTextError(ValueError):
+    """Why a text is not a date. ``str()`` is one plain sentence; ``incomplete`` says that
+    the text could still become a date by typing more (so it needs no alarm yet)."""
+
+    def __init__(self, message: str, *, incomplete: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.incomplete = incomplete
+
+
+def _full_year(text: str) -> int:
+    """Four digits as they are; two digits mean 20YY."""
+    return int(text) if len(text) == 4 else 2000 + int(text)
+
+
+def _checked(year: int, month: int, day: int) -> date:
+    """The date, or a `DateTextError` saying which part cannot be."""
+    if not 1 <= month <= 12:
+        raise DateTextError(NO_MONTH.format(month=month, example=EXAMPLE))
+    if not 1 <= day <= 31:
+        raise DateTextError(NO_DAY.format(day=day))
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateTextError(YEAR_RANGE.format(year=year, low=MIN_YEAR, high=MAX_YEAR))
+    days = calendar.monthrange(year, month)[1]
+    if day > days:
+        if month == 2:
+            raise DateTextError(SHORT_FEBRUARY.format(year=year, days=days))
+        raise DateTextError(SHORT_MONTH.format(month_name=MONTHS[month - 1], days=days))
+    return date(year, month, day)
+
+
+def parse_typed_date(text: str) -> date:
+    """The one date ``text`` names, or `DateTextError` with a sentence saying what is wrong."""
+    cleaned = "".join(text.split())
+    if not cleaned:
+        raise DateTextError(EMPTY.format(example=EXAMPLE), incomplete=True)
+    if match := _US.fullmatch(cleaned):
+        month, _sep, day, year = match.groups()
+        return _checked(_full_year(year), int(month), int(day))
+    if match := _ISO.fullmatch(cleaned):
+        year, _sep, month, day = match.groups()
+        return _checked(int(year), int(month), int(day))
+    if cleaned.isdigit() and len(cleaned) in (6, 8):
+        return _checked(_full_year(cleaned[4:]), int(cleaned[:2]), int(cleaned[2:4]))
+    if cleaned.isdigit() and len(cleaned) == 7:
+        # One digit more could make it a date, but "3312027" is usually a whole date typed
+        # without the leading zeros: say how to write it.
+        raise DateTextError(SEVEN_DIGITS, incomplete=True)
+    if _PARTIAL.fullmatch(cleaned):
+        raise DateTextError(INCOMPLETE.format(example=EXAMPLE), incomplete=True)
+    if not all(char.isdigit() or char in _SEPARATORS for char in cleaned):
+        raise DateTextError(NOT_NUMBERS.format(example=EXAMPLE))
+    raise DateTextError(NOT_A_FORM.format(forms=FORMS, example=EXAMPLE))
+
+
+def typed_form(day: date) -> str:
+    """How the date fields show a date: ``03/31/2027`` (four-digit year, month first)."""
+    return f"{day.month:02d}/{day.day:02d}/{day.year:04d}"

@@ -1,0 +1,102 @@
+"""Typed dates: every accepted form gives exactly its date; anything else is refused in words."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
+from certalign_gui.rules.typed_dates import DateTextError, parse_typed_date, typed_form
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("04/30/2029", date(2029, 4, 30)),  # MM/DD/YYYY
+        ("4/3/2029", date(2029, 4, 3)),  # M/D/YYYY
+        ("04302029", date(2029, 4, 30)),  # MMDDYYYY
+        ("2029-04-30", date(2029, 4, 30)),  # YYYY-MM-DD
+        ("2029/4/30", date(2029, 4, 30)),  # year first with slashes
+        ("4/3/29", date(2029, 4, 3)),  # a two-digit year is 20YY
+        ("043029", date(2029, 4, 30)),  # MMDDYY
+        ("03-31-2027", date(2027, 3, 31)),  # dashes, month first
+        ("03.31.2027", date(2027, 3, 31)),  # dots
+        (" 03 / 31 / 2027 ", date(2027, 3, 31)),  # spaces are ignored
+        ("02/29/2028", date(2028, 2, 29)),  # a leap day
+        ("01/01/1950", date(MIN_YEAR, 1, 1)),
+        ("12/31/2199", date(MAX_YEAR, 12, 31)),
+    ],
+)
+def test_each_accepted_form_gives_exactly_its_date(text, expected):
+    assert parse_typed_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("02/30/2029", "February 2029 has only 28 days."),
+        ("02/29/2029", "February 2029 has only 28 days."),
+        ("13/45/2029", "There is no month 13."),
+        ("04/31/2029", "April has only 30 days."),
+        ("00/10/2029", "There is no month 0."),
+        ("01/00/2029", "There is no day 0"),
+        ("01/32/2029", "There is no day 32"),
+        ("1/1/1890", "Check the year: 1890"),
+        ("2300-01-01", "Check the year: 2300"),
+        ("abc", "with numbers"),
+        ("March 31, 2027", "with numbers"),
+        ("03/31-2027", "This is not a date"),
+        ("03/31/20271", "This is not a date"),
+        ("123456789", "This is not a date"),
+    ],
+)
+def test_an_impossible_or_unreadable_date_is_refused_in_words(text, words):
+    with pytest.raises(DateTextError) as refused:
+        parse_typed_date(text)
+    assert words in str(refused.value)
+    assert not refused.value.incomplete
+
+
+@pytest.mark.parametrize(
+    "text", ["", "  ", "0", "04", "04/", "04/3", "04/30/", "04/30/202", "0430", "2029", "2029-04",
+             "2029-04-", "0430202", "3312027"],
+)  # fmt: skip
+def test_a_half_typed_date_is_incomplete_never_guessed(text):
+    with pytest.raises(DateTextError) as refused:
+        parse_typed_date(text)
+    assert refused.value.incomplete
+    assert str(refused.value) == refused.value.message
+
+
+def test_seven_digits_say_how_to_write_the_date():
+    with pytest.raises(DateTextError, match="two digits for the month"):
+        parse_typed_date("3312027")
+
+
+@given(st.dates(min_value=date(MIN_YEAR, 1, 1), max_value=date(MAX_YEAR, 12, 31)))
+def test_every_form_of_a_date_reads_back_as_that_date(day):
+    forms = [
+        typed_form(day),
+        f"{day.month}/{day.day}/{day.year}",
+        f"{day.month:02d}{day.day:02d}{day.year}",
+        day.isoformat(),
+    ]
+    if 2000 <= day.year <= 2099:
+        forms += [f"{day.month}/{day.day}/{day.year % 100:02d}", day.strftime("%m%d%y")]
+    for text in forms:
+        assert parse_typed_date(text) == day, text
+
+
+@given(st.text(max_size=12))
+def test_any_text_is_a_date_or_a_sentence(text):
+    try:
+        parsed = parse_typed_date(text)
+    except DateTextError as refused:
+        assert str(refused).endswith(".")
+    else:
+        assert MIN_YEAR <= parsed.year <= MAX_YEAR
+
+
+def test_the_fields_show_a_four_digit_year_month_first():
+    assert typed_form(date(2027, 3, 1)) == "03/01/2027"
