@@ -63,9 +63,9 @@ def main() -> int:
         return relaunched
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
 
-    from PySide6.QtCore import QDate
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QAbstractButton, QDateEdit, QLineEdit
+    from PySide6.QtWidgets import QAbstractButton, QApplication
 
     from certalign_gui.app import _application
     from certalign_gui.gui.wizard import AlignmentWizard
@@ -81,34 +81,52 @@ def main() -> int:
         wizard.resize(*SIZE)
         wizard.show()
         QTest.qWaitForWindowExposed(wizard)
+        wizard.activateWindow()
+        _settle(app)
         return wizard
 
-    def set_date(wizard: AlignmentWizard, name: str, day: date) -> None:
-        wizard.findChild(QDateEdit, name).setDate(QDate(day.year, day.month, day.day))
+    def press(key: Qt.Key) -> None:
+        # As a person does: into whatever has the keyboard focus.
+        QTest.keyClick(QApplication.focusWidget(), key)
+        _settle(app)
+
+    def type_text(text: str) -> None:
+        QTest.keyClicks(QApplication.focusWidget(), text)
+        _settle(app)
+
+    def choose(wizard: AlignmentWizard, status: str) -> None:
+        wizard.findChild(QAbstractButton, f"nremt{status.capitalize()}Radio").click()
+        _settle(app)
 
     wizard = make(date(2025, 1, 10))
     _save(wizard, "01-welcome", app)
-    wizard.next()
-    set_date(wizard, "maExpirationEdit", date(2025, 3, 31))
+    press(Qt.Key.Key_Return)
+    _save(wizard, "02-massachusetts-empty", app)
+    type_text("04/31/2025")
+    _save(wizard, "02-massachusetts-impossible", app)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text("3/31/25")
     _save(wizard, "02-massachusetts", app)
-    wizard.next()
-    wizard.findChild(QAbstractButton, "nremtActiveRadio").click()
-    set_date(wizard, "nremtExpirationEdit", date(2026, 3, 31))
+    press(Qt.Key.Key_Return)
+    choose(wizard, "active")
+    press(Qt.Key.Key_Tab)
+    type_text("03312026")
     _save(wizard, "03-nremt", app)
-    wizard.next()
+    press(Qt.Key.Key_Return)
     _save(wizard, "04-details", app)
     wizard.close()
 
     for name, today, ma, status, nremt in RESULTS:
         wizard = make(today)
-        wizard.next()
-        set_date(wizard, "maExpirationEdit", ma)
-        wizard.next()
-        wizard.findChild(QAbstractButton, f"nremt{status.capitalize()}Radio").click()
-        set_date(wizard, "nremtExpirationEdit", nremt)
-        wizard.next()
-        wizard.findChild(QLineEdit, "nameEdit").setText("")
-        wizard.next()
+        press(Qt.Key.Key_Return)
+        type_text(ma.strftime("%m/%d/%Y"))
+        press(Qt.Key.Key_Return)
+        choose(wizard, status)
+        press(Qt.Key.Key_Tab)
+        type_text(nremt.strftime("%m/%d/%Y"))
+        press(Qt.Key.Key_Return)
+        press(Qt.Key.Key_Return)
+        # The answer opens with the keyboard on its headline (the ring shows where).
         _save(wizard, name, app)
         wizard.close()
     return 0

@@ -1,34 +1,14 @@
-"""The one boundary between Qt dates and the rules' `datetime.date`, and the date field."""
+"""What the date fields need to know about the policy's usual expiration day (March 31)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
-
-from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
 from certalign_gui.rules.wording import long_date
 
 if TYPE_CHECKING:
     from certalign_gui.rules.policy import Policy
-
-#: Four-digit years everywhere: QLocale("en_US") would show 3/31/26.
-DISPLAY_FORMAT = "MM/dd/yyyy"
-EARLIEST = date(MIN_YEAR, 1, 1)
-LATEST = date(MAX_YEAR, 12, 31)
-
-
-def to_qdate(day: date) -> QDate:
-    """``date`` -> ``QDate``."""
-    return QDate(day.year, day.month, day.day)
-
-
-def to_date(day: QDate) -> date:
-    """``QDate`` -> ``date`` (raises ValueError for an invalid QDate)."""
-    if not day.isValid():
-        raise ValueError("not a valid date")
-    return date(day.year(), day.month(), day.day())
 
 
 def next_usual_expiration(policy: Policy, today: date) -> date:
@@ -46,3 +26,10 @@ def usual_day_text(policy: Policy) -> str:
     """The usual expiration day without a year, e.g. "March 31"."""
     usual = policy.usual_expiration
     return long_date(date(2000, usual.month, usual.day)).rsplit(",", 1)[0]
+
+
+def not_usual_hint(policy: Policy) -> str:
+    """The note under a date field holding a day that is not the usual expiration day."""
+    return (
+        "Note: this is not {usual}. Certifications normally expire on {usual}: check your card."
+    ).format(usual=usual_day_text(policy))

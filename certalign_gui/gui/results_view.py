@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import date
 
@@ -9,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -22,20 +22,24 @@ from certalign_gui.gui import actions
 from certalign_gui.gui.links import open_url
 from certalign_gui.gui.pages.base import column_width
 from certalign_gui.gui.sections import (
+    DeadlinesTable,
     StepCard,
     UrgencyBanner,
     clear_layout,
-    fill_deadlines,
     fill_warnings,
 )
 from certalign_gui.gui.timeline import TimelineWidget
-from certalign_gui.gui.widgets import heading_label, make_touch_friendly, plain_label
+from certalign_gui.gui.widgets import heading, make_touch_friendly, readable_label
 from certalign_gui.rules import Assessment
 from certalign_gui.rules.wording import long_date
 
 
 class ResultsView(QWidget):
-    """Shows an `Assessment` exactly as the rules wrote it, with its buttons below."""
+    """Shows an `Assessment` exactly as the rules wrote it, with its buttons below.
+
+    Every part is a Tab stop a screen reader reads as text, top to bottom in the order
+    shown, starting at the headline (`focus_target`).
+    """
 
     start_over_requested = Signal()
 
@@ -44,6 +48,8 @@ class ResultsView(QWidget):
         self.setObjectName("resultsView")
         self._details = details
         self._assessment: Assessment | None = None
+        self._step_cards: list[StepCard] = []
+        self._warning_stops: list[QWidget] = []
 
         content = QWidget()
         content.setObjectName("resultsContent")
@@ -66,6 +72,10 @@ class ResultsView(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(content)
+        # Every part of the answer takes the focus itself (and is scrolled into view), so
+        # the scroll area needs no Tab stop of its own.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setAccessibleName(self.tr("Your answer"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,20 +86,24 @@ class ResultsView(QWidget):
         self.content_layout.addWidget(widget)
         return widget
 
-    def _section(self, heading: QWidget) -> None:
-        """A heading with some air above it."""
+    def _section(self, title: str) -> QWidget:
+        """A level-2 heading with some air above it."""
         self.content_layout.addSpacing(self.fontMetrics().height() // 2)
-        self._add(heading)
+        return self._add(heading(title, level=2))
 
     def _build_answer(self) -> None:
-        self.situation_label = heading_label("", scale=1.5, object_name="situationLabel")
-        self.explanation_label = plain_label(object_name="explanationLabel")
+        # The headline is the page's own heading, and where the keyboard starts.
+        self.situation_label = heading(
+            "", level=1, scale=1.5, object_name="situationLabel", focusable=True
+        )
+        self.explanation_label = readable_label(object_name="explanationLabel")
         self.banner = UrgencyBanner()
-        self.projected_note = plain_label(object_name="projectedNote")
+        self.projected_note = readable_label(object_name="projectedNote")
         # A dashed frame and the word "Projected" mark it; no colour needed.
         self.projected_note.setStyleSheet(
             "#projectedNote { border: 2px dashed #555555; border-radius: 4px; padding: 6px;"
             " background: #f4f4f4; color: #1a1a1a; }"
+            " #projectedNote:focus { border: 2px solid #1d5fbf; }"
         )
         for widget in (
             self.situation_label,
@@ -100,32 +114,26 @@ class ResultsView(QWidget):
             self._add(widget)
 
     def _build_checklist(self) -> None:
-        self._section(heading_label(self.tr("What to do")))
+        self._section(self.tr("What to do"))
         self.steps = QWidget()
         self.steps.setObjectName("stepsList")
         self.steps.setAccessibleName(self.tr("What to do, step by step"))
         self.steps_layout = QVBoxLayout(self.steps)
         self.steps_layout.setContentsMargins(0, 0, 0, 0)
         self._add(self.steps)
-        self.fee_label = plain_label(object_name="feeLabel")
+        self.fee_label = readable_label(object_name="feeLabel")
         font = self.fee_label.font()
         font.setBold(True)
         self.fee_label.setFont(font)
         self._add(self.fee_label)
 
     def _build_dates(self) -> None:
-        self._section(heading_label(self.tr("Key dates")))
-        self.deadlines = QWidget()
-        self.deadlines.setObjectName("deadlinesList")
-        self.deadlines.setAccessibleName(self.tr("Key dates"))
-        self.deadlines_layout = QGridLayout(self.deadlines)
-        self.deadlines_layout.setContentsMargins(0, 0, 0, 0)
-        self.deadlines_layout.setHorizontalSpacing(16)
+        self._section(self.tr("Key dates"))
+        self.deadlines = DeadlinesTable()
         self._add(self.deadlines)
         self.timeline = TimelineWidget()
         self._add(self.timeline)
-        self.warnings_heading = heading_label(self.tr("Warnings"))
-        self._section(self.warnings_heading)
+        self.warnings_heading = self._section(self.tr("Warnings"))
         self.warnings = QWidget()
         self.warnings.setObjectName("warningsList")
         self.warnings.setAccessibleName(self.tr("Warnings"))
@@ -134,7 +142,7 @@ class ResultsView(QWidget):
         self._add(self.warnings)
 
     def _build_links(self) -> None:
-        self._section(heading_label(self.tr("Links")))
+        self._section(self.tr("Links"))
         row = QHBoxLayout()
         self.elicensing_button = self._button("elicensingButton", self.tr("Open &eLicensing"))
         self.nremt_button = self._button("nremtButton", self.tr("Open NREMT.&org"))
@@ -144,7 +152,7 @@ class ResultsView(QWidget):
         row.addWidget(self.nremt_button)
         row.addStretch(1)
         self.content_layout.addLayout(row)
-        self.source_label = plain_label(object_name="sourceLabel")
+        self.source_label = readable_label(object_name="sourceLabel")
         self._add(self.source_label)
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -186,15 +194,42 @@ class ResultsView(QWidget):
         """The assessment on show."""
         return self._assessment
 
+    def focus_target(self) -> QWidget:
+        """Where the keyboard starts: the headline."""
+        return self.situation_label
+
+    def focus_order(self) -> list[QWidget]:
+        """Every Tab stop, top to bottom, in the order the page shows them."""
+        stops: list[QWidget] = [self.situation_label, self.explanation_label, self.banner]
+        if self.projected_note.isVisibleTo(self):
+            stops.append(self.projected_note)
+        for card in self._step_cards:
+            stops += card.focus_order()
+        stops += [self.fee_label, self.deadlines, self.timeline, *self._warning_stops]
+        stops += [self.elicensing_button, self.nremt_button, self.source_label]
+        stops += [
+            self.print_button,
+            self.save_pdf_button,
+            self.save_ics_button,
+            self.start_over_button,
+        ]
+        return stops
+
+    def _set_tab_order(self) -> None:
+        stops = self.focus_order()
+        for first, second in itertools.pairwise(stops):
+            QWidget.setTabOrder(first, second)
+
     def show_assessment(self, assessment: Assessment | None, *, today: date | None = None) -> None:
         """Fill every section from ``assessment`` (None empties the page)."""
         self._assessment = assessment
         clear_layout(self.steps_layout)
+        self._step_cards = []
         if assessment is None:
             for label in (self.situation_label, self.explanation_label, self.fee_label):
                 label.clear()
-            fill_deadlines(self.deadlines_layout, ())
-            fill_warnings(self.warnings_layout, self, ())
+            self.deadlines.set_deadlines(())
+            self._warning_stops = fill_warnings(self.warnings_layout, self, ())
             self.timeline.set_assessment(None)
             return
         self.situation_label.setText(assessment.headline)
@@ -207,18 +242,26 @@ class ResultsView(QWidget):
             ).format(cycle=assessment.policy.cycle)
         )
         self.projected_note.setVisible(assessment.projected)
+        total = len(assessment.steps)
         for number, step in enumerate(assessment.steps, start=1):
-            self.steps_layout.addWidget(StepCard(number, step))
+            card = StepCard(number, total, step)
+            self.steps_layout.addWidget(card)
+            self._step_cards.append(card)
         if assessment.fee_text is not None:
             self.fee_label.setText(self.tr("Fee: {fee}").format(fee=assessment.fee_text))
         else:
             self.fee_label.setText(self.tr("Fee: no alignment fee applies to you now."))
-        fill_deadlines(self.deadlines_layout, assessment.deadlines)
+        self.deadlines.set_deadlines(assessment.deadlines)
         self.timeline.set_assessment(assessment, today=today)
-        fill_warnings(self.warnings_layout, self, assessment.warnings)
+        self._warning_stops = fill_warnings(self.warnings_layout, self, assessment.warnings)
         self.warnings_heading.setVisible(bool(assessment.warnings))
         self.warnings.setVisible(bool(assessment.warnings))
         policy = assessment.policy
+        for button, name in ((self.elicensing_button, "elicensing"), (self.nremt_button, "nremt")):
+            link = policy.links[name]
+            button.setAccessibleName(
+                self.tr("Open {label}: {title}").format(label=link.label, title=link.title)
+            )
         self.source_label.setText(
             self.tr(
                 "Based on: {title}, {publisher}. Rules checked {checked}. Advice for {as_of}."
@@ -230,3 +273,4 @@ class ResultsView(QWidget):
             )
         )
         self.scroll_area.verticalScrollBar().setValue(0)
+        self._set_tab_order()

@@ -1,22 +1,31 @@
-"""The parts of the results page: urgency banner, step cards, dates, warnings."""
+"""The parts of the results page: urgency banner, step cards, key dates, warnings.
+
+Each part is a Tab stop a screen reader reads as text (see `accessibility`), in the order
+the page shows it; the key dates are a real table, with rows and column headers.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStyle,
+    QTableWidget,
+    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from certalign_gui.gui import accessibility
 from certalign_gui.gui.links import open_url
-from certalign_gui.gui.widgets import plain_label
+from certalign_gui.gui.widgets import plain_label, readable_label
 from certalign_gui.rules.models import Deadline, Step, Urgency
 from certalign_gui.rules.wording import days_phrase, long_date
 
@@ -29,17 +38,27 @@ _LEVELS = {
     "on_track": ("#e9f5ea", "#2e7d32", QStyle.StandardPixmap.SP_DialogApplyButton),
     "info": ("#e8f0fb", "#1d5fbf", QStyle.StandardPixmap.SP_MessageBoxInformation),
 }
+#: What the icon means, for a screen reader (the words beside it say the rest).
+_ICON_NAMES = {
+    "expired": "Expired",
+    "urgent": "Urgent",
+    "soon": "Due soon",
+    "on_track": "On track",
+    "info": "Information",
+}
 _TEXT = "#1a1a1a"
+_FOCUS = "#1d5fbf"
 
 
-def _icon_label(widget: QWidget, pixmap: QStyle.StandardPixmap, size: int) -> QLabel:
+def _icon_label(widget: QWidget, pixmap: QStyle.StandardPixmap, size: int, name: str) -> QLabel:
     label = QLabel()
     label.setPixmap(widget.style().standardIcon(pixmap).pixmap(QSize(size, size)))
     label.setAlignment(Qt.AlignmentFlag.AlignTop)
+    label.setAccessibleName(name)
     return label
 
 
-def clear_layout(layout: QGridLayout | QVBoxLayout) -> None:
+def clear_layout(layout: QVBoxLayout) -> None:
     """Remove and delete every widget in ``layout``."""
     while (item := layout.takeAt(0)) is not None:
         if (widget := item.widget()) is not None:
@@ -65,6 +84,7 @@ class UrgencyBanner(QFrame):
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.text, 1)
         self.level = ""
+        accessibility.mark_readable(self, self.text.text)
 
     def set_urgency(self, urgency: Urgency) -> None:
         """Show ``urgency``."""
@@ -72,10 +92,13 @@ class UrgencyBanner(QFrame):
         self.level = urgency.level
         size = self.text.fontMetrics().height() * 2
         self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(QSize(size, size)))
+        self.icon.setAccessibleName(_ICON_NAMES[urgency.level])
         self.text.setText(urgency.text)
         self.setStyleSheet(
             f"#urgencyBanner {{ background: {background}; border: 2px solid {border};"
             f" border-left: 8px solid {border}; border-radius: 4px; }}"
+            f" #urgencyBanner:focus {{ border: 3px solid {_FOCUS}; border-left: 8px solid"
+            f" {_FOCUS}; }}"
             f" #urgencyText {{ color: {_TEXT}; background: transparent; border: none; }}"
             " #urgencyIcon { background: transparent; border: none; }"
         )
@@ -83,48 +106,66 @@ class UrgencyBanner(QFrame):
 
 
 class StepCard(QFrame):
-    """One checklist step: number, title, detail, due date, link, and "Why?"."""
+    """One checklist step: number, title, detail, due date, link, and "Why?".
 
-    def __init__(self, number: int, step: Step, parent: QWidget | None = None) -> None:
+    The card is one Tab stop that reads as its whole text; then come "Why?" (which shows
+    the guidance sentence) and the step's link, each named for this step.
+    """
+
+    def __init__(self, number: int, total: int, step: Step, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(f"step_{step.id}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setProperty("stepCard", True)
+        self.setStyleSheet(
+            'QFrame[stepCard="true"] { border: 1px solid #9a9a9a; border-radius: 4px; }'
+            f' QFrame[stepCard="true"]:focus {{ border: 3px solid {_FOCUS}; }}'
+            " QLabel { border: none; }"
+        )
         self.step = step
-        title = plain_label(f"{number}. {step.title}")
+        self.number = number
+        title = plain_label(f"{number}. {step.title}", object_name="stepTitle")
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         title.setFont(font)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(plain_label(step.detail))
+        layout.addWidget(plain_label(step.detail, object_name="stepDetail"))
+        self.due_text = ""
         if step.due is not None and step.days_left is not None:
-            due = plain_label(
-                self.tr("Due: {day} ({when})").format(
-                    day=long_date(step.due), when=days_phrase(step.days_left)
-                ),
-                object_name="stepDue",
+            self.due_text = self.tr("Due: {day} ({when})").format(
+                day=long_date(step.due), when=days_phrase(step.days_left)
             )
+            due = plain_label(self.due_text, object_name="stepDue")
             due.setFont(font)
             layout.addWidget(due)
+        self.setAccessibleName(
+            self.tr("Step {n} of {total}: {title}").format(n=number, total=total, title=step.title)
+        )
+        accessibility.mark_readable(self, self.readable_text)
 
         row = QHBoxLayout()
         self.why = QToolButton()
         self.why.setObjectName("whyButton")
         self.why.setText(self.tr("Why?"))
         self.why.setCheckable(True)
+        self.why.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.why.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.why.setArrowType(Qt.ArrowType.RightArrow)
-        self.why.setAccessibleName(
-            self.tr("Why? Show the guidance for: {title}").format(title=step.title)
-        )
+        self.why.setAccessibleName(self.tr("Why? The guidance behind step {n}").format(n=number))
+        accessibility.mark_expander(self.why)
         row.addWidget(self.why)
+        self.link: QPushButton | None = None
         if step.url is not None:
-            self.link = QPushButton(
-                self.tr("Open {label}").format(label=step.url_label or step.url)
-            )
+            label = step.url_label or step.url
+            self.link = QPushButton(self.tr("Open {label}").format(label=label))
             self.link.setObjectName("stepLinkButton")
             self.link.setToolTip(step.url)
+            self.link.setAccessibleName(
+                self.tr("Open {label} for step {n}: {title}").format(
+                    label=label, n=number, title=step.title
+                )
+            )
             self.link.setAutoDefault(False)
             url = step.url
             self.link.clicked.connect(lambda: open_url(url))
@@ -132,7 +173,7 @@ class StepCard(QFrame):
         row.addStretch(1)
         layout.addLayout(row)
 
-        self.citation = plain_label(
+        self.citation = readable_label(
             self.tr("\u201c{text}\u201d\n\u2014 {source}").format(
                 text=step.citation.text, source=step.citation.source
             ),
@@ -142,45 +183,99 @@ class StepCard(QFrame):
         italic.setItalic(True)
         self.citation.setFont(italic)
         self.citation.setContentsMargins(16, 0, 0, 0)
+        self.citation.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop only when shown
         self.citation.hide()
         layout.addWidget(self.citation)
         self.why.toggled.connect(self._toggle_why)
 
+    def readable_text(self) -> str:
+        """The card as one passage: title, detail, due date."""
+        parts = [f"{self.number}. {self.step.title}.", self.step.detail]
+        if self.due_text:
+            parts.append(self.due_text + ".")
+        return " ".join(parts)
+
+    def focus_order(self) -> list[QWidget]:
+        """The card's Tab stops, top to bottom."""
+        stops: list[QWidget] = [self, self.why, self.citation]
+        if self.link is not None:
+            stops.append(self.link)
+        return stops
+
     def _toggle_why(self, shown: bool) -> None:
+        self.citation.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus if shown else Qt.FocusPolicy.NoFocus
+        )
         self.citation.setVisible(shown)
         self.why.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        if shown:
+            accessibility.announce(self.why, self.citation.text())
 
 
-def fill_deadlines(grid: QGridLayout, deadlines: tuple[Deadline, ...]) -> None:
-    """One row per deadline: long date, what it is, how far away."""
-    clear_layout(grid)
-    for row, deadline in enumerate(deadlines):
-        day = plain_label(long_date(deadline.date), wrap=False)
-        font = day.font()
-        font.setBold(True)
-        day.setFont(font)
-        grid.addWidget(day, row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(plain_label(deadline.label, wrap=False), row, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(
-            plain_label(days_phrase(deadline.days_from_as_of), wrap=False),
-            row,
-            2,
-            Qt.AlignmentFlag.AlignTop,
+class DeadlinesTable(QTableWidget):
+    """The key dates as a table (date, what, how far): rows and headers for screen readers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setObjectName("deadlinesList")
+        self.setAccessibleName(self.tr("Key dates"))
+        self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("When")])
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setStyleSheet(
+            f"QTableWidget:focus {{ border: 2px solid {_FOCUS}; }}"
+            " QTableWidget { border: 2px solid transparent; }"
         )
-    # The free space goes after the last column, so "in 36 days" stays next to its label.
-    grid.setColumnStretch(3, 1)
+
+    def set_deadlines(self, deadlines: tuple[Deadline, ...]) -> None:
+        """One row per deadline: the long date (bold), what it is, how far away."""
+        self.clearContents()
+        self.setRowCount(len(deadlines))
+        for row, deadline in enumerate(deadlines):
+            day = QTableWidgetItem(long_date(deadline.date))
+            bold = day.font()
+            bold.setBold(True)
+            day.setFont(bold)
+            self.setItem(row, 0, day)
+            self.setItem(row, 1, QTableWidgetItem(deadline.label))
+            self.setItem(row, 2, QTableWidgetItem(days_phrase(deadline.days_from_as_of)))
+        self.resizeRowsToContents()
+        if deadlines:
+            self.setCurrentCell(0, 0)
+        height = self.horizontalHeader().height() + 2 * self.frameWidth() + 4
+        height += sum(self.rowHeight(row) for row in range(self.rowCount()))
+        self.setFixedHeight(height)
 
 
-def fill_warnings(box: QVBoxLayout, owner: QWidget, warnings: tuple[str, ...]) -> None:
-    """One row per warning, each with a warning icon and the word "Warning"."""
+def fill_warnings(box: QVBoxLayout, owner: QWidget, warnings: tuple[str, ...]) -> list[QWidget]:
+    """One row per warning, each with a warning icon and the word "Warning"; the Tab stops."""
     clear_layout(box)
     size = owner.fontMetrics().height()
+    stops: list[QWidget] = []
     for text in warnings:
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_icon_label(owner, QStyle.StandardPixmap.SP_MessageBoxWarning, size))
-        label = plain_label(owner.tr("Warning: {text}").format(text=text))
-        label.setAccessibleName(text)
+        layout.addWidget(
+            _icon_label(owner, QStyle.StandardPixmap.SP_MessageBoxWarning, size, "Warning")
+        )
+        label = readable_label(owner.tr("Warning: {text}").format(text=text))
+        label.setObjectName("warningText")
         layout.addWidget(label, 1)
         box.addWidget(row)
+        stops.append(label)
+    return stops

@@ -49,6 +49,18 @@ class TimelineLayout:
     fits: bool
 
 
+def as_of_title(assessment: Assessment, today: date | None) -> str:
+    """What the advice date is called: "Today" on the day itself, else "Advice date"."""
+    return "Today" if assessment.situation.as_of == (today or date.today()) else "Advice date"
+
+
+def timeline_entries(
+    assessment: Assessment, today: date | None
+) -> list[tuple[date, list[str], list[str]]]:
+    """What the timeline shows, in date order: (day, kinds, titles), one entry per day."""
+    return _groups(assessment, as_of_title(assessment, today))
+
+
 def _groups(assessment: Assessment, as_of_label: str) -> list[tuple[date, list[str], list[str]]]:
     """Markers grouped by day, in date order: (day, kinds, titles)."""
     by_day: dict[date, tuple[list[str], list[str]]] = {}
@@ -184,9 +196,7 @@ def timeline_layout(
     today: date | None = None,
 ) -> TimelineLayout:
     """Lay the timeline out in ``rect``, shrinking the font until every label fits."""
-    as_of = assessment.situation.as_of
-    as_of_label = "Today" if as_of == (today or date.today()) else "Advice date"
-    groups = _groups(assessment, as_of_label)
+    groups = timeline_entries(assessment, today)
     current = QFont(font)
     if current.pointSizeF() <= 0:  # a pixel-sized font: shrinking works in pixels
         current.setPointSizeF(current.pixelSize() * 0.75)

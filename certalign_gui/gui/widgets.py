@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QAbstractButton, QDateEdit, QLabel, QVBoxLayout, QWidget
+from certalign_gui.gui import accessibility
 
-from certalign_gui.gui.dates import DISPLAY_FORMAT, EARLIEST, LATEST, to_date, to_qdate
-from certalign_gui.rules.wording import long_date
+#: A focus ring for text that takes the keyboard focus (the border is always there, clear
+#: when unfocused, so nothing moves when focus arrives).
+FOCUS_RING = (
+    "{cls}:focus {{ border: 2px solid #1d5fbf; border-radius: 3px; }}"
+    " {cls} {{ border: 2px solid transparent; }}"
+)
 
 
 def plain_label(text: str = "", *, object_name: str = "", wrap: bool = True) -> QLabel:
@@ -38,57 +42,29 @@ def make_touch_friendly(button: QAbstractButton) -> None:
     button.setMinimumWidth(round(metrics.averageCharWidth() * 12))
 
 
-class DateField(QWidget):
-    """A date edit with a calendar popup, the date written out below it, and a hint line."""
+def show_focus_ring(widget: QWidget, cls: str = "QLabel") -> None:
+    """Draw a visible ring round ``widget`` while it has the keyboard focus."""
+    widget.setStyleSheet(FOCUS_RING.format(cls=cls))
 
-    date_changed = Signal()
 
-    def __init__(self, object_name: str, accessible_name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.edit = QDateEdit()
-        self.edit.setObjectName(object_name)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(DISPLAY_FORMAT)
-        self.edit.setDateRange(to_qdate(EARLIEST), to_qdate(LATEST))
-        self.edit.setAccessibleName(accessible_name)
-        self.edit.setAccessibleDescription(
-            self.tr("Month, day and year, as on the card. Alt+Down opens a calendar.")
-        )
-        # The popup calendar starts the week on Sunday, as US wall calendars do.
-        self.edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Sunday)
-        big = self.edit.font()
-        big.setPointSizeF(big.pointSizeF() * 1.2)
-        self.edit.setFont(big)
-        metrics = self.edit.fontMetrics()
-        self.edit.setMinimumWidth(metrics.horizontalAdvance("00/00/0000") * 2)
-        self.edit.setMinimumHeight(round(metrics.height() * 1.8))  # easy to hit by touch
-        self.written = plain_label(object_name=f"{object_name}Written")
-        bold = self.written.font()
-        bold.setBold(True)
-        self.written.setFont(bold)
-        self.hint = plain_label(object_name=f"{object_name}Hint")
-        self.hint.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.written)
-        layout.addWidget(self.hint)
-        self.edit.dateChanged.connect(self._on_changed)
-        self._on_changed(self.edit.date())
+def readable_label(
+    text: str = "", *, object_name: str = "", focusable: bool = True, wrap: bool = True
+) -> QLabel:
+    """A plain label a screen reader reads as text; a Tab stop (with a ring) by default."""
+    label = plain_label(text, object_name=object_name, wrap=wrap)
+    accessibility.mark_readable(label, focusable=focusable)
+    if focusable:
+        show_focus_ring(label)
+    return label
 
-    def day(self) -> date:
-        """The chosen day."""
-        return to_date(self.edit.date())
 
-    def set_day(self, day: date) -> None:
-        """Show ``day``."""
-        self.edit.setDate(to_qdate(day))
-
-    def set_hint(self, text: str) -> None:
-        """Show a short note under the date (empty hides it)."""
-        self.hint.setText(text)
-        self.hint.setVisible(bool(text))
-
-    def _on_changed(self, _day: QDate) -> None:
-        self.written.setText(long_date(self.day()))
-        self.date_changed.emit()
+def heading(
+    text: str, *, level: int, scale: float = 1.25, object_name: str = "", focusable: bool = False
+) -> QLabel:
+    """A bold heading that a screen reader announces as "heading, level n"."""
+    label = heading_label(text, scale=scale, object_name=object_name)
+    accessibility.mark_heading(label, level)
+    if focusable:
+        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        show_focus_ring(label)
+    return label

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget, QWizard
 from typing_extensions import override
 
 from certalign_gui.checklist.details import Details
+from certalign_gui.gui import accessibility
 from certalign_gui.gui.idle import IdleWatcher
 from certalign_gui.gui.pages.base import BasePage
 from certalign_gui.gui.pages.welcome import WelcomePage
@@ -85,7 +86,9 @@ class AlignmentWizard(QWizard):
             ]
         )
 
+        self._tidy_buttons()
         self.welcome_page = WelcomePage(self.today)
+        self.welcome_page.showing.connect(lambda: self._on_page_showing(PageId.WELCOME))
         self.setPage(PageId.WELCOME, self.welcome_page)
         self.setStartId(PageId.WELCOME)
         self._start_over_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
@@ -115,7 +118,7 @@ class AlignmentWizard(QWizard):
 
         self._policy = policy
         self.ma_page = MaPage(policy, self.today)
-        self.nremt_page = NremtPage(policy, self.today)
+        self.nremt_page = NremtPage(policy, self.today, self._earlier_answers)
         self.details_page = DetailsPage(idle_minutes=self._idle_minutes)
         self.results_page = ResultsPage(self.details)
         for page_id, page in (
@@ -124,6 +127,7 @@ class AlignmentWizard(QWizard):
             (PageId.DETAILS, self.details_page),
             (PageId.RESULTS, self.results_page),
         ):
+            page.showing.connect(lambda page_id=page_id: self._on_page_showing(page_id))
             self.setPage(page_id, page)
         self.results_page.start_over_requested.connect(self.start_over)
         # QWizard decides whether a page has a Next only when it switches to it, and the
@@ -131,11 +135,33 @@ class AlignmentWizard(QWizard):
         # first paint, before anyone can have typed.
         if self.currentId() != -1:
             self.restart()
+        accessibility.HiddenFocusGuard.sweep(self)
         self.policy_ready.emit()
 
     def has_policy(self) -> bool:
         """True once the policy is in and every page exists."""
         return self._policy is not None
+
+    def _tidy_buttons(self) -> None:
+        """Plain names for Back and Next, and the buttons we never show out of the Tab order."""
+        # "< Back" and "Next >" would be read out with their angle brackets.
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("&Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next"))
+        for which in (
+            QWizard.WizardButton.CommitButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+            QWizard.WizardButton.HelpButton,
+            QWizard.WizardButton.CustomButton1,
+            QWizard.WizardButton.CustomButton2,
+            QWizard.WizardButton.CustomButton3,
+        ):
+            self.button(which).setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        accessibility.install()
+        app = QApplication.instance()
+        if app is not None and not app.property("certalignFocusGuard"):
+            app.setProperty("certalignFocusGuard", True)
+            accessibility.install_focus_guard(app)  # type: ignore[arg-type]
 
     def _default_size(self) -> QSize:
         """Roomy, but inside a 1024x768 screen."""
@@ -154,16 +180,21 @@ class AlignmentWizard(QWizard):
             raise RuntimeError("the policy is not loaded yet")
         return self._policy
 
+    def _earlier_answers(self) -> tuple[date | None, date | None]:
+        """The advice date and the Massachusetts date, as typed so far (None: not a date)."""
+        return self.welcome_page.as_of_date(), self.ma_page.ma_expiration()
+
     def situation(self) -> Situation:
         """The answers so far; raises pydantic's ValidationError if they do not fit."""
         from certalign_gui.gui.state import build_situation
 
         status = self.nremt_page.status()
-        if status is None:
-            raise ValueError("the NREMT question has not been answered")
+        as_of, ma = self._earlier_answers()
+        if status is None or as_of is None or ma is None:
+            raise ValueError("the questions have not all been answered")
         return build_situation(
-            as_of=self.welcome_page.as_of_date(),
-            ma_expiration=self.ma_page.ma_expiration(),
+            as_of=as_of,
+            ma_expiration=ma,
             nremt_status=status,
             nremt_expiration=self.nremt_page.nremt_expiration(),
         )
@@ -207,23 +238,40 @@ class AlignmentWizard(QWizard):
             return
         super().keyPressEvent(event)
 
-    def _on_page_changed(self, page_id: int) -> None:
-        if page_id == PageId.NREMT:
-            # Pages are initialised once (IndependentPages); earlier answers may have changed.
-            self.nremt_page.refresh()
-        elif page_id == PageId.RESULTS:
+    @override
+    def validateCurrentPage(self) -> bool:
+        if not super().validateCurrentPage():
+            return False
+        if self.currentId() == PageId.DETAILS:
+            # The answer is built before its page is shown, so the page opens complete and
+            # the keyboard can go straight to its headline.
             from certalign_gui.rules import assess
 
             self.results_page.show_assessment(
                 assess(self.situation(), self.policy()), today=self.today()
             )
+        return True
+
+    def _on_page_showing(self, page_id: PageId) -> None:
+        """Title, step line and page name first: focus moves only after this."""
         page = self.page(page_id)
         if not isinstance(page, BasePage):
             return
-        position = list(PageId).index(PageId(page_id)) + 1
+        if page_id == PageId.NREMT:
+            # Pages are initialised once (IndependentPages); earlier answers may have changed.
+            self.nremt_page.refresh(notify=False)
+        position = list(PageId).index(page_id) + 1
         page.set_step(position, len(PageId))
         title = self.tr("Step {n} of {total}: {page}").format(
             n=position, total=len(PageId), page=page.plain_title()
         )
         self.setWindowTitle(f"{title} \u2014 {APP_TITLE}")
         page.setAccessibleName(title)
+
+    def _on_page_changed(self, page_id: int) -> None:
+        """Keyboard focus on the page shown: its first field, or the answer's headline."""
+        page = self.page(page_id)
+        if isinstance(page, BasePage):
+            target = page.focus_target()
+            if QApplication.focusWidget() is not target:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)

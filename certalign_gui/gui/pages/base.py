@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget, QWizardPage
+from typing_extensions import override
 
-from certalign_gui.gui.widgets import heading_label, plain_label
+from certalign_gui.gui.widgets import heading, readable_label
 
 #: The widest a page's text gets, in average characters.
 COLUMN_CHARS = 110
@@ -18,8 +21,12 @@ def column_width(widget: QWidget, chars: int = COLUMN_CHARS) -> int:
 class BasePage(QWizardPage):
     """A wizard page that draws its own heading (QWizard's header text is small and fixed).
 
-    ``self.body`` is the layout for the page's own widgets.
+    ``self.body`` is the layout for the page's own widgets. ``showing`` is emitted as the
+    page is being shown, before the keyboard focus moves to it (the window title and the
+    step line must be right before a screen reader announces the new focus).
     """
+
+    showing = Signal()
 
     def __init__(
         self,
@@ -31,9 +38,9 @@ class BasePage(QWizardPage):
         super().__init__(parent)
         self.setObjectName(object_name)
         self._plain_title = ""
-        self.step_label = plain_label(object_name="stepIndicator")
-        self.heading = heading_label("", scale=1.6, object_name="pageHeading")
-        self.lead = plain_label(object_name="pageLead")
+        self.step_label = readable_label(object_name="stepIndicator", focusable=False)
+        self.heading = heading("", level=1, scale=1.6, object_name="pageHeading")
+        self.lead = readable_label(object_name="pageLead", focusable=False)
         # One centred column: lines of 140 characters are hard to read on a wide screen.
         column = QWidget()
         column.setObjectName("pageColumn")
@@ -65,6 +72,16 @@ class BasePage(QWizardPage):
     def plain_title(self) -> str:
         """The page's title as plain text (window title, screen readers)."""
         return self._plain_title
+
+    def focus_target(self) -> QWidget:
+        """Where the keyboard focus goes when the page is shown (its first field)."""
+        return self.heading
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        if not event.spontaneous():
+            self.showing.emit()
+        super().showEvent(event)
 
     def set_step(self, number: int, total: int) -> None:
         """Show where this page is in the wizard."""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QToolButton, QWidget
 from typing_extensions import override
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui.pages.base import BasePage
-from certalign_gui.gui.widgets import plain_label
+from certalign_gui.gui.widgets import plain_label, readable_label
 
 _MAX_NAME = 80
 _MAX_NUMBER = 24
@@ -23,13 +23,14 @@ class DetailsPage(BasePage):
             self.tr("You can leave these empty. Press Next to see your answer."),
         )
 
-        privacy = plain_label(
+        privacy = readable_label(
             self.tr(
                 "These go only on the printed checklist, so you know it is yours. Nothing is "
                 "saved: Start over, closing the program, or leaving the computer untouched "
                 "for {minutes} wipes them."
             ).format(minutes=self._minutes(idle_minutes)),
             object_name="privacyNote",
+            focusable=False,
         )
         self.name = self._line_edit(
             "nameEdit", _MAX_NAME, self.tr("Your name"), self.tr("Optional. Printed at the top.")
@@ -74,6 +75,9 @@ class DetailsPage(BasePage):
         edit.setAccessibleName(name)
         edit.setAccessibleDescription(description)
         edit.setClearButtonEnabled(True)
+        # The little clear button inside the field: named, so a screen reader can say it.
+        for button in edit.findChildren(QToolButton):
+            button.setAccessibleName(self.tr("Clear {name}").format(name=name.lower()))
         edit.setMinimumHeight(round(edit.fontMetrics().height() * 1.8))  # easy to hit by touch
         return edit
 
@@ -85,6 +89,10 @@ class DetailsPage(BasePage):
         for edit in (self.name, self.ma_number, self.nremt_number):
             # setText, not clear(): clear() is undoable, and Ctrl+Z would bring the text back.
             edit.setText("")
+
+    @override
+    def focus_target(self) -> QWidget:
+        return self.name
 
     def details(self) -> Details:
         """What was typed, trimmed."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
+from typing_extensions import override
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui.pages.base import BasePage
@@ -38,6 +39,10 @@ class ResultsPage(BasePage):
     def assessment(self) -> Assessment | None:
         """The assessment on show."""
         return self.view.assessment() if self.view is not None else None
+
+    @override
+    def focus_target(self) -> QWidget:
+        return self.view.focus_target() if self.view is not None else self.heading
 
     def show_assessment(self, assessment: Assessment | None, *, today: date | None = None) -> None:
         """Fill every section from ``assessment`` (None empties the page)."""

@@ -7,10 +7,13 @@ from datetime import date
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QToolButton, QWidget
+from typing_extensions import override
 
+from certalign_gui.gui import accessibility
+from certalign_gui.gui.date_field import DateField
 from certalign_gui.gui.icons import app_icon
 from certalign_gui.gui.pages.base import BasePage
-from certalign_gui.gui.widgets import DateField, plain_label
+from certalign_gui.gui.widgets import plain_label, readable_label, show_focus_ring
 from certalign_gui.rules.wording import long_date
 
 
@@ -23,6 +26,9 @@ class WelcomePage(BasePage):
             self.tr("Line up your Massachusetts and NREMT renewals"),
             self.tr("Three short questions, then a checklist you can print."),
         )
+        # The page's heading is where the keyboard starts: a screen reader reads it first.
+        self.heading.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        show_focus_ring(self.heading)
         self._today = today
         logo = QLabel()
         logo.setObjectName("welcomeLogo")
@@ -31,7 +37,7 @@ class WelcomePage(BasePage):
         logo.setAccessibleName(self.tr("Certalign logo"))
         self.heading_row.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
 
-        intro = plain_label(
+        intro = readable_label(
             self.tr(
                 "Massachusetts asks EMTs, Advanced EMTs and Paramedics to make their state "
                 "certification expire in the same year as their National Registry (NREMT) "
@@ -43,7 +49,7 @@ class WelcomePage(BasePage):
             ),
             object_name="welcomeIntro",
         )
-        self.as_of_summary = plain_label(object_name="asOfSummary")
+        self.as_of_summary = readable_label(object_name="asOfSummary")
 
         self.toggle = QToolButton()
         self.toggle.setObjectName("planningAheadToggle")
@@ -52,13 +58,12 @@ class WelcomePage(BasePage):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.toggle.setAccessibleName(self.tr("Planning ahead: choose another advice date"))
+        accessibility.mark_expander(self.toggle)
         self.toggle.toggled.connect(self._on_toggled)
 
-        self.as_of = DateField("asOfDateEdit", self.tr("Advice as of"))
-        self.as_of.edit.setAccessibleDescription(
-            self.tr("The day the advice is for. Leave it at today unless you plan ahead.")
-        )
+        self.as_of = DateField("asOfDateEdit", self.tr("Advice as of"), calendar_start=today)
         self.panel = QWidget()
         self.panel.setObjectName("planningAheadPanel")
         form = QFormLayout(self.panel)
@@ -81,20 +86,25 @@ class WelcomePage(BasePage):
         layout.addWidget(self.panel)
         layout.addStretch(1)
 
-        self.registerField("asOf", self.as_of.edit, "date", self.as_of.edit.dateChanged)
         self.as_of.date_changed.connect(self._update_summary)
+        self.as_of.date_changed.connect(self.completeChanged)
         self.reset()
 
     def reset(self) -> None:
         """Back to today, panel closed."""
-        self.as_of.set_day(self._today())
+        self.as_of.setDate(self._today())
         self.toggle.setChecked(False)
         self._update_summary()
 
-    def as_of_date(self) -> date:
-        """The day the advice is for."""
-        return self.as_of.day()
+    def as_of_date(self) -> date | None:
+        """The day the advice is for (None while the field holds no date)."""
+        return self.as_of.date()
 
+    @override
+    def isComplete(self) -> bool:
+        return self.as_of.date() is not None
+
+    @override
     def cleanupPage(self) -> None:
         """Start over resets to today (Qt would restore the value from start-up)."""
         self.reset()
@@ -103,12 +113,17 @@ class WelcomePage(BasePage):
         self.panel.setVisible(shown)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         if shown:
+            # The field takes the keyboard, so a screen reader announces it at once.
             self.as_of.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_summary(self) -> None:
-        day = self.as_of.day()
-        if day == self._today():
-            text = self.tr("The advice is for today, {day}.")
+        day = self.as_of.date()
+        if day is None:
+            text = self.tr("The advice date is not a date yet: {problem}").format(
+                problem=self.as_of.problem_text()
+            )
+        elif day == self._today():
+            text = self.tr("The advice is for today, {day}.").format(day=long_date(day))
         else:
-            text = self.tr("The advice is for {day}, not today.")
-        self.as_of_summary.setText(text.format(day=long_date(day)))
+            text = self.tr("The advice is for {day}, not today.").format(day=long_date(day))
+        self.as_of_summary.setText(text)
