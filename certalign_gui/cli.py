@@ -304,6 +304,11 @@ def _pipe_closed(*streams: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["roster"]:
+        from certalign_gui.roster import cli as roster_cli
+
+        return roster_cli.main(arguments[1:])
     try:
         return _run(argv)
     except BrokenPipeError:

@@ -1,0 +1,285 @@
+"""A roster file's bytes to a grid of cells: size limits, kinds of file, text and spreadsheets.
+
+Every refusal is a `RosterFileError` naming the file and what is wrong in plain words.
+Nothing here logs or keeps a copy of what it reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from certalign_gui.roster.cells import Cell
+from certalign_gui.roster.columns import find_header
+
+#: A roster is a few thousand lines; a file larger than this is not one.
+MAX_BYTES = 20 * 1024 * 1024
+#: Rows of a sheet or records of a CSV (the header counts); more is refused, not cut.
+MAX_ROWS = 100_000
+#: Zip limits for .xlsx and .ods, checked on the sizes the archive declares before any of
+#: it is unpacked: a small file that unpacks to gigabytes is a "zip bomb".
+MAX_UNZIPPED = 256 * 1024 * 1024
+MAX_RATIO = 200
+MAX_ENTRIES = 10_000
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The stream an encrypted (password-protected) Office file keeps, as its name is stored.
+ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+DELIMITERS = (",", ";", "\t")
+#: Records read to choose the delimiter (the header row is among the first few).
+HEAD_RECORDS = 40
+#: A cell with more line breaks than this is a quote that was never closed.
+MAX_LINES_IN_CELL = 5
+SAVE_AGAIN = "open it in Excel or LibreOffice and save it again as .xlsx or .csv"
+
+
+class RosterFileError(Exception):
+    """A roster file that cannot be used. ``str()`` names the file and says what is wrong."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A file's cells: ``rows[i]`` is the file's row ``numbers[i]``."""
+
+    kind: str
+    rows: list[list[Cell]]
+    numbers: list[int]
+    sheet: str | None = None
+    sheet_count: int = 1
+    merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
+
+
+def read_bytes(path: Path, source: str) -> bytes:
+    """The whole file, or `RosterFileError` (missing, a folder, unreadable, too large)."""
+    try:
+        if path.is_dir():
+            raise RosterFileError(source, "this is a folder, not a roster file")
+        if path.exists() and not path.is_file():
+            raise RosterFileError(source, "this is not a regular file")
+        with path.open("rb") as handle:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise RosterFileError(source, too_large(size))
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise RosterFileError(source, "there is no such file") from None
+    except PermissionError:
+        raise RosterFileError(source, "you do not have permission to read it") from None
+    except OSError as exc:
+        reason = (exc.strerror or "the operating system refused").lower()
+        raise RosterFileError(source, f"it could not be read ({reason})") from None
+    if len(data) > MAX_BYTES:
+        raise RosterFileError(source, too_large(len(data)))
+    return data
+
+
+def too_large(size: int) -> str:
+    """The sentence for a file over `MAX_BYTES`."""
+    return (
+        f"the file is {size / 1024 / 1024:.1f} MB; a roster file can be at most "
+        f"{MAX_BYTES // 1024 // 1024} MB (split it into smaller files)"
+    )
+
+
+def read_grid(data: bytes, source: str) -> Grid:
+    """The cells of a CSV text or of the first roster sheet of a spreadsheet."""
+    suffix = Path(source).suffix.casefold()
+    if data.startswith(ZIP_MAGIC):
+        check_zip(data, source)
+        return _spreadsheet(data, source)
+    if data.startswith(OLE_MAGIC):
+        if ENCRYPTED_STREAM in data:
+            raise RosterFileError(source, password_message())
+        return _spreadsheet(data, source)
+    text = decode_text(data, source, suffix)
+    return text_grid(text, source)
+
+
+def password_message() -> str:
+    """What to say about a password-protected workbook."""
+    return (
+        "the workbook is password-protected, so it cannot be read. Open it in Excel, "
+        "remove the password (File > Info > Protect Workbook > Encrypt with Password, "
+        "then clear it) and save it again, or save a copy as .csv"
+    )
+
+
+def check_zip(data: bytes, source: str) -> None:
+    """Refuse a damaged archive, or one whose declared contents are too large to unpack."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise RosterFileError(
+            source, f"the workbook is damaged and cannot be read; {SAVE_AGAIN}"
+        ) from None
+    if len(entries) > MAX_ENTRIES:
+        raise RosterFileError(source, f"the workbook holds {len(entries)} parts, too many")
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if entry.file_size > 1024 * 1024 and ratio > MAX_RATIO:
+            raise RosterFileError(
+                source,
+                f"the workbook would unpack to {ratio:.0f} times its size (a zip bomb?); "
+                "it was not opened",
+            )
+    if total > MAX_UNZIPPED:
+        raise RosterFileError(
+            source,
+            f"the workbook would unpack to {total / 1024 / 1024:.0f} MB; at most "
+            f"{MAX_UNZIPPED // 1024 // 1024} MB is read (it was not opened)",
+        )
+    names = {entry.filename for entry in entries}
+    if not ({"xl/workbook.xml", "xl/workbook.bin", "content.xml"} & names):
+        raise RosterFileError(
+            source, "this is a zip archive, not a spreadsheet; save the roster as .xlsx or .csv"
+        )
+
+
+def _spreadsheet(data: bytes, source: str) -> Grid:
+    # Loaded here, on first use: the window and the plain CLI start without it.
+    import python_calamine
+
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except python_calamine.PasswordError:
+        raise RosterFileError(source, password_message()) from None
+    except Exception:  # calamine raises several kinds for a damaged file; all mean the same
+        raise RosterFileError(
+            source, f"the workbook is damaged or of an unknown kind; {SAVE_AGAIN}"
+        ) from None
+    with workbook:
+        names = [
+            meta.name
+            for meta in workbook.sheets_metadata
+            if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
+            and meta.visible == python_calamine.SheetVisibleEnum.Visible
+        ] or list(workbook.sheet_names)
+        if not names:
+            raise RosterFileError(source, "the workbook has no sheets")
+        grids = []
+        for name in names:
+            grid = _sheet(workbook, name, source, len(names))
+            grids.append(grid)
+            if find_header(grid.rows) is not None:
+                return grid
+        return grids[0]
+
+
+def _sheet(workbook: object, name: str, source: str, count: int) -> Grid:
+    try:
+        sheet = workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
+        end = sheet.end
+        if end is not None and end[0] + 1 > MAX_ROWS:
+            raise RosterFileError(source, too_many_rows())
+        rows = sheet.to_python(skip_empty_area=False)
+        merged = tuple(sheet.merged_cell_ranges or ())
+    except RosterFileError:
+        raise
+    except Exception:
+        raise RosterFileError(
+            source, f'the sheet "{name}" is damaged and cannot be read; {SAVE_AGAIN}'
+        ) from None
+    return Grid(
+        kind="spreadsheet",
+        rows=[list(row) for row in rows],
+        numbers=list(range(1, len(rows) + 1)),
+        sheet=name,
+        sheet_count=count,
+        merged=merged,
+    )
+
+
+def too_many_rows() -> str:
+    """The sentence for a file over `MAX_ROWS`."""
+    return f"the file has more than {MAX_ROWS:,} rows; split it into smaller files"
+
+
+def decode_text(data: bytes, source: str, suffix: str) -> str:
+    """CSV text: UTF-8 (with or without a BOM), UTF-16 with a BOM, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise RosterFileError(source, not_text(suffix)) from None
+    if b"\x00" in data:
+        raise RosterFileError(source, not_text(suffix))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise RosterFileError(source, not_text(suffix)) from None
+    controls = sum(1 for char in text[:65536] if ord(char) < 32 and char not in "\t\r\n\f")
+    if controls > 8:
+        raise RosterFileError(source, not_text(suffix))
+    return text
+
+
+def not_text(suffix: str) -> str:
+    """The sentence for bytes that are neither text nor a workbook."""
+    if suffix in SPREADSHEET_SUFFIXES:
+        return f"the workbook is damaged or not a spreadsheet; {SAVE_AGAIN}"
+    return (
+        "this is not a CSV text file: it holds binary data (was another kind of file "
+        "renamed?). Save the roster from Excel as CSV or .xlsx"
+    )
+
+
+def text_grid(text: str, source: str) -> Grid:
+    """A CSV text as rows, split on the delimiter (comma, semicolon or tab) its header uses."""
+    first_line = text.split("\n", 1)[0].strip()
+    delimiters = DELIMITERS
+    if first_line.casefold().startswith("sep=") and len(first_line) == 5:
+        # Excel's hint line; Excel hides it, so its row numbers start after it.
+        delimiters = (first_line[4],)
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    chosen, widest = delimiters[0], -1
+    for delimiter in delimiters:
+        head = _split(text, delimiter, source, limit=HEAD_RECORDS)
+        if find_header(head) is not None:
+            chosen = delimiter
+            break
+        width = max((len(row) for row in head), default=0)
+        if width > widest:
+            chosen, widest = delimiter, width
+    rows = _split(text, chosen, source)
+    return Grid(kind="CSV", rows=rows, numbers=list(range(1, len(rows) + 1)))
+
+
+def _split(text: str, delimiter: str, source: str, limit: int | None = None) -> list[list[Cell]]:
+    """The records of ``text``: all of them (at most `MAX_ROWS`), or the first ``limit``."""
+    rows: list[list[Cell]] = []
+    try:
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if any(cell.count("\n") > MAX_LINES_IN_CELL for cell in record):
+                raise RosterFileError(source, unclosed_quote(len(rows) + 1))
+            rows.append(list(record))
+            if limit is not None and len(rows) >= limit:
+                break
+            if len(rows) > MAX_ROWS:
+                raise RosterFileError(source, too_many_rows())
+    except csv.Error:
+        raise RosterFileError(source, unclosed_quote(len(rows) + 1)) from None
+    return rows
+
+
+def unclosed_quote(row: int) -> str:
+    """The sentence for a CSV record that swallows the lines after it."""
+    return (
+        f'row {row} cannot be read: a quote (") opens a cell that never closes, so the '
+        "lines after it would become one cell. Remove the stray quote or close it"
+    )

@@ -1,0 +1,323 @@
+"""The roster summary as a PDF: landscape Letter, a table whose header repeats on every page.
+
+QtGui only (QPdfWriter and QPainter), never widgets. Everything is drawn in memory and
+handed back as bytes, so a cancelled job leaves no file; `write_summary_pdf` saves it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from certalign_gui import __version__
+from certalign_gui.checklist.document import ensure_gui_application, print_font
+from certalign_gui.checklist.text import SOURCE_TITLE
+from certalign_gui.roster.assess import RosterResult
+from certalign_gui.roster.output import Progress, save, tick
+from certalign_gui.roster.summary import counts_line, summary_line, table_rows
+from certalign_gui.rules.policy import Policy, load_policy
+from certalign_gui.rules.typed_dates import typed_form
+from certalign_gui.rules.wording import long_date
+
+TITLE = "Roster: OEMS and NREMT alignment"
+ADVICE = "Advice as of {day}"
+PRINTED = "printed on {day}"
+PAGE = "Page {page} of {pages}"
+SOURCE = "Source: {source}"
+FIXING_TITLE = "Rows that need fixing"
+NOBODY = "Nobody was assessed."
+#: Points: half an inch all round, and the sizes of the type.
+MARGIN_PT = 36.0
+BODY_PT, SMALL_PT, TITLE_PT = 8.5, 8.0, 13.0
+PAD_PT = 2.5
+#: The writer's unit is 1/720 inch: ten to a point.
+RESOLUTION = 720
+#: A cell shows at most this many characters (a name of 5,000 letters is a mistake).
+MAX_CELL_CHARS = 160
+#: (header, share of the width) for the people and the problems tables.
+PEOPLE_COLUMNS = (("Row", 0.045), ("Name", 0.16), ("MA number", 0.09), ("Situation", 0.20),
+                  ("Next step", 0.215), ("Due", 0.10), ("Days left", 0.08),
+                  ("Can staff", 0.06), ("Fee", 0.05))  # fmt: skip
+FIXING_COLUMNS = (("Row", 0.045), ("Column", 0.175), ("What is wrong", 0.78))
+Columns = tuple[tuple[str, float], ...]
+_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+WRAP = int(Qt.TextFlag.TextWordWrap) | _TOP_LEFT
+WRAP_ANYWHERE = int(Qt.TextFlag.TextWrapAnywhere) | _TOP_LEFT
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """Something drawn across the page at a height: a paragraph, a table header or a row."""
+
+    height: float
+    draw: Callable[[QPainter, float], None]
+    header: _Block | None = None  # a table row's header, drawn again at the top of a page
+    keep: float = 0.0  # room that must follow on the same page (a title and its table)
+
+
+class _Sheet:
+    """Fonts, measures and the drawing of text in cells, in the writer's own units."""
+
+    def __init__(self, writer: QPdfWriter) -> None:
+        self.unit = writer.resolution() / 72
+        self.width = float(writer.width())
+        self.height = float(writer.height())
+        self.body = print_font(BODY_PT)
+        self.bold = print_font(BODY_PT)
+        self.bold.setWeight(QFont.Weight.Bold)
+        self.small = print_font(SMALL_PT)
+        self.title = print_font(TITLE_PT)
+        self.title.setWeight(QFont.Weight.Bold)
+        self.metrics = {id(f): QFontMetricsF(f, writer) for f in self.fonts()}
+        self.pad = PAD_PT * self.unit
+
+    def fonts(self) -> tuple[QFont, ...]:
+        return self.body, self.bold, self.small, self.title
+
+    def text_height(self, font: QFont, text: str, width: float) -> float:
+        return self.layout(font, text, width)[0]
+
+    def layout(self, font: QFont, text: str, width: float) -> tuple[float, int]:
+        """The height ``text`` needs at ``width``, and the flags that draw it so."""
+        metrics = self.metrics[id(font)]
+        if "\n" not in text and metrics.horizontalAdvance(text) <= width:
+            return metrics.height(), WRAP
+        box = metrics.boundingRect(QRectF(0, 0, width, 1e9), WRAP, text)
+        if box.width() <= width + 0.5:
+            return box.height(), WRAP
+        # A word longer than the column (an e-mail address, say) is broken where it must be.
+        return metrics.boundingRect(QRectF(0, 0, width, 1e9), WRAP_ANYWHERE, text).height(), (
+            WRAP_ANYWHERE
+        )
+
+    def paragraph(self, font: QFont, text: str, space: float = 0.0) -> _Block:
+        height = self.text_height(font, text, self.width) + space * self.unit
+
+        def draw(painter: QPainter, y: float) -> None:
+            painter.setFont(font)
+            painter.drawText(QRectF(0, y, self.width, height), WRAP, text)
+
+        return _Block(height, draw)
+
+    def row(self, columns: Columns, cells: list[str], *, head: bool, shade: bool) -> _Block:
+        font = self.bold if head else self.body
+        widths = [share * self.width for _title, share in columns]
+        texts = [_cut(cell) for cell in cells]
+        laid = [
+            self.layout(font, text, width - 2 * self.pad)
+            for text, width in zip(texts, widths, strict=True)
+        ]
+        height = 2 * self.pad + max(needed for needed, _flags in laid)
+        fill = QColor(225, 225, 225) if head else (QColor(243, 243, 243) if shade else None)
+
+        def draw(painter: QPainter, y: float) -> None:
+            if fill is not None:
+                painter.fillRect(QRectF(0, y, self.width, height), fill)
+            painter.setFont(font)
+            x = 0.0
+            for text, width, (_needed, flags) in zip(texts, widths, laid, strict=True):
+                cell = QRectF(x + self.pad, y + self.pad, width - 2 * self.pad, height)
+                painter.drawText(cell, flags, text)
+                x += width
+            painter.drawLine(QPointF(0, y + height), QPointF(self.width, y + height))
+
+        return _Block(height, draw)
+
+
+def _cut(text: str) -> str:
+    if len(text) <= MAX_CELL_CHARS:
+        return text
+    return text[: MAX_CELL_CHARS - 1] + "\N{HORIZONTAL ELLIPSIS}"
+
+
+def _table(
+    sheet: _Sheet, columns: Columns, lines: list[list[str]], ticks: Callable[[], None]
+) -> list[_Block]:
+    """A table's rows, each knowing its header (drawn again at the top of every page)."""
+    header = sheet.row(columns, [title for title, _share in columns], head=True, shade=False)
+    blocks = []
+    for number, cells in enumerate(lines):
+        row = sheet.row(columns, cells, head=False, shade=number % 2 == 1)
+        blocks.append(_Block(row.height, row.draw, header=header))
+        ticks()
+    return blocks
+
+
+def _blocks(sheet: _Sheet, result: RosterResult, ticks: Callable[[], None]) -> list[_Block]:
+    """Everything below the page heading, in order."""
+    blocks = [
+        sheet.paragraph(sheet.bold, summary_line(result), space=2),
+        sheet.paragraph(sheet.body, counts_line(result), space=4),
+        *(sheet.paragraph(sheet.small, note, space=1) for note in result.notes),
+        sheet.paragraph(sheet.small, "", space=4),
+    ]
+    people = [
+        [str(r.row), r.name, r.ma_number, r.situation, r.next_step,
+         typed_form(r.due) if r.due is not None else "", r.days_left_text,
+         r.staff_text if r.can_staff_ambulance else "NO", r.fee_text]
+        for r in table_rows(result)
+    ]  # fmt: skip
+    blocks += _table(sheet, PEOPLE_COLUMNS, people, ticks) or [
+        sheet.paragraph(sheet.body, NOBODY, space=4)
+    ]
+    if result.problems:
+        fixing = [[str(p.row), p.column, p.message] for p in result.problems]
+        rows = _table(sheet, FIXING_COLUMNS, fixing, ticks)
+        title = sheet.paragraph(sheet.bold, f"\n{FIXING_TITLE}", space=3)
+        header = rows[0].header
+        assert header is not None
+        keep = header.height + rows[0].height
+        blocks += [_Block(title.height, title.draw, keep=keep), *rows]
+    return blocks
+
+
+def _paginate(blocks: list[_Block], room: float) -> list[list[tuple[_Block, float]]]:
+    """Blocks placed on pages: a table's header starts every page the table goes on."""
+    pages: list[list[tuple[_Block, float]]] = [[]]
+    y, shown_header = 0.0, None
+    for block in blocks:
+        needs_header = block.header is not None and shown_header is not block.header
+        need = block.height + block.keep + (block.header.height if needs_header else 0)
+        if y + need > room and pages[-1]:
+            pages.append([])
+            y, shown_header = 0.0, None
+            needs_header = block.header is not None
+        if needs_header and block.header is not None:
+            pages[-1].append((block.header, y))
+            y += block.header.height
+            shown_header = block.header
+        pages[-1].append((block, y))
+        y += block.height
+    return pages
+
+
+def summary_pdf(
+    result: RosterResult,
+    *,
+    printed_on: date | None = None,
+    policy: Policy | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """The roster summary, in memory. Raises `CancelledError` when ``progress`` returns False.
+
+    ``printed_on`` (the caller's today) is shown beside the advice date when they differ.
+    """
+    ensure_gui_application()
+    check_fonts()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.Letter),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(MARGIN_PT, MARGIN_PT, MARGIN_PT, MARGIN_PT),
+            QPageLayout.Unit.Point,
+        )
+    )
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(TITLE)  # no name or number in the metadata
+    writer.setCreator(f"certalign {__version__}")
+    sheet = _Sheet(writer)
+    total = 2 * (len(result.people) + len(result.problems)) + 1
+    done = 0
+
+    def ticks() -> None:
+        nonlocal done
+        done += 1
+        if done % 100 == 0:
+            tick(progress, done, total)
+
+    tick(progress, 0, total)
+    blocks = _blocks(sheet, result, ticks)
+    top = sheet.metrics[id(sheet.title)].height() + 6 * sheet.unit
+    bottom = sheet.metrics[id(sheet.small)].height() + 6 * sheet.unit
+    pages = _paginate(blocks, sheet.height - top - bottom)
+    source = SOURCE.format(source=SOURCE_TITLE.format(title=_policy_title(result, policy)))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise RuntimeError("Qt could not start a PDF page")
+    try:
+        painter.setPen(QPen(QColor(0, 0, 0), 0.4 * sheet.unit))
+        for number, page in enumerate(pages, start=1):
+            if number > 1:
+                writer.newPage()
+            _frame(painter, sheet, _dates(result, printed_on), (number, len(pages)), source, top)
+            for block, y in page:
+                block.draw(painter, top + y)
+                if block.header is not None or block.keep:
+                    ticks()
+    finally:
+        painter.end()
+    tick(progress, total, total)
+    data = QByteArray(buffer.data()).data()
+    buffer.close()
+    return bytes(data)
+
+
+def _dates(result: RosterResult, printed_on: date | None) -> str:
+    advice = ADVICE.format(day=long_date(result.as_of))
+    if printed_on is None or printed_on == result.as_of:
+        return advice
+    return f"{advice} \N{MIDDLE DOT} {PRINTED.format(day=long_date(printed_on))}"
+
+
+def _frame(
+    painter: QPainter, sheet: _Sheet, dates: str, page: tuple[int, int], source: str, top: float
+) -> None:
+    """The heading and the foot every page has: title, advice date, source, page n of m."""
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    painter.setFont(sheet.title)
+    painter.drawText(QRectF(0, 0, sheet.width, top), left, TITLE)
+    painter.setFont(sheet.bold)
+    painter.drawText(QRectF(0, 0, sheet.width, top), right, dates)
+    foot = sheet.metrics[id(sheet.small)].height()
+    painter.setFont(sheet.small)
+    y = sheet.height - foot
+    painter.drawText(QRectF(0, y, sheet.width * 0.75, foot), left, source)
+    painter.drawText(
+        QRectF(0, y, sheet.width, foot), right, PAGE.format(page=page[0], pages=page[1])
+    )
+
+
+def _policy_title(result: RosterResult, policy: Policy | None) -> str:
+    if result.people:
+        return result.people[0].assessment.policy.title
+    return (policy or load_policy()).title
+
+
+def check_fonts() -> None:
+    """Refuse to make a PDF without fonts (Qt would write boxes and no text, silently)."""
+    if not QFontDatabase.families():
+        raise RuntimeError("no fonts are installed (on Debian: apt-get install fonts-dejavu-core)")
+
+
+def write_summary_pdf(
+    path: str | os.PathLike[str],
+    result: RosterResult,
+    *,
+    replace: bool = False,
+    printed_on: date | None = None,
+    policy: Policy | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write `summary_pdf` to ``path`` in one step; an existing file needs ``replace``."""
+    data = summary_pdf(result, printed_on=printed_on, policy=policy, progress=progress)
+    return save(path, data, replace=replace)

@@ -1,0 +1,139 @@
+"""What the roster window and the command line show: the summary, the counts, the table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from certalign_gui.roster.assess import Person, RosterResult
+from certalign_gui.rules.models import Category, UrgencyLevel
+from certalign_gui.rules.wording import days_phrase, long_date, money
+
+#: Each category in plain words, most pressing first (the order of the counts line).
+CATEGORY_PHRASES: dict[Category, str] = {
+    "one_year_alignment": "must align",
+    "expired_nremt": "must regain NREMT",
+    "outside_guidance": "must contact OEMS",
+    "reverse_off_cycle": "reverse off cycle",
+    "alignment_not_yet_due": "not due yet",
+    "already_aligned": "aligned",
+}
+SEPARATOR = " \N{MIDDLE DOT} "
+#: Row numbers listed in the summary line before "and N more".
+LISTED_ROWS = 10
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """``plural(1, "row")`` -> "1 row"; ``plural(3, "row")`` -> "3 rows"."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def rows_phrase(rows: tuple[int, ...]) -> str:
+    """ "row 17", or "rows 17, 80, 233", cut after `LISTED_ROWS` numbers."""
+    listed = ", ".join(str(row) for row in rows[:LISTED_ROWS])
+    if len(rows) > LISTED_ROWS:
+        listed += f" and {len(rows) - LISTED_ROWS} more"
+    return f"{'row' if len(rows) == 1 else 'rows'} {listed}"
+
+
+def summary_line(result: RosterResult) -> str:
+    """ "412 rows: 409 assessed, 3 need fixing (rows 17, 80, 233), 2 blank"."""
+    parts = [f"{len(result.people)} assessed"]
+    if not result.row_count:
+        parts = ["nobody to assess (the file has only its header row)"]
+    if result.problem_rows:
+        fixing = "needs" if len(result.problem_rows) == 1 else "need"
+        parts.append(
+            f"{len(result.problem_rows)} {fixing} fixing ({rows_phrase(result.problem_rows)})"
+        )
+    if result.blank_rows:
+        parts.append(f"{len(result.blank_rows)} blank")
+    return f"{plural(result.row_count, 'row')}: {', '.join(parts)}"
+
+
+def counts(result: RosterResult) -> dict[Category, int]:
+    """How many people fall in each category, every category listed (in phrase order)."""
+    tally = dict.fromkeys(CATEGORY_PHRASES, 0)
+    for person in result.people:
+        tally[person.assessment.category] += 1
+    return tally
+
+
+def counts_line(result: RosterResult) -> str:
+    """ "7 must align · 2 must regain NREMT · 30 aligned": the categories that occur."""
+    phrases = [f"{n} {CATEGORY_PHRASES[c]}" for c, n in counts(result).items() if n]
+    return SEPARATOR.join(phrases) or "nobody assessed"
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One person as a line of the roster table: each value, and its text as shown."""
+
+    row: int
+    name: str
+    ma_number: str
+    nremt_number: str
+    category: Category
+    situation: str
+    next_step: str
+    due: date | None
+    days_left: int | None
+    can_staff_ambulance: bool
+    fee: Decimal | None
+    urgency: UrgencyLevel
+    sort_key: tuple[int, int, date, str, int]
+
+    @property
+    def due_text(self) -> str:
+        """ "March 31, 2026", or "" when the next step has no date."""
+        return long_date(self.due) if self.due is not None else ""
+
+    @property
+    def days_left_text(self) -> str:
+        """ "in 23 days", "5 days ago", or ""."""
+        return days_phrase(self.days_left) if self.days_left is not None else ""
+
+    @property
+    def staff_text(self) -> str:
+        """ "yes" or "no"."""
+        return "yes" if self.can_staff_ambulance else "no"
+
+    @property
+    def fee_text(self) -> str:
+        """ "$62.50", or "" when there is no fee."""
+        return money(self.fee) if self.fee is not None else ""
+
+
+def table_row(person: Person) -> TableRow:
+    """The table line for one person: the next step is the first with a due date."""
+    a = person.assessment
+    step = next((s for s in a.steps if s.due is not None), a.steps[0])
+    overdue = not a.can_staff_ambulance or (step.days_left is not None and step.days_left < 0)
+    return TableRow(
+        row=person.row,
+        name=person.name,
+        ma_number=person.ma_number,
+        nremt_number=person.nremt_number,
+        category=a.category,
+        situation=a.headline,
+        next_step=step.title,
+        due=step.due,
+        days_left=step.days_left,
+        can_staff_ambulance=a.can_staff_ambulance,
+        fee=a.fee.amount if a.fee is not None else None,
+        urgency=a.urgency.level,
+        # Overdue (or unable to staff) first; then by the next due date; undated last.
+        sort_key=(
+            0 if overdue else 1,
+            0 if step.due is not None else 1,
+            step.due or date.max,
+            person.name.casefold(),
+            person.row,
+        ),
+    )
+
+
+def table_rows(result: RosterResult) -> list[TableRow]:
+    """Every assessed person as a table line, sorted: next due date, overdue first."""
+    return sorted((table_row(person) for person in result.people), key=lambda r: r.sort_key)
