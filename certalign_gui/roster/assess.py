@@ -6,6 +6,7 @@ held, what is wrong); every other row is still assessed. Pure: no clock, no file
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -117,8 +118,7 @@ def assess_roster(roster: RosterFile, as_of: date, policy: Policy | None = None)
         if person is not None:
             people.append(person)
         else:
-            cells = {name: plain_text(cell) for name, cell in raw.cells.items()}
-            unassessed.append(Unassessed(raw.row, reader.name(), cells))
+            unassessed.append(Unassessed(raw.row, reader.name(), reader.texts))
     return RosterResult(
         source=roster.source,
         as_of=as_of,
@@ -137,6 +137,7 @@ class _RowReader:
         self.roster = roster
         self.raw = raw
         self.problems: list[Problem] = []
+        self.texts = {name: plain_text(cell) for name, cell in raw.cells.items()}
 
     def header(self, name: Field) -> str:
         column = self.roster.columns.get(name)
@@ -147,7 +148,7 @@ class _RowReader:
         return column.label if column is not None else LABELS[name]
 
     def text(self, name: Field) -> str:
-        return plain_text(self.raw.cells.get(name))
+        return self.texts.get(name, "")
 
     def add(self, name: Field, message: str) -> None:
         value = self.text(name)
@@ -197,9 +198,9 @@ class _RowReader:
                 ma_expiration=ma, nremt_status=status, nremt_expiration=nremt, as_of=as_of
             )
         except ValidationError as exc:
-            self.problems.append(
-                Problem(self.raw.row, "", "", describe_situation_error(exc).capitalize() + ".")
-            )
+            # "advice date (as_of): ..." without the field's code name, as a sentence.
+            words = re.sub(r" \([a-z_]+\)", "", describe_situation_error(exc))
+            self.problems.append(Problem(self.raw.row, "", "", f"{words[:1].upper()}{words[1:]}."))
             raise _RowError(self.problems) from None
         return Person(
             row=self.raw.row,

@@ -104,9 +104,9 @@ def read_date(cell: Cell) -> date:
         if isinstance(cell, float) and not cell.is_integer():
             raise CellError(f"The number {cell:g} is not a date (a date is a whole day). {TYPE_IT}")
         whole = int(cell)
-        if SERIAL_LOW <= whole <= SERIAL_HIGH:
+        if abs(whole) < 1_000_000:
             return serial_date(whole)
-        # MMDDYYYY typed into a General cell loses nothing but a leading zero: read it as typed.
+        # MMDDYYYY typed into a General cell loses only a leading zero: read it as typed.
         return _typed(str(whole))
     text = plain_text(cell)
     if match := _MIDNIGHT.match(text):
