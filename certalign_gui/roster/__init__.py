@@ -1,15 +1,14 @@
 """The training officer's roster: many people through the same `assess()`, without widgets.
 
-- `columns`: the template's header list and how a file's headers are recognised;
-- `reader`: a CSV or spreadsheet file in, cells by column out (`read_roster`);
-- `cells`: one cell to a date, a status word or plain text;
-- `assess`: every row through the rules (`assess_roster`), the summary line, the counts and
-  the table rows;
+- `reader.read_roster(path)`: a CSV or spreadsheet file in, cells by field out (`formats`
+  does the bytes and the limits, `columns` the headers, `cells` one cell's date or status);
+- `assess.assess_roster(roster, as_of)`: every row through the rules, problems listed;
+- `summary`: the summary line, the counts in words, the table rows (next due first);
 - `export`: the results as JSON and as CSV; `template`: a blank roster to fill in;
-- `pdf`: the roster summary and the checklists for everyone (QtGui only, loaded on use);
-- `cli`: ``certalign roster FILE``.
+- `pdf`: the roster summary; `checklists`: one checklist page per person (QtGui only);
+- `cli`: ``certalign roster FILE``; `text`: its plain-text table.
 
 A roster is personal data: nothing here logs, caches or writes anything but the files asked
-for. Only `pdf` imports Qt, and the spreadsheet libraries load only when a file is read or
-a template written.
+for. Only `pdf` and `checklists` import Qt; the spreadsheet reader loads only when a
+spreadsheet is read, the workbook writer only when an .xlsx template is written.
 """

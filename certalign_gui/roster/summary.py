@@ -26,7 +26,7 @@ LISTED_ROWS = 10
 
 def plural(count: int, one: str, many: str | None = None) -> str:
     """``plural(1, "row")`` -> "1 row"; ``plural(3, "row")`` -> "3 rows"."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def rows_phrase(rows: tuple[int, ...]) -> str:
@@ -39,16 +39,16 @@ def rows_phrase(rows: tuple[int, ...]) -> str:
 
 def summary_line(result: RosterResult) -> str:
     """ "412 rows: 409 assessed, 3 need fixing (rows 17, 80, 233), 2 blank"."""
-    parts = [f"{len(result.people)} assessed"]
+    parts = [f"{len(result.people):,} assessed"]
     if not result.row_count:
         parts = ["nobody to assess (the file has only its header row)"]
     if result.problem_rows:
         fixing = "needs" if len(result.problem_rows) == 1 else "need"
         parts.append(
-            f"{len(result.problem_rows)} {fixing} fixing ({rows_phrase(result.problem_rows)})"
+            f"{len(result.problem_rows):,} {fixing} fixing ({rows_phrase(result.problem_rows)})"
         )
     if result.blank_rows:
-        parts.append(f"{len(result.blank_rows)} blank")
+        parts.append(f"{len(result.blank_rows):,} blank")
     return f"{plural(result.row_count, 'row')}: {', '.join(parts)}"
 
 
@@ -62,7 +62,7 @@ def counts(result: RosterResult) -> dict[Category, int]:
 
 def counts_line(result: RosterResult) -> str:
     """ "7 must align · 2 must regain NREMT · 30 aligned": the categories that occur."""
-    phrases = [f"{n} {CATEGORY_PHRASES[c]}" for c, n in counts(result).items() if n]
+    phrases = [f"{n:,} {CATEGORY_PHRASES[c]}" for c, n in counts(result).items() if n]
     return SEPARATOR.join(phrases) or "nobody assessed"
 
 
