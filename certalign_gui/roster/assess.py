@@ -164,7 +164,7 @@ class _RowReader:
     def cell_error(self, name: Field, exc: CellError) -> None:
         self.add(name, f"{self.label(name)} holds {shown(self.raw.cells.get(name))}: {exc}")
 
-    def date(self, name: Field) -> date | None:
+    def day(self, name: Field) -> date | None:
         if not self.text(name):
             return None
         try:
@@ -184,11 +184,11 @@ class _RowReader:
             which: Field = "name" if "name" in self.roster.columns else (
                 "last_name" if "last_name" in self.roster.columns else "first_name")  # fmt: skip
             self.empty(which, "every person needs a name")
-        ma = self.date("ma_expiration")
+        ma = self.day("ma_expiration")
         if ma is None and not self.text("ma_expiration"):
             self.empty("ma_expiration", "type the date on the Massachusetts card")
         status = self.status()
-        nremt = self.date("nremt_expiration")
+        nremt = self.day("nremt_expiration")
         nremt_given = bool(self.text("nremt_expiration"))
         status = self.check_nremt(status, nremt, nremt_given, as_of)
         if self.problems or ma is None or status is None:

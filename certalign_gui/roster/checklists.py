@@ -48,11 +48,11 @@ def remembered_qr_codes() -> Iterator[None]:
     if original is None or hasattr(original, "cache_info"):
         yield
         return
-    document.qr_png = functools.lru_cache(maxsize=32)(original)
+    setattr(document, "qr_png", functools.lru_cache(maxsize=32)(original))  # noqa: B010
     try:
         yield
     finally:
-        document.qr_png = original
+        setattr(document, "qr_png", original)  # noqa: B010
 
 
 def checklists_pdf(

@@ -242,7 +242,7 @@ def not_text(suffix: str) -> str:
 def text_grid(text: str, source: str) -> Grid:
     """A CSV text as rows, split on the delimiter (comma, semicolon or tab) its header uses."""
     first_line = text.split("\n", 1)[0].strip()
-    delimiters = DELIMITERS
+    delimiters: tuple[str, ...] = DELIMITERS
     if first_line.casefold().startswith("sep=") and len(first_line) == 5:
         # Excel's hint line; Excel hides it, so its row numbers start after it.
         delimiters = (first_line[4],)

@@ -193,7 +193,8 @@ def _paginate(blocks: list[_Block], room: float) -> list[list[tuple[_Block, floa
     y, shown_header = 0.0, None
     for block in blocks:
         needs_header = block.header is not None and shown_header is not block.header
-        need = block.height + block.keep + (block.header.height if needs_header else 0)
+        header_height = block.header.height if needs_header and block.header else 0.0
+        need = block.height + block.keep + header_height
         if y + need > room and pages[-1]:
             pages.append([])
             y, shown_header = 0.0, None
