@@ -4,7 +4,8 @@
 #   tools/system-deps.sh run    what the window needs (Qt's libraries, the xcb plugin, fonts)
 #   tools/system-deps.sh test   the above, plus what the tests use (Xvfb, poppler, CUPS + PDF
 #                               queue, desktop-file and AppStream validators, binutils for
-#                               PyInstaller)
+#                               PyInstaller; for tests/a11y: openbox, xdotool, a session D-Bus,
+#                               the AT-SPI bus and Debian's pyatspi, which /usr/bin/python3 runs)
 #
 # Runs apt-get when root; otherwise prints the exact command to run. Names with a "|"
 # are alternatives (Debian 13 renamed some libraries with a t64 suffix).
@@ -14,7 +15,8 @@ RUN="libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0t64|libglib2.0-0 \
 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 \
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
 libxcb-sync1 libxcb-xfixes0 libwayland-client0 libcups2t64|libcups2 fonts-dejavu-core"
-TEST="xvfb xauth poppler-utils cups printer-driver-cups-pdf desktop-file-utils appstream binutils"
+TEST="xvfb xauth poppler-utils cups printer-driver-cups-pdf desktop-file-utils appstream binutils \
+openbox xdotool dbus-daemon dbus-x11 at-spi2-core python3-gi python3-pyatspi"
 
 case "${1:-run}" in
   run) wanted=$RUN ;;
