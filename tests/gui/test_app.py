@@ -139,8 +139,9 @@ def test_startup_leaves_printing_and_exports_unloaded():
 PRIVACY_SESSION = """
 import sys
 from datetime import date
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDateEdit, QLineEdit, QWizard
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from certalign_gui.app import _application
 from certalign_gui.rules import load_policy
 
@@ -150,23 +151,48 @@ from certalign_gui.gui.wizard import AlignmentWizard, PageId
 wizard = AlignmentWizard(load_policy(), today=date(2025, 1, 10))
 wizard.show()
 
-def find(cls, name):
-    return wizard.findChild(cls, name)
+# Everything is typed, as a person types: key events go to the widget with the focus.
+def focused():
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+def press(key, modifiers=Qt.KeyboardModifier.NoModifier):
+    QTest.keyClick(focused(), key, modifiers)
+
+def type_text(text):
+    QTest.keyClicks(focused(), text)
+
+def next_page(focus_lands_on):
+    before = wizard.currentId()
+    press(Qt.Key.Key_Return)
+    assert wizard.currentId() == before + 1, (before, wizard.currentId())
+    assert focused().objectName() == focus_lands_on, focused().objectName()
 
 def run():
-    wizard.next()
-    find(QDateEdit, "maExpirationEdit").setDate(QDate(2025, 3, 31))
-    wizard.next()
-    find(QAbstractButton, "nremtActiveRadio").click()
-    find(QDateEdit, "nremtExpirationEdit").setDate(QDate(2026, 3, 31))
-    wizard.next()
-    find(QLineEdit, "nameEdit").setText(sys.argv[1])
-    find(QLineEdit, "maNumberEdit").setText(sys.argv[2])
-    find(QLineEdit, "nremtNumberEdit").setText(sys.argv[3])
-    wizard.next()
-    assert wizard.currentId() == PageId.RESULTS, wizard.currentId()
-    find(QAbstractButton, "startOverButton").click()
+    wizard.activateWindow()
+    assert QTest.qWaitForWindowActive(wizard), "the window never became active"
+    next_page("maExpirationEdit")
+    type_text("03/31/2025")
+    next_page("nremtActiveRadio")
+    press(Qt.Key.Key_Space)  # "Yes, it is active"
+    press(Qt.Key.Key_Tab)
+    assert focused().objectName() == "nremtExpirationEdit", focused().objectName()
+    type_text("3/31/2026")
+    next_page("nameEdit")
+    type_text(sys.argv[1])
+    press(Qt.Key.Key_Tab)
+    type_text(sys.argv[2])
+    press(Qt.Key.Key_Tab)
+    type_text(sys.argv[3])
+    next_page("situationLabel")
+    situation = wizard.assessment().situation
+    assert situation.ma_expiration == date(2025, 3, 31), situation
+    assert situation.nremt_expiration == date(2026, 3, 31), situation
+    assert wizard.details().name == sys.argv[1]
+    press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # Start over
     assert wizard.currentId() == PageId.WELCOME
+    assert wizard.details().is_empty()
     wizard.close()
     app.quit()
 
@@ -178,7 +204,6 @@ def run_or_fail():
         traceback.print_exc()
         app.exit(1)
 
-from PySide6.QtCore import QTimer
 QTimer.singleShot(0, run_or_fail)
 sys.exit(app.exec())
 """

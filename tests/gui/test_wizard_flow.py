@@ -1,103 +1,122 @@
-"""Moving through the wizard: Back keeps answers, Next waits for them, Start over wipes them."""
+"""Moving through the wizard: Back keeps answers, Next waits for them, Start over wipes them.
+
+Every date is typed into the focused widget after a real arrival, and every page change
+checks where the keyboard focus landed (see qt_support).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from gui_helpers import TODAY, answer, child, click_next, set_date
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QCheckBox,
-    QDateEdit,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QWizard,
+from gui_helpers import TODAY, answer, child, choose, enter_date, mouse_click, press_next
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QMessageBox
+from qt_support import (
+    activate,
+    date_edit,
+    key,
+    keys,
+    next_enabled,
+    press_back,
+    start_over,
 )
 
 from certalign_gui.gui.wizard import PageId
 
 
-def next_enabled(wizard: QWizard) -> bool:
-    """Whether Next can be pressed now."""
-    return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-
-
 def to_nremt_page(qtbot, wizard, ma: date = date(2025, 3, 31)) -> None:
-    """From the start to the NREMT question."""
-    click_next(qtbot, wizard)
-    set_date(wizard, "maExpirationEdit", ma)
-    click_next(qtbot, wizard)
+    """From the start to the NREMT question, typing the Massachusetts date."""
+    press_next(qtbot, wizard, "enter")
+    enter_date(qtbot, wizard, "maExpirationEdit", ma)
+    press_next(qtbot, wizard, "enter")
     assert wizard.currentId() == PageId.NREMT
 
 
-def test_defaults_are_today_and_the_coming_march_31(make_wizard):
+def test_the_advice_date_is_today_and_the_two_expiration_dates_start_empty(qtbot, make_wizard):
     wizard = make_wizard(today=date(2025, 4, 2))
-    assert child(wizard, QDateEdit, "asOfDateEdit").date() == QDate(2025, 4, 2)
-    assert child(wizard, QDateEdit, "maExpirationEdit").date() == QDate(2026, 3, 31)
-    assert child(wizard, QLabel, "maExpirationEditWritten").text() == "March 31, 2026"
-
-
-def test_march_31_itself_is_the_coming_march_31(make_wizard):
-    wizard = make_wizard(today=date(2025, 3, 31))
-    assert child(wizard, QDateEdit, "maExpirationEdit").date() == QDate(2025, 3, 31)
+    assert date_edit(wizard, "asOfDateEdit").date() == date(2025, 4, 2)
+    for name in ("maExpirationEdit", "nremtExpirationEdit"):
+        edit = date_edit(wizard, name)
+        assert edit.text() == ""
+        assert edit.date() is None
+        assert child(wizard, QLabel, f"{name}Written").isHidden()
+        assert child(wizard, QLabel, f"{name}Problem").isHidden()
+    press_next(qtbot, wizard, "enter")
+    assert not next_enabled(wizard)  # no date is assumed
 
 
 def test_advice_date_is_hidden_under_planning_ahead(qtbot, make_wizard):
     wizard = make_wizard()
-    edit = child(wizard, QDateEdit, "asOfDateEdit")
+    edit = date_edit(wizard, "asOfDateEdit")
     assert not edit.isVisible()
-    child(wizard, QAbstractButton, "planningAheadToggle").click()
+    activate(qtbot, wizard)
+    mouse_click(qtbot, child(wizard, QAbstractButton, "planningAheadToggle"))
     qtbot.waitUntil(edit.isVisible)
-    edit.setDate(QDate(2025, 6, 1))
+    assert edit.hasFocus()  # opening the panel takes the keyboard into the field
+    enter_date(qtbot, wizard, "asOfDateEdit", date(2025, 6, 1))
     assert "not today" in child(wizard, QLabel, "asOfSummary").text()
+    assert child(wizard, QLabel, "asOfDateEditWritten").text() == "June 1, 2025"
 
 
-def test_date_fields_show_four_digit_years_and_a_calendar(make_wizard):
+@pytest.mark.parametrize("name", ["asOfDateEdit", "maExpirationEdit", "nremtExpirationEdit"])
+def test_each_date_field_writes_a_two_digit_year_out_in_full(qtbot, make_wizard, name):
     wizard = make_wizard()
-    for name in ("asOfDateEdit", "maExpirationEdit", "nremtExpirationEdit"):
-        edit = child(wizard, QDateEdit, name)
-        assert edit.calendarPopup()
-        assert edit.displayFormat() == "MM/dd/yyyy"
+    activate(qtbot, wizard)
+    if name == "asOfDateEdit":
+        mouse_click(qtbot, child(wizard, QAbstractButton, "planningAheadToggle"))
+    elif name == "maExpirationEdit":
+        press_next(qtbot, wizard, "enter")
+    else:
+        to_nremt_page(qtbot, wizard)
+        choose(qtbot, child(wizard, QAbstractButton, "nremtActiveRadio"))
+    edit = enter_date(qtbot, wizard, name, "4/30/29")
+    assert child(wizard, QLabel, f"{name}Written").text() == "April 30, 2029"
+    assert edit.placeholderText() == "MM/DD/YYYY"
+    assert child(wizard, QAbstractButton, f"{name}CalendarButton").accessibleName()
+    key(qtbot, Qt.Key.Key_Tab)  # leaving the field does not rewrite what was typed
+    assert edit.text() == "4/30/29"
 
 
 def test_a_date_that_is_not_march_31_gets_a_hint(qtbot, make_wizard):
     wizard = make_wizard()
-    click_next(qtbot, wizard)
+    press_next(qtbot, wizard, "enter")
     hint = child(wizard, QLabel, "maExpirationEditHint")
     assert hint.isHidden()
-    set_date(wizard, "maExpirationEdit", date(2025, 6, 30))
+    enter_date(qtbot, wizard, "maExpirationEdit", date(2025, 6, 30))
     assert not hint.isHidden()
     assert "March 31" in hint.text()
     assert child(wizard, QLabel, "maExpirationEditWritten").text() == "June 30, 2025"
     assert next_enabled(wizard)  # unusual, not wrong: the rules warn about it
 
 
-def test_next_waits_for_an_nremt_answer(qtbot, make_wizard):
+def test_next_waits_for_an_nremt_answer_and_an_active_ones_date(qtbot, make_wizard):
     wizard = make_wizard()
     to_nremt_page(qtbot, wizard)
     assert not next_enabled(wizard)
     assert "Choose one answer" in child(wizard, QLabel, "nremtNote").text()
-    child(wizard, QAbstractButton, "nremtActiveRadio").click()
+    choose(qtbot, child(wizard, QAbstractButton, "nremtActiveRadio"))
+    assert not next_enabled(wizard)  # the date is empty: none is assumed
+    enter_date(qtbot, wizard, "nremtExpirationEdit", date(2026, 3, 31))
+    assert next_enabled(wizard)
+    choose(qtbot, child(wizard, QAbstractButton, "nremtNeverRadio"))
     assert next_enabled(wizard)
 
 
 def test_expired_with_a_date_after_the_advice_date_blocks_next_with_the_reason(qtbot, make_wizard):
     wizard = make_wizard()
     to_nremt_page(qtbot, wizard)
-    child(wizard, QAbstractButton, "nremtExpiredRadio").click()
+    choose(qtbot, child(wizard, QAbstractButton, "nremtExpiredRadio"))
     assert next_enabled(wizard)  # the date of an expired certification is optional
-    child(wizard, QCheckBox, "nremtKnowDateCheck").setChecked(True)
-    set_date(wizard, "nremtExpirationEdit", date(2026, 3, 31))
+    choose(qtbot, child(wizard, QCheckBox, "nremtKnowDateCheck"))
+    assert not next_enabled(wizard)  # ... but once promised, it is needed
+    enter_date(qtbot, wizard, "nremtExpirationEdit", date(2026, 3, 31))
     assert not next_enabled(wizard)
     problem = child(wizard, QLabel, "nremtProblem")
     assert not problem.isHidden()
     assert "cannot expire after the advice date" in problem.text()
     assert "(nremt_expiration)" not in problem.text()
-    set_date(wizard, "nremtExpirationEdit", date(2024, 3, 31))
+    enter_date(qtbot, wizard, "nremtExpirationEdit", date(2024, 3, 31), how="click_ctrl_a")
     assert next_enabled(wizard)
     assert problem.isHidden()
 
@@ -105,23 +124,23 @@ def test_expired_with_a_date_after_the_advice_date_blocks_next_with_the_reason(q
 def test_never_held_disables_the_date(qtbot, make_wizard):
     wizard = make_wizard()
     to_nremt_page(qtbot, wizard)
-    edit = child(wizard, QDateEdit, "nremtExpirationEdit")
-    child(wizard, QAbstractButton, "nremtActiveRadio").click()
+    edit = date_edit(wizard, "nremtExpirationEdit")
+    choose(qtbot, child(wizard, QAbstractButton, "nremtActiveRadio"))
     assert edit.isEnabled()
-    child(wizard, QAbstractButton, "nremtNeverRadio").click()
+    choose(qtbot, child(wizard, QAbstractButton, "nremtNeverRadio"))
     assert not edit.isEnabled()
     assert next_enabled(wizard)
-    child(wizard, QAbstractButton, "nremtExpiredRadio").click()
+    choose(qtbot, child(wizard, QAbstractButton, "nremtExpiredRadio"))
     assert not edit.isEnabled()  # until "I know the date" is ticked
-    child(wizard, QCheckBox, "nremtKnowDateCheck").setChecked(True)
+    choose(qtbot, child(wizard, QCheckBox, "nremtKnowDateCheck"))
     assert edit.isEnabled()
 
 
 def test_an_active_date_in_the_past_is_pointed_out(qtbot, make_wizard):
     wizard = make_wizard()
     to_nremt_page(qtbot, wizard)
-    child(wizard, QAbstractButton, "nremtActiveRadio").click()
-    set_date(wizard, "nremtExpirationEdit", date(2024, 3, 31))
+    choose(qtbot, child(wizard, QAbstractButton, "nremtActiveRadio"))
+    enter_date(qtbot, wizard, "nremtExpirationEdit", date(2024, 3, 31))
     note = child(wizard, QLabel, "nremtNote")
     assert "treat your NREMT certification as expired" in note.text()
     assert next_enabled(wizard)
@@ -132,15 +151,14 @@ def test_back_and_next_keep_every_answer(qtbot, make_wizard):
     answer(qtbot, wizard, ma=date(2025, 3, 31), nremt=date(2026, 3, 31), as_of=date(2025, 1, 20))
     first = wizard.assessment()
     for expected in (PageId.DETAILS, PageId.NREMT, PageId.MA, PageId.WELCOME):
-        with qtbot.waitSignal(wizard.currentIdChanged):
-            wizard.back()
+        press_back(qtbot, wizard, "click")
         assert wizard.currentId() == expected
-    assert child(wizard, QDateEdit, "asOfDateEdit").date() == QDate(2025, 1, 20)
-    assert child(wizard, QDateEdit, "maExpirationEdit").date() == QDate(2025, 3, 31)
+    assert date_edit(wizard, "asOfDateEdit").text() == "01/20/2025"
+    assert date_edit(wizard, "maExpirationEdit").text() == "03/31/2025"
     assert child(wizard, QAbstractButton, "nremtActiveRadio").isChecked()
-    assert child(wizard, QDateEdit, "nremtExpirationEdit").date() == QDate(2026, 3, 31)
-    for _ in range(4):
-        click_next(qtbot, wizard)
+    assert date_edit(wizard, "nremtExpirationEdit").text() == "03/31/2026"
+    for how in ("enter", "click", "space", "enter"):
+        press_next(qtbot, wizard, how)
     assert wizard.assessment() == first
 
 
@@ -148,42 +166,54 @@ def test_changing_an_answer_after_going_back_changes_the_result(qtbot, make_wiza
     wizard = make_wizard()
     answer(qtbot, wizard, ma=date(2025, 3, 31), nremt=date(2026, 3, 31))
     for _ in range(2):
-        with qtbot.waitSignal(wizard.currentIdChanged):
-            wizard.back()
+        press_back(qtbot, wizard, "alt_b")
     assert wizard.currentId() == PageId.NREMT
-    set_date(wizard, "nremtExpirationEdit", date(2025, 3, 31))
-    click_next(qtbot, wizard)
-    click_next(qtbot, wizard)
+    enter_date(qtbot, wizard, "nremtExpirationEdit", date(2025, 3, 31), how="click_day")
+    press_next(qtbot, wizard, "enter")
+    press_next(qtbot, wizard, "enter")
+    assert wizard.assessment().situation.nremt_expiration == date(2025, 3, 31)
     assert wizard.assessment().category == "already_aligned"
 
 
 def fill_everything(qtbot, wizard) -> None:
     """Answer every question and type every detail, then go to the results."""
-    child(wizard, QAbstractButton, "planningAheadToggle").click()
-    set_date(wizard, "asOfDateEdit", date(2025, 2, 1))
-    click_next(qtbot, wizard)
-    set_date(wizard, "maExpirationEdit", date(2025, 3, 31))
-    click_next(qtbot, wizard)
-    child(wizard, QAbstractButton, "nremtExpiredRadio").click()
-    child(wizard, QCheckBox, "nremtKnowDateCheck").setChecked(True)
-    set_date(wizard, "nremtExpirationEdit", date(2024, 3, 31))
-    click_next(qtbot, wizard)
-    qtbot.keyClicks(child(wizard, QLineEdit, "nameEdit"), "Pat Example")
-    qtbot.keyClicks(child(wizard, QLineEdit, "maNumberEdit"), "E123456")
-    qtbot.keyClicks(child(wizard, QLineEdit, "nremtNumberEdit"), "E9876543")
+    answer_until_details(qtbot, wizard)
+    keys(qtbot, "Pat Example")  # the name field has the focus
+    key(qtbot, Qt.Key.Key_Tab)
+    keys(qtbot, "E123456")
+    key(qtbot, Qt.Key.Key_Tab)
+    keys(qtbot, "E9876543")
     assert wizard.details().name == "Pat Example"
-    click_next(qtbot, wizard)
+    assert wizard.details().nremt_number == "E9876543"
+    press_next(qtbot, wizard, "enter")
+
+
+def answer_until_details(qtbot, wizard) -> None:
+    """Every question answered by typing (an advice date too); on the details page."""
+    activate(qtbot, wizard)
+    mouse_click(qtbot, child(wizard, QAbstractButton, "planningAheadToggle"))
+    enter_date(qtbot, wizard, "asOfDateEdit", date(2025, 2, 1))
+    press_next(qtbot, wizard, "click")
+    enter_date(qtbot, wizard, "maExpirationEdit", date(2025, 3, 31))
+    press_next(qtbot, wizard, "enter")
+    choose(qtbot, child(wizard, QAbstractButton, "nremtExpiredRadio"))
+    choose(qtbot, child(wizard, QCheckBox, "nremtKnowDateCheck"))
+    enter_date(qtbot, wizard, "nremtExpirationEdit", date(2024, 3, 31))
+    press_next(qtbot, wizard, "enter")
+    assert wizard.currentId() == PageId.DETAILS
 
 
 def assert_cleared(wizard, today: date) -> None:
-    """Every field is back to its default; nothing typed is left."""
+    """Every field is back to its default; nothing typed is left, not even for Ctrl+Z."""
     assert wizard.currentId() == PageId.WELCOME
     assert wizard.assessment() is None
-    assert child(wizard, QDateEdit, "asOfDateEdit").date() == QDate(
-        today.year, today.month, today.day
-    )
-    assert not child(wizard, QDateEdit, "asOfDateEdit").isVisible()
-    assert child(wizard, QDateEdit, "maExpirationEdit").date() == QDate(2025, 3, 31)
+    as_of = date_edit(wizard, "asOfDateEdit")
+    assert as_of.date() == today
+    assert not as_of.isVisible()
+    for name in ("maExpirationEdit", "nremtExpirationEdit"):
+        edit = date_edit(wizard, name)
+        assert edit.text() == ""
+        assert not edit.isUndoAvailable(), name
     for radio in ("nremtActiveRadio", "nremtExpiredRadio", "nremtNeverRadio"):
         assert not child(wizard, QAbstractButton, radio).isChecked()
     assert not child(wizard, QCheckBox, "nremtKnowDateCheck").isChecked()
@@ -198,20 +228,15 @@ def assert_cleared(wizard, today: date) -> None:
 def test_start_over_button_clears_everything(qtbot, make_wizard):
     wizard = make_wizard()
     fill_everything(qtbot, wizard)
-    with qtbot.waitSignal(wizard.currentIdChanged):
-        child(wizard, QAbstractButton, "startOverButton").click()
+    start_over(qtbot, wizard, "button")
     assert_cleared(wizard, TODAY)
 
 
 def test_ctrl_n_starts_over_from_any_page(qtbot, make_wizard):
     wizard = make_wizard()
     fill_everything(qtbot, wizard)
-    with qtbot.waitSignal(wizard.currentIdChanged):
-        wizard.back()
-    with qtbot.waitActive(wizard):
-        wizard.activateWindow()
-    with qtbot.waitSignal(wizard.currentIdChanged):
-        qtbot.keySequence(wizard, QKeySequence(QKeySequence.StandardKey.New))
+    press_back(qtbot, wizard, "click")
+    start_over(qtbot, wizard, "ctrl_n")
     assert_cleared(wizard, TODAY)
 
 
@@ -225,9 +250,9 @@ def test_idle_timeout_returns_to_the_start_and_clears(qtbot, make_wizard):
 
 def test_input_postpones_the_idle_reset(qtbot, make_wizard):
     wizard = make_wizard(idle_timeout_ms=60_000)
-    click_next(qtbot, wizard)
+    press_next(qtbot, wizard, "enter")
     qtbot.waitUntil(lambda: wizard.idle.remaining_ms() <= 59_900)  # the clock has run
-    qtbot.keyClick(child(wizard, QDateEdit, "maExpirationEdit"), Qt.Key.Key_Up)
+    keys(qtbot, "0")
     assert wizard.idle.remaining_ms() > 59_900
     assert wizard.currentId() == PageId.MA
 
@@ -239,9 +264,11 @@ def test_window_title_and_accessible_name_follow_the_page(qtbot, make_wizard, pa
         answer(qtbot, wizard, ma=date(2025, 3, 31), nremt=date(2026, 3, 31))
     else:
         for _ in range(page):
+            if wizard.currentId() == PageId.MA:
+                enter_date(qtbot, wizard, "maExpirationEdit", date(2025, 3, 31))
             if wizard.currentId() == PageId.NREMT:
-                child(wizard, QAbstractButton, "nremtNeverRadio").click()
-            click_next(qtbot, wizard)
+                choose(qtbot, child(wizard, QAbstractButton, "nremtNeverRadio"))
+            press_next(qtbot, wizard, "click")
     assert wizard.currentId() == page
     step = f"Step {page + 1} of {len(PageId)}"
     assert wizard.windowTitle().startswith(step)
@@ -264,10 +291,8 @@ def test_idle_reset_closes_dialogs_left_open(qtbot, make_wizard):
 
 def test_escape_does_not_close_the_program(qtbot, make_wizard):
     wizard = make_wizard()
-    click_next(qtbot, wizard)
-    with qtbot.waitActive(wizard):
-        wizard.activateWindow()
-    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    press_next(qtbot, wizard, "enter")
+    key(qtbot, Qt.Key.Key_Escape)
     assert wizard.isVisible()
     assert wizard.currentId() == PageId.MA
 
@@ -275,16 +300,15 @@ def test_escape_does_not_close_the_program(qtbot, make_wizard):
 def test_an_earlier_advice_date_is_rechecked_on_the_nremt_page(qtbot, make_wizard):
     wizard = make_wizard()
     to_nremt_page(qtbot, wizard)
-    child(wizard, QAbstractButton, "nremtExpiredRadio").click()
-    child(wizard, QCheckBox, "nremtKnowDateCheck").setChecked(True)
-    set_date(wizard, "nremtExpirationEdit", date(2025, 1, 5))
+    choose(qtbot, child(wizard, QAbstractButton, "nremtExpiredRadio"))
+    choose(qtbot, child(wizard, QCheckBox, "nremtKnowDateCheck"))
+    enter_date(qtbot, wizard, "nremtExpirationEdit", date(2025, 1, 5))
     assert next_enabled(wizard)
     for _ in range(2):
-        with qtbot.waitSignal(wizard.currentIdChanged):
-            wizard.back()
-    child(wizard, QAbstractButton, "planningAheadToggle").click()
-    set_date(wizard, "asOfDateEdit", date(2025, 1, 1))  # now before the "expired" date
-    click_next(qtbot, wizard)
-    click_next(qtbot, wizard)
+        press_back(qtbot, wizard, "click")
+    mouse_click(qtbot, child(wizard, QAbstractButton, "planningAheadToggle"))
+    enter_date(qtbot, wizard, "asOfDateEdit", date(2025, 1, 1))  # before the "expired" date
+    press_next(qtbot, wizard, "click")
+    press_next(qtbot, wizard, "enter")
     assert not next_enabled(wizard)
     assert not child(wizard, QLabel, "nremtProblem").isHidden()

@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 from gui_helpers import answer, child
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QWidget
+from qt_support import ARRIVALS, TEXT_FORMS, key, tab_to
 
 from certalign_gui.gui.wizard import PageId
 from certalign_gui.rules import Situation, assess
@@ -18,6 +20,15 @@ def texts(widget: QWidget) -> list[str]:
     """Every non-empty visible label text under ``widget``."""
     return [
         label.text() for label in widget.findChildren(QLabel) if label.text() and label.isVisible()
+    ]
+
+
+def table_rows(wizard) -> list[tuple[str, str, str]]:
+    """The key dates table, row by row: (date, what, when)."""
+    table = child(wizard, QTableWidget, "deadlinesList")
+    assert [table.horizontalHeaderItem(col).text() for col in range(3)] == ["Date", "What", "When"]
+    return [
+        tuple(table.item(row, col).text() for col in range(3)) for row in range(table.rowCount())
     ]
 
 
@@ -96,10 +107,14 @@ CASES = [
     ("ma", "status", "nremt", "as_of", "category", "phase", "dates", "fee"), CASES
 )
 def test_results_page_shows_the_assessment(
-    qtbot, make_wizard, policy, ma, status, nremt, as_of, category, phase, dates, fee
+    qtbot, make_wizard, policy, request, ma, status, nremt, as_of, category, phase, dates, fee
 ):
     wizard = make_wizard(today=as_of)
-    answer(qtbot, wizard, ma=ma, status=status, nremt=nremt)
+    # Each case arrives in the date fields another way and writes the dates another way.
+    number = [case.id for case in CASES].index(request.node.callspec.id)
+    how = ARRIVALS[number % len(ARRIVALS)]
+    form = TEXT_FORMS[number % len(TEXT_FORMS)]
+    answer(qtbot, wizard, ma=ma, status=status, nremt=nremt, how=how, form=form)
     expected = assess(
         Situation(ma_expiration=ma, nremt_status=status, nremt_expiration=nremt, as_of=as_of),
         policy,
@@ -117,12 +132,12 @@ def test_results_page_shows_the_assessment(
     else:
         assert fee in fee_text
 
-    deadline_texts = texts(child(wizard, QWidget, "deadlinesList"))
+    rows = table_rows(wizard)
     for day in dates:
-        assert long_date(day) in deadline_texts
-    for deadline in expected.deadlines:
-        assert deadline.label in deadline_texts
-        assert days_phrase(deadline.days_from_as_of) in deadline_texts
+        assert long_date(day) in [row[0] for row in rows]
+    assert rows == [
+        (long_date(d.date), d.label, days_phrase(d.days_from_as_of)) for d in expected.deadlines
+    ]
 
     step_texts = "\n".join(texts(child(wizard, QWidget, "stepsList")))
     for step in expected.steps:
@@ -184,7 +199,8 @@ def test_result_buttons_exist_and_are_enabled(qtbot, make_wizard):
 def test_link_buttons_open_the_policy_url(qtbot, make_wizard, policy, url_recorder, name, link):
     wizard = make_wizard()
     answer(qtbot, wizard, ma=date(2025, 3, 31), nremt=date(2026, 3, 31))
-    child(wizard, QPushButton, name).click()
+    tab_to(qtbot, child(wizard, QPushButton, name))
+    key(qtbot, Qt.Key.Key_Space)
     assert url_recorder.urls == [policy.url(link)]
 
 
@@ -195,9 +211,11 @@ def test_each_step_link_opens_its_url_and_why_shows_the_citation(qtbot, make_wiz
         card = child(wizard, QWidget, f"step_{step.id}")
         citation = card.findChild(QLabel, "stepCitation")
         assert not citation.isVisible()
-        card.findChild(QWidget, "whyButton").click()
+        tab_to(qtbot, card.findChild(QWidget, "whyButton"))
+        key(qtbot, Qt.Key.Key_Space)
         qtbot.waitUntil(citation.isVisible)
         assert step.citation.text in citation.text()
         assert step.citation.source in citation.text()
-        card.findChild(QPushButton, "stepLinkButton").click()
+        tab_to(qtbot, card.findChild(QPushButton, "stepLinkButton"))
+        key(qtbot, Qt.Key.Key_Space)
         assert url_recorder.urls[-1] == step.url

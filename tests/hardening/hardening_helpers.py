@@ -1,16 +1,20 @@
-"""Driving the wizard by object names, for the hardening tests."""
+"""Driving the wizard as a person does (keys and clicks), for the hardening tests."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QFrame, QLineEdit, QWidget
 
 # Re-exported: the tests import these from here.
 from qt_support import TODAY as TODAY
 from qt_support import child as child
+from qt_support import choose as choose
 from qt_support import click_next as click_next
-from qt_support import set_date as set_date
+from qt_support import enter_date as enter_date
+from qt_support import key, key_sequence, keys, mouse_click, press_next
 
 from certalign_gui.gui.wizard import AlignmentWizard, PageId
 
@@ -23,23 +27,26 @@ SECRETS = {"nameEdit": "Zebulon Quixote", "maNumberEdit": "E7531902", "nremtNumb
 def to_details_page(
     qtbot, wizard: AlignmentWizard, *, ma: date = date(2025, 3, 31), nremt: date = date(2026, 3, 31)
 ) -> None:
-    """From the first page to the details page (an active NREMT certification)."""
+    """From the first page to the details page (an active NREMT certification), typing."""
     assert wizard.currentId() == PageId.WELCOME
-    click_next(qtbot, wizard)
-    set_date(wizard, "maExpirationEdit", ma)
-    click_next(qtbot, wizard)
-    child(wizard, QAbstractButton, "nremtActiveRadio").click()
-    set_date(wizard, "nremtExpirationEdit", nremt)
-    click_next(qtbot, wizard)
+    press_next(qtbot, wizard, "enter")
+    enter_date(qtbot, wizard, "maExpirationEdit", ma)
+    press_next(qtbot, wizard, "enter")
+    choose(qtbot, child(wizard, QAbstractButton, "nremtActiveRadio"))
+    enter_date(qtbot, wizard, "nremtExpirationEdit", nremt)
+    press_next(qtbot, wizard, "enter")
     assert wizard.currentId() == PageId.DETAILS
 
 
 def type_details(qtbot, wizard: AlignmentWizard, values: dict[str, str]) -> None:
-    """Type each value into its field, key by key, as a person would."""
+    """Click into each field, empty it, and type its value key by key, as a person would."""
     for name, text in values.items():
         edit = child(wizard, QLineEdit, name)
-        edit.setText("")
-        qtbot.keyClicks(edit, text)
+        mouse_click(qtbot, edit)
+        key_sequence(qtbot, QKeySequence.StandardKey.SelectAll)
+        key(qtbot, Qt.Key.Key_Backspace)
+        keys(qtbot, text)
+        assert edit.text() == text[: edit.maxLength()]
 
 
 def wait_for_results(qtbot, wizard: AlignmentWizard) -> None:

@@ -11,6 +11,7 @@ from hardening_helpers import SECRETS, TODAY, child, to_details_page, type_detai
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, qWarning
 from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QWidget
+from qt_support import activate, assert_arrival_focus
 
 from certalign_gui import app
 from certalign_gui.gui import crash, diagnostics
@@ -56,6 +57,18 @@ class DialogChoices:
         button.click()
         assert not dialog.isVisible()
         return dialog.action
+
+
+def back_to_the_window(qtbot, wizard: AlignmentWizard) -> None:
+    """After the stand-in dialog: the wizard is the active window again.
+
+    The real dialog runs its own event loop, so the window system activates it while it is
+    open. The stand-in answers at once, inside the failing click or paint: the activation
+    is delivered only after it closed, to the hidden dialog. Let that pass, then activate
+    the wizard, as a window manager does when a dialog closes.
+    """
+    QApplication.processEvents()
+    activate(qtbot, wizard)
 
 
 def assert_no_secrets(text: str) -> None:
@@ -109,6 +122,7 @@ def test_an_error_in_a_button_slot_keeps_typed_text_out_of_log_and_clipboard(
     assert_no_secrets(logged)
     assert_started_over(wizard)
     # The wizard still works after the reset.
+    back_to_the_window(qtbot, wizard)
     to_details_page(qtbot, wizard)
 
 
@@ -130,14 +144,20 @@ def test_an_error_in_a_paint_event_is_reported_and_the_wizard_starts_over(
     qtbot, wizard, monkeypatch
 ):
     dialogs = DialogChoices(qtbot, monkeypatch)
-    wizard.details_page.body.addWidget(FailsToPaintOnce())
+    failing = FailsToPaintOnce()
+    failing.hide()  # shown once the details are typed: the error meets typed text
+    wizard.details_page.body.addWidget(failing)
     with crash.handling(crash.handler_for(wizard)) as handler:
         to_details_page(qtbot, wizard)
         type_details(qtbot, wizard, SECRETS)
+        failing.show()
         qtbot.waitUntil(lambda: handler.handled == 1)
     assert "in paintEvent" in dialogs.summaries[0]
     assert "ZeroDivisionError: paint" in dialogs.summaries[0]
+    assert_no_secrets(dialogs.summaries[0])
     assert_started_over(wizard)
+    back_to_the_window(qtbot, wizard)
+    assert_arrival_focus(wizard)
 
 
 def test_an_error_in_a_timer_is_reported_and_quit_ends_the_event_loop(qtbot, wizard, monkeypatch):

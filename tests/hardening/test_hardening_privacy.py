@@ -2,8 +2,9 @@
 chose to save them (the PDF), never in the .ics, the log, settings, caches or temp files.
 
 The session runs `certalign-gui` in its own process with HOME, the XDG folders and TMPDIR
-pointed at fresh folders, and the log at its default place. It types a name and numbers,
-saves the PDF and the calendar file to chosen files, starts over, types again, meets a Qt
+pointed at fresh folders, and the log at its default place. It types the dates, a name
+and numbers (key events to the focused widget, Enter for Next, as a person types), saves
+the PDF and the calendar file to chosen files, starts over, types again, meets a Qt
 warning and an unexpected error that both carry the name, starts over from the error
 dialog, and quits. Then every file those folders hold is searched.
 """
@@ -28,11 +29,11 @@ ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be")
 SESSION = textwrap.dedent(
     """
     import sys
+    from datetime import date
     from pathlib import Path
-    from PySide6.QtCore import QDate, QTimer, qWarning
-    from PySide6.QtWidgets import (
-        QAbstractButton, QApplication, QDateEdit, QLineEdit, QPushButton,
-    )
+    from PySide6.QtCore import Qt, QTimer, qWarning
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton
     from certalign_gui import app
     from certalign_gui.gui import crash, export
 
@@ -62,30 +63,61 @@ SESSION = textwrap.dedent(
         assert found is not None, object_name
         return found
 
+    # Everything is typed or clicked, as a person does: keys go to the focused widget.
+    def focused():
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard focus"
+        return widget
+
+    def press(key, modifiers=Qt.KeyboardModifier.NoModifier):
+        QTest.keyClick(focused(), key, modifiers)
+
+    def type_text(text):
+        QTest.keyClicks(focused(), text)
+
+    def click(button):
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def next_page(focus_lands_on):
+        before = window().currentId()
+        press(Qt.Key.Key_Return)
+        assert window().currentId() == before + 1, (before, window().currentId())
+        assert focused().objectName() == focus_lands_on, focused().objectName()
+
     def type_details():
         wizard = window()
-        while wizard.currentId() != 3:
-            if wizard.currentId() == 1:
-                find(QDateEdit, "maExpirationEdit").setDate(QDate(2025, 3, 31))
-            if wizard.currentId() == 2:
-                find(QAbstractButton, "nremtActiveRadio").click()
-                find(QDateEdit, "nremtExpirationEdit").setDate(QDate(2026, 3, 31))
-            wizard.next()
-        find(QLineEdit, "nameEdit").setText(name)
-        find(QLineEdit, "maNumberEdit").setText(ma_number)
-        find(QLineEdit, "nremtNumberEdit").setText(nremt_number)
+        assert wizard.currentId() == 0, wizard.currentId()
+        next_page("maExpirationEdit")
+        type_text("03312025")
+        next_page("nremtActiveRadio")
+        press(Qt.Key.Key_Space)  # "Yes, it is active"
+        press(Qt.Key.Key_Tab)
+        assert focused().objectName() == "nremtExpirationEdit", focused().objectName()
+        type_text("2026-03-31")
+        next_page("nameEdit")
+        type_text(name)
+        press(Qt.Key.Key_Tab)
+        type_text(ma_number)
+        press(Qt.Key.Key_Tab)
+        type_text(nremt_number)
+        assert wizard.details().name == name
 
     def session():
         wizard = window()
         if not hasattr(wizard, "details_page"):  # the policy loads after the first paint
             QTimer.singleShot(20, session)
             return
+        wizard.activateWindow()
+        assert QTest.qWaitForWindowActive(wizard), "the window never became active"
         type_details()
-        wizard.next()
-        assert wizard.currentId() == 4, wizard.currentId()
-        find(QAbstractButton, "savePdfButton").click()
-        find(QAbstractButton, "saveIcsButton").click()
-        find(QAbstractButton, "startOverButton").click()
+        next_page("situationLabel")
+        situation = wizard.assessment().situation
+        assert (situation.ma_expiration, situation.nremt_expiration) == (
+            date(2025, 3, 31), date(2026, 3, 31)
+        ), situation
+        click(find(QAbstractButton, "savePdfButton"))
+        click(find(QAbstractButton, "saveIcsButton"))
+        click(find(QAbstractButton, "startOverButton"))
         assert wizard.currentId() == 0
         type_details()
         qWarning(f"a warning that quotes {name} ({ma_number})")
@@ -97,7 +129,7 @@ SESSION = textwrap.dedent(
             raise ValueError(f"cannot use {typed.name} / {typed.ma_number} / {typed.nremt_number}")
 
         broken.clicked.connect(fails)
-        broken.click()
+        click(broken)
         assert wizard.currentId() == 0, "the error dialog's Start over did not start over"
         assert wizard.details().is_empty()
         wizard.close()
