@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -55,21 +55,34 @@ def check_target(path: Path) -> None:
         raise FileWriteError(path, _REASONS[errno.ENOTDIR])
 
 
+def real_target(path: Path) -> Path:
+    """Where writing ``path`` really goes: a symbolic link is followed to its target.
+
+    Saving "through" a link keeps the link (a shortcut a station keeps on its desktop,
+    say) and replaces the file it points to, as an ordinary save would.
+    """
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve(strict=False)
+    except (RuntimeError, OSError) as exc:  # a loop of links
+        raise FileWriteError(path, "it is a link that points back to itself") from exc
+
+
 def atomic_write(path: str | os.PathLike[str], write: bytes | Callable[[BinaryIO], None]) -> Path:
     """Write ``path`` in one step: a temporary file in the same folder, then `os.replace`.
 
     ``write`` is the content, or a function that writes it to an open binary file. If
     anything fails, the temporary file is removed, an existing file at ``path`` is left
-    exactly as it was, and `FileWriteError` says why. Returns the absolute path written.
+    exactly as it was, and `FileWriteError` says why. A symbolic link is written through
+    (its target is replaced, the link stays). The new file gets the permissions an
+    ordinary save gives (0666 less the umask, which is never changed), or the old file's.
+    Returns the absolute path asked for.
     """
-    target = Path(path).expanduser().absolute()
+    asked = Path(path).expanduser().absolute()
+    target = real_target(asked)
     check_target(target)
-    try:
-        fd, temp_name = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-        )
-    except OSError as exc:
-        raise FileWriteError(target, plain_reason(exc)) from exc
+    fd, temp_name = _create_temp(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             if callable(write):
@@ -82,22 +95,34 @@ def atomic_write(path: str | os.PathLike[str], write: bytes | Callable[[BinaryIO
         os.replace(temp_name, target)
     except OSError as exc:
         _discard(temp_name)
-        raise FileWriteError(target, plain_reason(exc)) from exc
+        raise FileWriteError(asked, plain_reason(exc)) from exc
     except BaseException:
         _discard(temp_name)
         raise
-    return target
+    return asked
+
+
+def _create_temp(target: Path) -> tuple[int, str]:
+    """A new, empty temporary file beside ``target``, created with mode 0666 (the kernel
+    takes the umask off, as for any new file): no process-wide umask is read or changed."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _attempt in range(100):
+        temp_name = str(target.parent / f".certalign-{secrets.token_hex(6)}.part")
+        try:
+            return os.open(temp_name, flags, 0o666), temp_name
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise FileWriteError(target, plain_reason(exc)) from exc
+    raise FileWriteError(target, "no temporary file name was free")  # pragma: no cover
 
 
 def _keep_mode(target: Path, temp_name: str) -> None:
-    """Give the new file the permissions a normally created file would have."""
+    """A file that is replaced keeps its permissions; a new one has what it was made with."""
     try:
-        mode = target.stat().st_mode & 0o777
-    except OSError:
-        # mkstemp creates the file 0600; a checklist is not secret, so use the umask default.
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return
     os.chmod(temp_name, mode)
 
 

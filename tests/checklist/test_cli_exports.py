@@ -44,7 +44,8 @@ def test_pdf_and_ics_are_written_and_the_answer_still_printed(qapp, capsys, tmp_
         f"certalign: saved the key dates as {ics}",
     ]
     text = _text(_pdf(pdf))
-    assert NAME in text
+    # Squashed: a long name may wrap at its slashes, which adds a space to the text.
+    assert "".join(NAME.split()) in "".join(text.split())
     assert "MA certification number: E123" in text
     assert "Due by February 15, 2025" in text
     calendar = Calendar.from_ical(ics.read_bytes())
@@ -94,10 +95,10 @@ def test_an_impossible_path_exits_2_naming_path_and_reason(capsys, tmp_path, whe
 
 def test_a_folder_without_write_permission_exits_2(capsys, tmp_path, monkeypatch):
     # Tests may run as root, who can write anywhere: the refusal is simulated.
-    def refuse(**kwargs):
+    def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files.os, "open", refuse)
     target = tmp_path / "dates.ics"
     assert main([*ARGS, "--ics", str(target)]) == 2
     err = capsys.readouterr().err

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -66,10 +66,10 @@ def test_a_failing_rename_keeps_the_existing_file_intact(tmp_path, monkeypatch):
 
 
 def test_a_folder_that_refuses_new_files_is_named_with_the_reason(tmp_path, monkeypatch):
-    def refuse(**kwargs):
+    def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files.os, "open", refuse)
     with pytest.raises(FileWriteError) as caught:
         atomic_write(tmp_path / "x.pdf", b"x")
     assert caught.value.path == tmp_path / "x.pdf"
@@ -92,13 +92,31 @@ def test_a_file_in_the_way_of_the_folder_is_said_plainly(tmp_path):
         atomic_write(tmp_path / "plain" / "x.pdf", b"x")
 
 
-def test_a_new_file_gets_normal_permissions_and_a_replaced_one_keeps_its_own(tmp_path):
-    umask = os.umask(0o022)
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_file_gets_the_permissions_an_ordinary_save_gives(tmp_path, umask, mode):
+    old = os.umask(umask)
     try:
         fresh = atomic_write(tmp_path / "fresh.pdf", b"x")
+        ordinary = tmp_path / "ordinary.pdf"
+        ordinary.write_bytes(b"x")  # what any program's plain save makes
     finally:
-        os.umask(umask)
-    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # not mkstemp's 0600
+        os.umask(old)
+    assert stat.S_IMODE(fresh.stat().st_mode) == stat.S_IMODE(ordinary.stat().st_mode) == mode
+
+
+def test_the_process_umask_is_never_changed(tmp_path, monkeypatch):
+    # Changing the umask, even for a moment, races with every other thread's new files.
+    def no_umask(mask):
+        raise AssertionError(f"os.umask({mask:o}) was called")
+
+    monkeypatch.setattr(os, "umask", no_umask)
+    atomic_write(tmp_path / "new.pdf", b"x")
+    (tmp_path / "old.pdf").write_bytes(b"old")
+    atomic_write(tmp_path / "old.pdf", b"new")
+    assert (tmp_path / "old.pdf").read_bytes() == b"new"
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path):
     kept = tmp_path / "kept.pdf"
     kept.write_bytes(b"old")
     kept.chmod(0o640)
@@ -122,12 +140,55 @@ def test_plain_reasons(code, reason):
 
 def test_the_temporary_file_lives_beside_the_target(tmp_path, monkeypatch):
     seen = []
-    real = tempfile.mkstemp
+    real = os.open
 
-    def spy(**kwargs):
-        seen.append(kwargs["dir"])
-        return real(**kwargs)
+    def spy(name, flags, *args, **kwargs):
+        if flags & os.O_CREAT:
+            seen.append(Path(name).parent)
+        return real(name, flags, *args, **kwargs)
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", spy)
+    monkeypatch.setattr(files.os, "open", spy)
     atomic_write(tmp_path / "x.pdf", b"x")
     assert seen == [tmp_path]  # same file system, so os.replace is one atomic step
+    assert os.listdir(tmp_path) == ["x.pdf"]
+
+
+def test_a_link_is_written_through_to_its_target_and_stays_a_link(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    target = real / "checklist.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    link = tmp_path / "link.pdf"
+    link.symlink_to(target)
+    assert atomic_write(link, b"new") == link
+    assert link.is_symlink()
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert sorted(os.listdir(real)) == ["checklist.pdf"]  # no temporary file left
+
+
+def test_a_dangling_link_makes_its_target(tmp_path):
+    link = tmp_path / "link.pdf"
+    link.symlink_to(tmp_path / "made.pdf")
+    atomic_write(link, b"x")
+    assert link.is_symlink()
+    assert (tmp_path / "made.pdf").read_bytes() == b"x"
+
+
+def test_a_link_into_a_missing_folder_is_refused_in_words(tmp_path):
+    link = tmp_path / "link.pdf"
+    link.symlink_to(tmp_path / "gone" / "made.pdf")
+    with pytest.raises(FileWriteError, match="that folder does not exist"):
+        atomic_write(link, b"x")
+    assert link.is_symlink()
+
+
+def test_a_loop_of_links_is_refused_in_words(tmp_path):
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    with pytest.raises(FileWriteError, match="points back to itself"):
+        atomic_write(first, b"x")
+    assert first.is_symlink()
+    assert second.is_symlink()

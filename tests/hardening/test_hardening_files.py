@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from certalign_gui import cli
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui import export
+from certalign_gui.gui.session import detached
 from certalign_gui.rules import Situation, assess
 
 ASSESSMENT = assess(
@@ -38,6 +38,9 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 REAL_READ_ONLY_REASON = (
     "that drive is read-only" if IS_ROOT else "you do not have permission to write there"
 )
+
+#: The day the tests print or save on (the page says "Printed on" this day).
+PRINTED = date(2026, 12, 2)
 
 
 #: Folders bind-mounted read-only by this module, to unmount afterwards.
@@ -89,33 +92,33 @@ class _FullDisk:
 
 def _full_disk(monkeypatch, folder: Path) -> None:
     """Writes to temporary files in ``folder`` fail with ENOSPC (nothing else is touched)."""
-    real_mkstemp, real_fdopen = tempfile.mkstemp, os.fdopen
+    real_open, real_fdopen = os.open, os.fdopen
     ours: set[int] = set()
 
-    def mkstemp(*args, **kwargs):
-        fd, name = real_mkstemp(*args, **kwargs)
-        if Path(name).parent == folder:
+    def open_(name, flags, *args, **kwargs):
+        fd = real_open(name, flags, *args, **kwargs)
+        if flags & os.O_CREAT and Path(name).parent == folder:
             ours.add(fd)
-        return fd, name
+        return fd
 
     def fdopen(fd, *args, **kwargs):
         handle = real_fdopen(fd, *args, **kwargs)
         return _FullDisk(handle) if fd in ours else handle
 
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(os, "open", open_)
     monkeypatch.setattr(os, "fdopen", fdopen)
 
 
 def _refusing_folder(monkeypatch, folder: Path) -> None:
     """The folder refuses new files, as a read-only folder does (simulated: root may write)."""
-    real_mkstemp = tempfile.mkstemp
+    real_open = os.open
 
-    def mkstemp(*args, dir=None, **kwargs):
-        if dir is not None and Path(dir) == folder:
+    def open_(name, flags, *args, **kwargs):
+        if flags & os.O_CREAT and Path(name).parent == folder:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-        return real_mkstemp(*args, dir=dir, **kwargs)
+        return real_open(name, flags, *args, **kwargs)
 
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(os, "open", open_)
 
 
 @dataclass(frozen=True)
@@ -192,9 +195,9 @@ def test_the_window_says_what_failed_and_keeps_the_old_file(
     monkeypatch.setattr(export, "report_error", lambda parent, title, text: errors.append(text))
     monkeypatch.setattr(export, "inform", lambda parent, title, text: infos.append(text))
     if kind == "pdf":
-        export.save_pdf(parent, ASSESSMENT, DETAILS)
+        export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     else:
-        export.save_ics(parent, ASSESSMENT)
+        export.save_ics(parent, ASSESSMENT, today=PRINTED, token=detached())
     assert infos == []
     [message] = errors
     assert str(target) in message
