@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 
 import segno
 
@@ -23,8 +24,13 @@ class QrImage:
     pixels: int
 
 
+@lru_cache(maxsize=32)
 def qr_png(url: str, *, scale: int = SCALE, border: int = BORDER) -> QrImage:
-    """Encode ``url`` (error correction M: survives a crease or a coffee ring) as a PNG."""
+    """Encode ``url`` (error correction M: survives a crease or a coffee ring) as a PNG.
+
+    Remembered: every page shows the same few links, and encoding is most of a page's
+    drawing time (the result is immutable, so sharing it is safe).
+    """
     code = segno.make(url, error="m", micro=False, boost_error=False)
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=scale, border=border)

@@ -7,10 +7,8 @@ leaves no file.
 
 from __future__ import annotations
 
-import functools
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -32,27 +30,6 @@ PROGRESS_EVERY = 4
 def details_of(person: Person) -> Details:
     """What the page header shows for ``person``: name and numbers, as plain text."""
     return Details(name=person.name, ma_number=person.ma_number, nremt_number=person.nremt_number)
-
-
-@contextmanager
-def remembered_qr_codes() -> Iterator[None]:
-    """While checklists are drawn, make each link's QR code once, not once per page.
-
-    Making the four QR codes is most of a page's time (segno, about 20 ms a page), and
-    every page shows the same four links. `document` looks its ``qr_png`` up at each page,
-    so it is swapped for a remembering copy of itself for the length of the job and put
-    back after. Same function, same bytes: only the repeats are skipped. When the checklist
-    package remembers them itself (``qr_png.cache_info`` exists), this does nothing.
-    """
-    original = getattr(document, "qr_png", None)
-    if original is None or hasattr(original, "cache_info"):
-        yield
-        return
-    setattr(document, "qr_png", functools.lru_cache(maxsize=32)(original))  # noqa: B010
-    try:
-        yield
-    finally:
-        setattr(document, "qr_png", original)  # noqa: B010
 
 
 def checklists_pdf(
@@ -85,15 +62,14 @@ def checklists_pdf(
     if not painter.begin(writer):
         raise RuntimeError("Qt could not start a PDF page")
     try:
-        with remembered_qr_codes():
-            for done, person in enumerate(people):
-                if done:
-                    writer.newPage()
-                document.draw_page(
-                    painter, writer, person.assessment, details_of(person), printed_on=printed_on
-                )
-                if (done + 1) % PROGRESS_EVERY == 0:
-                    tick(progress, done + 1, total)
+        for done, person in enumerate(people):
+            if done:
+                writer.newPage()
+            document.draw_page(
+                painter, writer, person.assessment, details_of(person), printed_on=printed_on
+            )
+            if (done + 1) % PROGRESS_EVERY == 0:
+                tick(progress, done + 1, total)
     finally:
         painter.end()
     tick(progress, total, total)

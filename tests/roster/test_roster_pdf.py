@@ -15,7 +15,6 @@ from certalign_gui.checklist.files import FileWriteError
 from certalign_gui.roster.assess import assess_roster
 from certalign_gui.roster.checklists import (
     checklists_pdf,
-    remembered_qr_codes,
     write_checklists_pdf,
 )
 from certalign_gui.roster.output import CancelledError
@@ -142,12 +141,14 @@ def test_each_checklist_page_is_the_page_the_wizard_prints(qapp, big):
     assert _pages(checklists_pdf([person], printed_on=PRINTED)) == _pages(alone)
 
 
-def test_qr_codes_are_remembered_only_while_checklists_are_drawn(qapp):
-    original = document.qr_png
-    with remembered_qr_codes():
-        assert document.qr_png is not original
-        assert document.qr_png("https://www.nremt.org/") == original("https://www.nremt.org/")
-    assert document.qr_png is original
+def test_each_links_qr_code_is_made_once_for_all_pages(qapp, big):
+    from certalign_gui.checklist.qr import qr_png
+
+    qr_png.cache_clear()
+    checklists_pdf(big.people[:5], printed_on=PRINTED)
+    made = qr_png.cache_info()
+    assert made.misses == 4  # the four printed links, once each
+    assert made.hits >= 4 * 4
 
 
 def test_cancelled_checklists_write_nothing(qapp, tmp_path, big):
@@ -163,8 +164,6 @@ def test_cancelled_checklists_write_nothing(qapp, tmp_path, big):
         )
     assert seen == [0, 4, 8]
     assert list(tmp_path.iterdir()) == []
-    assert document.qr_png.__name__ == "qr_png"
-    assert not hasattr(document.qr_png, "cache_info")
 
 
 def test_checklists_need_somebody(qapp):
