@@ -73,9 +73,12 @@ def outlet_timings(repeats: int) -> dict[str, float]:
     )
     details = Details(name="Pat Example", ma_number="E123456", nremt_number="E1234567")
     return {
-        "checklist HTML (ms)": median_ms(lambda: checklist_html(assessment, details), repeats),
+        "checklist HTML (ms)": median_ms(
+            lambda: checklist_html(assessment, details, printed_on=assessment.situation.as_of),
+            repeats,
+        ),
         "checklist PDF, one page with QR and timeline (ms)": median_ms(
-            lambda: pdf_bytes(assessment, details), repeats
+            lambda: pdf_bytes(assessment, details, printed_on=assessment.situation.as_of), repeats
         ),
         ".ics calendar (ms)": median_ms(lambda: deadlines_ics(assessment), repeats),
     }

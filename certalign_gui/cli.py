@@ -13,13 +13,13 @@ import os
 import sys
 import textwrap
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
 from pydantic import ValidationError
 
-from certalign_gui import __version__
+from certalign_gui import __version__, clock
 from certalign_gui.rules import (
     Assessment,
     Policy,
@@ -29,10 +29,10 @@ from certalign_gui.rules import (
     load_policy,
 )
 from certalign_gui.rules.models import describe_situation_error
+from certalign_gui.rules.typed_dates import FORMS, DateTextError, parse_typed_date
 from certalign_gui.rules.wording import days_phrase, long_date
 
 PROG = "certalign"
-DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y")
 EXIT_OK = 0
 EXIT_USAGE = 2
 WIDTH = 78
@@ -48,18 +48,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parse_date(text: str, option: str) -> date:
-    """Read ``2025-03-31`` or ``03/31/2025``; anything else is a `UsageError` naming the option."""
-    cleaned = text.strip()
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(cleaned, fmt).date()
-        except ValueError:
-            continue
-    if cleaned.count("-") == 2 or cleaned.count("/") == 2:
-        problem = "is not a real calendar date"
-    else:
-        problem = "is not a date"
-    raise UsageError(f"{option}: {text!r} {problem}; write it as YYYY-MM-DD or MM/DD/YYYY")
+    """Read a date as the window does (``2025-03-31``, ``03/31/2025``, ``3/31/25``, …);
+    anything else is a `UsageError` naming the option and what is wrong."""
+    try:
+        return parse_typed_date(text)
+    except DateTextError as refused:
+        raise UsageError(f"{option}: {text!r} is not a date: {refused.message}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "Example: certalign --ma-expires 2025-03-31 --nremt-expires 2026-03-31. "
-            "Dates may be written YYYY-MM-DD or MM/DD/YYYY."
+            f"Dates may be written {FORMS} (a two-digit year means 20YY)."
         ),
     )
     parser.add_argument(
@@ -182,7 +176,7 @@ def export_targets(args: argparse.Namespace) -> dict[str, Path]:
 
 
 def write_exports(
-    args: argparse.Namespace, targets: dict[str, Path], assessment: Assessment
+    args: argparse.Namespace, targets: dict[str, Path], assessment: Assessment, today: date
 ) -> None:
     """Write the files asked for; each success is one line on stderr (stdout stays the answer)."""
     from certalign_gui.checklist.files import FileWriteError, atomic_write
@@ -190,7 +184,7 @@ def write_exports(
     for option, path in targets.items():
         if option == "--pdf":
             try:
-                data = _pdf(args, assessment)
+                data = _pdf(args, assessment, today)
             except RuntimeError as exc:
                 raise UsageError(f"--pdf: could not make the PDF: {exc}") from None
             what = "checklist"
@@ -206,7 +200,7 @@ def write_exports(
         _tell(f"{PROG}: saved the {what} as {path}")
 
 
-def _pdf(args: argparse.Namespace, assessment: Assessment) -> bytes:
+def _pdf(args: argparse.Namespace, assessment: Assessment, today: date) -> bytes:
     # Qt is loaded only here. The PDF never shows a window, so no display is needed.
     from PySide6.QtGui import QGuiApplication
 
@@ -218,7 +212,9 @@ def _pdf(args: argparse.Namespace, assessment: Assessment) -> bytes:
     details = Details(
         name=args.name or "", ma_number=args.ma_number or "", nremt_number=args.nremt_number or ""
     )
-    return pdf_bytes(assessment, details, page_size=args.page_size or "letter")
+    return pdf_bytes(
+        assessment, details, printed_on=today, page_size=args.page_size or "letter"
+    )
 
 
 def _cli_names(message: str) -> str:
@@ -321,7 +317,8 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         policy = policy_from_args(args)
-        situation = situation_from_args(args, today=date.today())
+        today = clock.today()
+        situation = situation_from_args(args, today=today)
         assessment = assess(situation, policy)
         targets = export_targets(args)
     except (UsageError, PolicyError) as exc:
@@ -339,7 +336,7 @@ def _run(argv: Sequence[str] | None) -> int:
         # --pdf or --ics are still written: they do not depend on anyone reading stdout.
         _pipe_closed(sys.stdout)
     try:
-        write_exports(args, targets, assessment)
+        write_exports(args, targets, assessment, today)
     except UsageError as exc:
         _tell_error(exc)
         return EXIT_USAGE

@@ -55,7 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     situation = Situation(
         ma_expiration=ma, nremt_status=status, nremt_expiration=nremt, as_of=as_of
     )
-    data, result = render_pdf(assess(situation), Details(name=args.name), page_size=args.page_size)
+    data, result = render_pdf(
+        assess(situation),
+        Details(name=args.name),
+        printed_on=situation.as_of,
+        page_size=args.page_size,
+    )
     with tempfile.TemporaryDirectory() as work:
         pdf = Path(work) / "checklist.pdf"
         pdf.write_bytes(data)

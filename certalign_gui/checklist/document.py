@@ -175,7 +175,7 @@ def _insert_timeline(document: QTextDocument, assessment: Assessment) -> None:
 
 
 def checklist_document(
-    assessment: Assessment, details: Details | None, *, timeline: bool = True
+    assessment: Assessment, details: Details | None, *, printed_on: date, timeline: bool = True
 ) -> SealedDocument:
     """The page as a document: text, QR codes and (unless turned off) the timeline."""
     document = SealedDocument()
@@ -183,14 +183,16 @@ def checklist_document(
     document.setDocumentMargin(0)
     document.setIndentWidth(INDENT_PX)
     document.setMetaInformation(
-        QTextDocument.MetaInformation.DocumentTitle, text.document_title(assessment)
+        QTextDocument.MetaInformation.DocumentTitle, text.document_title(printed_on)
     )
     for name, _label, url in qr_links(assessment):
         image = QImage.fromData(qr_png(url).png, "PNG")
         document.addResource(
             QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE.format(name=name)), image
         )
-    document.setHtml(checklist_html(assessment, details, timeline=timeline))
+    document.setHtml(
+        checklist_html(assessment, details, printed_on=printed_on, timeline=timeline)
+    )
     if timeline:
         _insert_timeline(document, assessment)
     return document
@@ -218,11 +220,16 @@ def fit_scale(document: QTextDocument, width: float, height: float) -> float:
 
 
 def draw_page(
-    painter: QPainter, device: QPagedPaintDevice, assessment: Assessment, details: Details | None
+    painter: QPainter,
+    device: QPagedPaintDevice,
+    assessment: Assessment,
+    details: Details | None,
+    *,
+    printed_on: date,
 ) -> PageResult:
-    """Draw the checklist on the page ``painter`` is open on (its printable area)."""
+    """Draw the checklist, dated ``printed_on``, on the page ``painter`` is open on."""
     width, height = float(device.width()), float(device.height())
-    document = checklist_document(assessment, details)
+    document = checklist_document(assessment, details, printed_on=printed_on)
     document.documentLayout().setPaintDevice(device)
     scale = fit_scale(document, width, height)
     document.setTextWidth(width / scale)
@@ -240,6 +247,7 @@ def render_pdf(
     assessment: Assessment,
     details: Details | None = None,
     *,
+    printed_on: date,
     page_size: str = DEFAULT_PAGE_SIZE,
 ) -> tuple[bytes, PageResult]:
     """The one-page PDF, in memory, and how it was drawn."""
@@ -253,13 +261,13 @@ def render_pdf(
     writer.setPageLayout(page_layout(page_size))
     writer.setResolution(600)
     # Metadata carries no name or number: only what the page is and when it was made.
-    writer.setTitle(text.document_title(assessment))
+    writer.setTitle(text.document_title(printed_on))
     writer.setCreator(f"certalign {__version__}")
     painter = QPainter()
     if not painter.begin(writer):
         raise RuntimeError("Qt could not start a PDF page")
     try:
-        result = draw_page(painter, writer, assessment, details)
+        result = draw_page(painter, writer, assessment, details, printed_on=printed_on)
     finally:
         painter.end()
     data = QByteArray(buffer.data()).data()
@@ -268,10 +276,14 @@ def render_pdf(
 
 
 def pdf_bytes(
-    assessment: Assessment, details: Details | None = None, *, page_size: str = DEFAULT_PAGE_SIZE
+    assessment: Assessment,
+    details: Details | None = None,
+    *,
+    printed_on: date,
+    page_size: str = DEFAULT_PAGE_SIZE,
 ) -> bytes:
-    """The one-page PDF, in memory."""
-    return render_pdf(assessment, details, page_size=page_size)[0]
+    """The one-page PDF, dated ``printed_on``, in memory."""
+    return render_pdf(assessment, details, printed_on=printed_on, page_size=page_size)[0]
 
 
 def ensure_gui_application() -> QGuiApplication:

@@ -10,6 +10,7 @@ scales to the printer's resolution.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from html import escape
 
 from certalign_gui.checklist import text
@@ -58,7 +59,7 @@ def _clip(value: str) -> str:
     return cleaned[: MAX_DETAIL_CHARS - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
 
 
-def _header(assessment: Assessment, details: Details) -> list[str]:
+def _header(assessment: Assessment, details: Details, printed: date) -> list[str]:
     typed = [
         (label, _clip(value))
         for label, value in (
@@ -68,8 +69,11 @@ def _header(assessment: Assessment, details: Details) -> list[str]:
         )
         if value.strip()
     ]
-    # The date first and on its own terms: a long name may wrap, but never pushes it off.
-    fields = [f"<b>{_e(text.prepared_on(assessment))}</b>"]
+    # The dates first and on their own terms: a long name may wrap, but never pushes them
+    # off. The advice date is said only when it is not the day of printing.
+    fields = [f"<b>{_e(text.printed_on(printed))}</b>"]
+    if advice := text.advice_as_of(assessment, printed):
+        fields.append(f"<b>{_e(advice)}</b>")
     fields += [f"{_e(label)}: <b>{_e(value)}</b>" for label, value in typed]
     return [f"<h1>{_e(text.TITLE)}</h1>", f'<p class="who">{SEPARATOR.join(fields)}</p>']
 
@@ -174,12 +178,13 @@ def checklist_html(
     assessment: Assessment,
     details: Details | None = None,
     *,
+    printed_on: date,
     qr_images: bool = True,
     timeline: bool = False,
 ) -> str:
-    """The whole page. ``timeline`` adds a placeholder for the drawn timeline."""
+    """The whole page, dated ``printed_on``. ``timeline`` adds a placeholder for the timeline."""
     body: Iterable[str] = (
-        *_header(assessment, details or Details()),
+        *_header(assessment, details or Details(), printed_on),
         *_situation(assessment),
         *_steps(assessment),
         *_dates(assessment, timeline),
@@ -188,6 +193,6 @@ def checklist_html(
     )
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8" />'
-        f"<title>{_e(text.document_title(assessment))}</title><style>{STYLE}</style></head>"
+        f"<title>{_e(text.document_title(printed_on))}</title><style>{STYLE}</style></head>"
         "<body>" + "".join(body) + "</body></html>"
     )

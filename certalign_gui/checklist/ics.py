@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-from certalign_gui import __version__
+from certalign_gui import __version__, clock
 from certalign_gui.checklist import text
 from certalign_gui.rules.models import Assessment, Deadline, DeadlineKind, Step, StepId
 from certalign_gui.rules.wording import long_date
@@ -67,7 +67,7 @@ def event_description(assessment: Assessment, deadline: Deadline) -> str:
 
 def deadlines_calendar(assessment: Assessment, *, now: datetime | None = None) -> Calendar:
     """Build the calendar; ``now`` (UTC) stamps the events and defaults to the clock."""
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    stamp = (now or clock.now_utc()).astimezone(UTC).replace(microsecond=0)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -4,11 +4,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from certalign_gui.rules.models import Assessment
 from certalign_gui.rules.wording import long_date
 
 TITLE = "OEMS and NREMT alignment checklist"
-PREPARED_ON = "Prepared on {day}"
+PRINTED_ON = "Printed on {day}"
+ADVICE_AS_OF = "Advice as of {day}"
 NAME = "Name"
 MA_NUMBER = "MA certification number"
 NREMT_NUMBER = "NREMT number"
@@ -32,9 +35,15 @@ CHECKED = "Rules as published by OEMS; checked {day}. Confirm at mass.gov."
 SOURCE_TITLE = "Massachusetts OEMS \N{EM DASH} {title}"
 
 
-def prepared_on(assessment: Assessment) -> str:
-    """The page's date line, such as "Prepared on January 10, 2025": every page is dated."""
-    return PREPARED_ON.format(day=long_date(assessment.situation.as_of))
+def printed_on(day: date) -> str:
+    """The page's date line, such as "Printed on December 2, 2026": every page is dated."""
+    return PRINTED_ON.format(day=long_date(day))
+
+
+def advice_as_of(assessment: Assessment, printed: date) -> str:
+    """ "Advice as of January 10, 2027" when the advice is for another day than the print."""
+    as_of = assessment.situation.as_of
+    return "" if as_of == printed else ADVICE_AS_OF.format(day=long_date(as_of))
 
 
 def projected(assessment: Assessment) -> str:
@@ -52,6 +61,6 @@ def checked_line(assessment: Assessment) -> str:
     return CHECKED.format(day=long_date(assessment.policy.last_checked))
 
 
-def document_title(assessment: Assessment) -> str:
-    """The PDF title: what the page is and its date (never the name)."""
-    return f"{TITLE} \N{EM DASH} {prepared_on(assessment)}"
+def document_title(printed: date) -> str:
+    """The PDF title: what the page is and the day it was printed (never the name)."""
+    return f"{TITLE} \N{EM DASH} {printed_on(printed)}"

@@ -17,9 +17,10 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from certalign_gui.gui import diagnostics
+from certalign_gui.gui.dialogs import close_other_dialogs
 
 if TYPE_CHECKING:
     from certalign_gui.gui.wizard import AlignmentWizard
@@ -50,13 +51,6 @@ def ask_crash_action(
         return dialog.action
     finally:
         dialog.deleteLater()
-
-
-def close_other_dialogs(window: QWidget | None) -> None:
-    """Close dialogs left open (a print preview, a save dialog): they may show a name."""
-    for widget in QApplication.topLevelWidgets():
-        if widget is not window and isinstance(widget, QDialog) and widget.isVisible():
-            widget.reject()
 
 
 class CrashHandler:
@@ -121,7 +115,7 @@ class CrashHandler:
 
     def _act(self, action: CrashAction) -> None:
         if action is not CrashAction.QUIT and self.start_over is not None:
-            close_other_dialogs(self.window)
+            close_other_dialogs(self.window)  # the window's own Start over does too
             self.start_over()
         else:
             log.warning("Quit after an unexpected error")

@@ -149,6 +149,8 @@ class DateField(QWidget):
     """
 
     date_changed = Signal()
+    #: The person changed the date (typed, or chose from the calendar); not code.
+    edited = Signal()
 
     def __init__(
         self,
@@ -211,6 +213,7 @@ class DateField(QWidget):
         layout.addWidget(self.hint)
 
         self.edit.textChanged.connect(self._on_text_changed)
+        self.edit.textEdited.connect(self.edited)
         self.edit.editingFinished.connect(self._on_editing_finished)
         self.edit.calendar_requested.connect(self.open_calendar)
         self.calendar_button.clicked.connect(self.open_calendar)
@@ -259,6 +262,7 @@ class DateField(QWidget):
 
     def _on_chosen(self, day: date) -> None:
         self.setDate(day)
+        self.edited.emit()
         self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
         self.edit.selectAll()
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -23,6 +24,7 @@ from certalign_gui.checklist.files import FileWriteError, atomic_write
 from certalign_gui.checklist.ics import deadlines_ics
 from certalign_gui.checklist.text import document_title
 from certalign_gui.gui import dialogs
+from certalign_gui.gui.session import SessionToken
 from certalign_gui.rules import Assessment
 
 log = logging.getLogger(__name__)
@@ -137,35 +139,48 @@ def default_page_size(locale: QLocale | None = None) -> str:
 # -- The three actions. --------------------------------------------------------------------
 
 
-def default_pdf_name(assessment: Assessment) -> str:
-    """``alignment-checklist-2025-01-10.pdf``: the as-of date, so copies sort by date."""
-    return f"alignment-checklist-{assessment.situation.as_of.isoformat()}.pdf"
+def default_pdf_name(printed_on: date) -> str:
+    """``alignment-checklist-2026-12-02.pdf``: the day it was saved, so copies sort by date."""
+    return f"alignment-checklist-{printed_on.isoformat()}.pdf"
 
 
-def default_ics_name(assessment: Assessment) -> str:
-    """``alignment-deadlines-2025-01-10.ics``."""
-    return f"alignment-deadlines-{assessment.situation.as_of.isoformat()}.ics"
+def default_ics_name(saved_on: date) -> str:
+    """``alignment-deadlines-2026-12-02.ics``."""
+    return f"alignment-deadlines-{saved_on.isoformat()}.ics"
 
 
-def save_pdf(parent: QWidget, assessment: Assessment, details: Details) -> None:
-    """Ask where, then write the one-page checklist as a PDF."""
+def save_pdf(
+    parent: QWidget,
+    assessment: Assessment,
+    details: Details,
+    *,
+    today: date,
+    token: SessionToken,
+) -> None:
+    """Ask where, then write the one-page checklist (printed ``today``) as a PDF."""
     _save(
         parent,
+        token,
         title=_tr("Save the checklist as PDF"),
-        suggested=documents_folder() / default_pdf_name(assessment),
+        suggested=documents_folder() / default_pdf_name(today),
         name_filter=_tr("PDF files (*.pdf)"),
         suffix=".pdf",
-        make=lambda: pdf_bytes(assessment, details, page_size=default_page_size()),
+        make=lambda: pdf_bytes(
+            assessment, details, printed_on=today, page_size=default_page_size()
+        ),
         done=_tr("The checklist was saved as {path}."),
     )
 
 
-def save_ics(parent: QWidget, assessment: Assessment) -> None:
+def save_ics(
+    parent: QWidget, assessment: Assessment, *, today: date, token: SessionToken
+) -> None:
     """Ask where, then write the deadlines as a calendar file (no name, no numbers)."""
     _save(
         parent,
+        token,
         title=_tr("Save the key dates for your calendar"),
-        suggested=documents_folder() / default_ics_name(assessment),
+        suggested=documents_folder() / default_ics_name(today),
         name_filter=_tr("Calendar files (*.ics)"),
         suffix=".ics",
         make=lambda: deadlines_ics(assessment),
@@ -177,18 +192,25 @@ def save_ics(parent: QWidget, assessment: Assessment) -> None:
     )
 
 
-def print_checklist(parent: QWidget, assessment: Assessment, details: Details) -> None:
+def print_checklist(
+    parent: QWidget,
+    assessment: Assessment,
+    details: Details,
+    *,
+    today: date,
+    token: SessionToken,
+) -> None:
     """Show the print preview (which has the Print button); no printer offers a PDF."""
     printers = available_printers()
     if not printers:
-        if ask_save_pdf_instead(parent):
-            save_pdf(parent, assessment, details)
+        if ask_save_pdf_instead(parent) and token.alive():
+            save_pdf(parent, assessment, details, today=today, token=token)
         return
     default = QPrinterInfo.defaultPrinter()
     printer = QPrinter(
         printers[0] if default.isNull() else default, QPrinter.PrinterMode.HighResolution
     )
-    printer.setDocName(document_title(assessment))
+    printer.setDocName(document_title(today))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     if not default_page_size_is_set(printer):
         printer.setPageSize(QPageSize(PAGE_SIZES[default_page_size()]))
@@ -200,8 +222,11 @@ def print_checklist(parent: QWidget, assessment: Assessment, details: Details) -
     preview.setObjectName("printPreviewDialog")
     preview.setWindowTitle(_tr("Print the checklist"))
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    errors = PaintErrors(parent, token)
     preview.paintRequested.connect(
-        lambda target: paint_checklist(parent, target, assessment, details)
+        lambda target: paint_checklist(
+            parent, target, assessment, details, printed_on=today, token=token, errors=errors
+        )
     )
     # open(), not exec(): the window stays responsive and tests can finish the dialog.
     preview.open()
@@ -213,23 +238,57 @@ def default_page_size_is_set(printer: QPrinter) -> bool:
     return not info.isNull() and info.defaultPageSize().isValid()
 
 
+class PaintErrors:
+    """Reports a failure to draw the page once, after the paint: never a dialog from
+    inside paint code (the preview paints again for every zoom, and a modal box there
+    would stop it half-way)."""
+
+    def __init__(self, parent: QWidget, token: SessionToken) -> None:
+        self._parent = parent
+        self._token = token
+        self._said = False
+
+    def report(self, text: str) -> None:
+        """Say ``text`` once the paint is over (and only once for this print)."""
+        if self._said:
+            return
+        self._said = True
+        QTimer.singleShot(0, lambda: self._show(text))
+
+    def _show(self, text: str) -> None:
+        if self._token.alive():
+            report_error(self._parent, _tr("Could not print"), text)
+
+
 def paint_checklist(
-    parent: QWidget, printer: QPrinter, assessment: Assessment, details: Details
+    parent: QWidget,
+    printer: QPrinter,
+    assessment: Assessment,
+    details: Details,
+    *,
+    printed_on: date,
+    token: SessionToken,
+    errors: PaintErrors | None = None,
 ) -> bool:
-    """Draw the page on ``printer`` (the preview, or the real printer when Print is pressed)."""
+    """Draw the page on ``printer`` (the preview, or the real printer when Print is pressed).
+
+    After Start over or the idle reset nothing is drawn: no page with the previous
+    person's answer reaches a printer.
+    """
+    if not token.alive():
+        return False
+    errors = errors or PaintErrors(parent, token)
     painter = QPainter()
     if not painter.begin(printer):
-        report_error(
-            parent,
-            _tr("Could not print"),
-            _tr("The printer could not start the page. Check that it is on, or save a PDF."),
+        errors.report(
+            _tr("The printer could not start the page. Check that it is on, or save a PDF.")
         )
         return False
     try:
-        draw_page(painter, printer, assessment, details)
+        draw_page(painter, printer, assessment, details, printed_on=printed_on)
     except Exception:
         log.exception("drawing the checklist failed")
-        report_error(parent, _tr("Could not print"), _tr("Something went wrong drawing the page."))
+        errors.report(_tr("Something went wrong drawing the page."))
         return False
     finally:
         painter.end()
@@ -238,6 +297,7 @@ def paint_checklist(
 
 def _save(
     parent: QWidget,
+    token: SessionToken,
     *,
     title: str,
     suggested: Path,
@@ -246,14 +306,16 @@ def _save(
     make: Callable[[], bytes],
     done: str,
 ) -> None:
-    path = _choose_path(parent, title, suggested, name_filter, suffix)
-    if path is None:
+    path = _choose_path(parent, token, title, suggested, name_filter, suffix)
+    if path is None or not token.alive():
         return
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         atomic_write(path, make())
     except FileWriteError as exc:
         QGuiApplication.restoreOverrideCursor()
+        if not token.alive():
+            return
         report_error(
             parent,
             _tr("Could not save the file"),
@@ -264,6 +326,8 @@ def _save(
         QGuiApplication.restoreOverrideCursor()
         # Never a crash that loses the answer: say so, keep the window, log for support.
         log.exception("making %s failed", path.name)
+        if not token.alive():
+            return
         report_error(
             parent,
             _tr("Could not save the file"),
@@ -273,16 +337,25 @@ def _save(
         )
         return
     QGuiApplication.restoreOverrideCursor()
-    inform(parent, _tr("Saved"), done.format(path=path))
+    if token.alive():
+        inform(parent, _tr("Saved"), done.format(path=path))
 
 
 def _choose_path(
-    parent: QWidget, title: str, suggested: Path, name_filter: str, suffix: str
+    parent: QWidget,
+    token: SessionToken,
+    title: str,
+    suggested: Path,
+    name_filter: str,
+    suffix: str,
 ) -> Path | None:
-    """Ask until the user picks a new file, agrees to replace one, or cancels."""
-    while True:
+    """Ask until the user picks a new file, agrees to replace one, or cancels.
+
+    None as soon as the session has ended (Start over, idle reset) during a question.
+    """
+    while token.alive():
         path = ask_save_path(parent, title, suggested, name_filter)
-        if path is None:
+        if path is None or not token.alive():
             return None
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
@@ -295,7 +368,10 @@ def _choose_path(
                 ),
             )
             suggested = path / suggested.name
-        elif not path.exists() or ask_overwrite(parent, path):
+        elif not path.exists():
             return path
+        elif ask_overwrite(parent, path):
+            return path if token.alive() else None
         else:
             suggested = path
+    return None

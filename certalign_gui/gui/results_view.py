@@ -28,6 +28,7 @@ from certalign_gui.gui.sections import (
     clear_layout,
     fill_warnings,
 )
+from certalign_gui.gui.session import Session
 from certalign_gui.gui.timeline import TimelineWidget
 from certalign_gui.gui.widgets import heading, make_touch_friendly, readable_label
 from certalign_gui.rules import Assessment
@@ -43,10 +44,18 @@ class ResultsView(QWidget):
 
     start_over_requested = Signal()
 
-    def __init__(self, details: Callable[[], Details], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        details: Callable[[], Details],
+        today: Callable[[], date],
+        session: Session,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("resultsView")
         self._details = details
+        self._today = today
+        self._session = session
         self._assessment: Assessment | None = None
         self._step_cards: list[StepCard] = []
         self._warning_stops: list[QWidget] = []
@@ -164,12 +173,28 @@ class ResultsView(QWidget):
         self.start_over_button = self._button("startOverButton", self.tr("&Start over"))
         self.start_over_button.setToolTip(self.tr("Clear everything and start again (Ctrl+N)"))
         self.print_button.clicked.connect(
-            lambda: actions.print_checklist(self, self._assessment, self._details())
+            lambda: actions.print_checklist(
+                self,
+                self._assessment,
+                self._details(),
+                today=self._today(),
+                token=self._session.token(),
+            )
         )
         self.save_pdf_button.clicked.connect(
-            lambda: actions.save_pdf(self, self._assessment, self._details())
+            lambda: actions.save_pdf(
+                self,
+                self._assessment,
+                self._details(),
+                today=self._today(),
+                token=self._session.token(),
+            )
         )
-        self.save_ics_button.clicked.connect(lambda: actions.save_ics(self, self._assessment))
+        self.save_ics_button.clicked.connect(
+            lambda: actions.save_ics(
+                self, self._assessment, today=self._today(), token=self._session.token()
+            )
+        )
         self.start_over_button.clicked.connect(self.start_over_requested)
         row = QHBoxLayout()
         row.setContentsMargins(0, 8, 0, 0)
@@ -188,7 +213,7 @@ class ResultsView(QWidget):
 
     def _open_policy_link(self, name: str) -> None:
         if self._assessment is not None:
-            open_url(self._assessment.policy.links[name].url)
+            open_url(self._assessment.policy.links[name].url, self)
 
     def assessment(self) -> Assessment | None:
         """The assessment on show."""

@@ -168,7 +168,7 @@ class StepCard(QFrame):
             )
             self.link.setAutoDefault(False)
             url = step.url
-            self.link.clicked.connect(lambda: open_url(url))
+            self.link.clicked.connect(lambda: open_url(url, self))
             row.addWidget(self.link)
         row.addStretch(1)
         layout.addLayout(row)

@@ -107,13 +107,13 @@ def paint_timeline(
     *,
     font: QFont | None = None,
     monochrome: bool = False,
-    today: date | None = None,
+    today: date,
 ) -> None:
     """Draw the advice date and every deadline of ``assessment`` inside ``rect``.
 
     Text is drawn in the painter's current pen colour (black when ``monochrome``).
-    The advice date is labelled "Today" when it is ``today`` (default: the clock's date),
-    else "Advice date", which is what a printout read days later should say.
+    The advice date is labelled "Today" when it is ``today``, else "Advice date", which
+    is what a printout read days later should say.
     """
     painter.save()
     try:
@@ -188,7 +188,7 @@ def paint_timeline(
         painter.restore()
 
 
-def describe_timeline(assessment: Assessment, today: date | None = None) -> str:
+def describe_timeline(assessment: Assessment, today: date) -> str:
     """The timeline in words, for screen readers: the picture's own labels and dates."""
     parts = [
         f"{' and '.join(titles)}: {long_date(day)}"
@@ -214,12 +214,14 @@ class TimelineWidget(QWidget):
 
     def description(self) -> str:
         """The timeline in words ("" when empty)."""
-        if self._assessment is None:
+        if self._assessment is None or self._today is None:
             return ""
         return describe_timeline(self._assessment, self._today)
 
     def set_assessment(self, assessment: Assessment | None, *, today: date | None = None) -> None:
         """Show ``assessment`` (None clears); ``today`` decides "Today" vs "Advice date"."""
+        if assessment is not None and today is None:
+            raise TypeError("the timeline needs today's date to label the advice date")
         self._assessment = assessment
         self._today = today
         self.setAccessibleDescription(self.description())
@@ -235,7 +237,7 @@ class TimelineWidget(QWidget):
 
     def _needed_height(self, width: int) -> int:
         margin = self._margin()
-        if self._assessment is None:
+        if self._assessment is None or self._today is None:
             return int(QFontMetricsF(self.font()).height() * 8)
         rect = QRectF(margin, 0, max(1.0, width - 2 * margin), 1e6)
         layout = timeline_layout(rect, self._assessment, font=self.font(), today=self._today)
@@ -261,7 +263,7 @@ class TimelineWidget(QWidget):
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._assessment is None:
+        if self._assessment is None or self._today is None:
             return
         painter = QPainter(self)
         try:

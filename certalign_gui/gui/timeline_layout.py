@@ -49,13 +49,13 @@ class TimelineLayout:
     fits: bool
 
 
-def as_of_title(assessment: Assessment, today: date | None) -> str:
+def as_of_title(assessment: Assessment, today: date) -> str:
     """What the advice date is called: "Today" on the day itself, else "Advice date"."""
-    return "Today" if assessment.situation.as_of == (today or date.today()) else "Advice date"
+    return "Today" if assessment.situation.as_of == today else "Advice date"
 
 
 def timeline_entries(
-    assessment: Assessment, today: date | None
+    assessment: Assessment, today: date
 ) -> list[tuple[date, list[str], list[str]]]:
     """What the timeline shows, in date order: (day, kinds, titles), one entry per day."""
     return _groups(assessment, as_of_title(assessment, today))
@@ -192,8 +192,8 @@ def timeline_layout(
     assessment: Assessment,
     *,
     font: QFont,
+    today: date,
     device: QPaintDevice | None = None,
-    today: date | None = None,
 ) -> TimelineLayout:
     """Lay the timeline out in ``rect``, shrinking the font until every label fits."""
     groups = timeline_entries(assessment, today)

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from typing_extensions import override
 
+from certalign_gui import clock
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui import accessibility
+from certalign_gui.gui.dialogs import close_other_dialogs
 from certalign_gui.gui.idle import IdleWatcher
 from certalign_gui.gui.pages.base import BasePage
 from certalign_gui.gui.pages.welcome import WelcomePage
+from certalign_gui.gui.session import Session
 from certalign_gui.gui.widgets import make_touch_friendly
 
 if TYPE_CHECKING:
@@ -41,7 +45,8 @@ class PageId(IntEnum):
 
 
 class AlignmentWizard(QWizard):
-    """The whole program window. ``today`` fixes the clock (tests, planning ahead).
+    """The whole program window. ``today`` is the clock: a fixed day, or a function that
+    tells the day (tests move it past midnight); None reads the computer's clock.
 
     ``policy=None`` uses the bundled policy. With ``policy_later=True`` only the first page
     is built; `set_policy()` adds the rest (the app does that right after the first paint).
@@ -60,7 +65,7 @@ class AlignmentWizard(QWizard):
         self,
         policy: Policy | None = None,
         *,
-        today: date | None = None,
+        today: date | Callable[[], date] | None = None,
         idle_timeout_ms: int = 600_000,
         policy_later: bool = False,
         parent: QWidget | None = None,
@@ -69,7 +74,13 @@ class AlignmentWizard(QWizard):
         self.setObjectName("alignmentWizard")
         self._policy: Policy | None = None
         self._idle_minutes = max(1, round(idle_timeout_ms / 60_000))
-        self._fixed_today = today
+        if isinstance(today, date):
+            fixed = today
+            self._clock: Callable[[], date] = lambda: fixed
+        else:
+            self._clock = today or clock.today
+        #: One person's session: Start over and the idle reset end it (and their exports).
+        self.session = Session()
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOptions(
             QWizard.WizardOption.IndependentPages
@@ -120,7 +131,7 @@ class AlignmentWizard(QWizard):
         self.ma_page = MaPage(policy, self.today)
         self.nremt_page = NremtPage(policy, self.today, self._earlier_answers)
         self.details_page = DetailsPage(idle_minutes=self._idle_minutes)
-        self.results_page = ResultsPage(self.details)
+        self.results_page = ResultsPage(self.details, self.today, self.session)
         for page_id, page in (
             (PageId.MA, self.ma_page),
             (PageId.NREMT, self.nremt_page),
@@ -171,8 +182,8 @@ class AlignmentWizard(QWizard):
         return QSize(width, height)
 
     def today(self) -> date:
-        """The injected day, or the clock's (read each time: the program may run for days)."""
-        return self._fixed_today or date.today()
+        """Today, from the injected clock (read each time: the program may run for days)."""
+        return self._clock()
 
     def policy(self) -> Policy:
         """The policy the advice uses."""
@@ -212,7 +223,13 @@ class AlignmentWizard(QWizard):
         return self.details_page.details()
 
     def start_over(self) -> None:
-        """Back to the first page with every answer and detail cleared."""
+        """Back to the first page with every answer and detail cleared.
+
+        Ends the person's session first: a save or print still asking its questions stops
+        there, and any dialog left open (a preview, a save box: they may show a name) closes.
+        """
+        self.session.end()
+        close_other_dialogs(self)
         self.welcome_page.reset()
         if self._policy is not None:
             for page in (self.ma_page, self.nremt_page, self.details_page):
@@ -222,10 +239,6 @@ class AlignmentWizard(QWizard):
         self.idle.restart()
 
     def _on_idle(self) -> None:
-        # A print preview or a save dialog left open would keep someone's name on screen.
-        for widget in QApplication.topLevelWidgets():
-            if widget is not self and isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
         self.start_over()
         self.idle_reset.emit()
 
@@ -244,9 +257,11 @@ class AlignmentWizard(QWizard):
             return False
         if self.currentId() == PageId.DETAILS:
             # The answer is built before its page is shown, so the page opens complete and
-            # the keyboard can go straight to its headline.
+            # the keyboard can go straight to its headline. A window left open past midnight
+            # advises for the new day, unless the person chose another.
             from certalign_gui.rules import assess
 
+            self.welcome_page.follow_clock()
             self.results_page.show_assessment(
                 assess(self.situation(), self.policy()), today=self.today()
             )
@@ -257,7 +272,9 @@ class AlignmentWizard(QWizard):
         page = self.page(page_id)
         if not isinstance(page, BasePage):
             return
-        if page_id == PageId.NREMT:
+        if page_id == PageId.WELCOME:
+            self.welcome_page.follow_clock()
+        elif page_id == PageId.NREMT:
             # Pages are initialised once (IndependentPages); earlier answers may have changed.
             self.nremt_page.refresh(notify=False)
         position = list(PageId).index(page_id) + 1

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from certalign_gui import __version__
+from certalign_gui import __version__, clock
 from certalign_gui.roster.assess import RosterResult, assess_roster
 from certalign_gui.roster.reader import RosterFileError, read_roster
 from certalign_gui.roster.text import format_text
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
-        today = date.today()  # the one clock reading of the roster package
+        today = clock.today()
         as_of = _as_of(args.as_of, today)
         targets = output_targets(args)
         result = _assessed(args.file, as_of) if args.file is not None else None

@@ -5,6 +5,10 @@ from datetime import date
 from certalign_gui.checklist.details import Details
 from certalign_gui.rules import Assessment, Situation, assess
 
+#: The day the checklists are printed in these tests: later than every advice date below,
+#: so each page also says "Advice as of …".
+PRINTED = date(2026, 12, 2)
+
 #: name -> Situation. Every category appears, and the longest page (several warnings and
 #: projected advice) is "projected_many_warnings".
 SITUATIONS = {

@@ -6,7 +6,7 @@ import io
 
 import pypdf
 import pytest
-from checklist_cases import FULL_DETAILS, assessment_for
+from checklist_cases import FULL_DETAILS, PRINTED, assessment_for
 
 from certalign_gui.checklist.document import PageResult, render_pdf
 
@@ -33,7 +33,9 @@ def rendered(qapp):
     def get(case: str, page_size: str = "letter", details=FULL_DETAILS) -> RenderedPdf:
         key = (case, page_size, details)
         if key not in cache:
-            data, result = render_pdf(assessment_for(case), details, page_size=page_size)
+            data, result = render_pdf(
+                assessment_for(case), details, printed_on=PRINTED, page_size=page_size
+            )
             cache[key] = RenderedPdf(data, result)
         return cache[key]
 

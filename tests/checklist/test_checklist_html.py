@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from checklist_cases import (
     FULL_DETAILS,
     INJECTION_DETAILS,
     INJECTION_NAME,
+    PRINTED,
     SITUATIONS,
     assessment_for,
 )
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.checklist.html import MAX_DETAIL_CHARS, checklist_html, qr_links
+from certalign_gui.rules import Situation, assess
 from certalign_gui.rules.wording import long_date
 
 
 def _html(case: str, details: Details | None = FULL_DETAILS, **kwargs) -> str:
+    kwargs.setdefault("printed_on", PRINTED)
     return checklist_html(assessment_for(case), details, **kwargs)
 
 
@@ -48,7 +52,8 @@ def test_every_step_is_a_check_box_with_its_due_date_in_long_form(case):
 def test_page_is_dated_and_names_its_source_and_who_to_ask(case):
     assessment = assessment_for(case)
     text = _visible(_html(case))
-    assert f"Prepared on {long_date(assessment.situation.as_of)}" in text
+    assert "Printed on December 2, 2026" in text
+    assert f"Advice as of {long_date(assessment.situation.as_of)}" in text
     assert "Source: Massachusetts OEMS \N{EM DASH} One-Year Alignment with NREMT." in text
     assert (
         "Rules as published by OEMS; checked "
@@ -149,3 +154,24 @@ def test_font_sizes_are_in_points_and_body_text_is_at_least_12_pt():
     assert re.search(r"body \{ font-size: 12pt;", style)
     assert re.search(r"h1 \{ font-size: 18pt;", style)
     assert re.search(r"h2 \{ font-size: 16pt;", style)
+
+
+def test_a_page_printed_on_its_advice_date_says_the_date_once():
+    assessment = assessment_for("alignment_open")
+    text = _visible(checklist_html(assessment, None, printed_on=assessment.situation.as_of))
+    assert "Printed on January 10, 2025" in text
+    assert "Advice as of" not in text
+
+
+def test_planning_ahead_prints_todays_date_and_the_chosen_advice_date_each_labelled():
+    planned = assess(
+        Situation(
+            ma_expiration=date(2027, 3, 31),
+            nremt_expiration=date(2028, 3, 31),
+            as_of=date(2027, 1, 10),
+        )
+    )
+    text = _visible(checklist_html(planned, None, printed_on=PRINTED))
+    assert "Printed on December 2, 2026" in text
+    assert "Advice as of January 10, 2027" in text
+    assert "Prepared on" not in text

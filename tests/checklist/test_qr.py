@@ -31,7 +31,9 @@ def test_each_link_becomes_a_crisp_square_png(qapp, url):
 def test_all_four_links_are_printed_with_a_code(qapp):
     assessment = assessment_for("alignment_open")
     assert [name for name, _label, _url in qr_links(assessment)] == list(QR_LINKS)
-    document = checklist_document(assessment, None, timeline=False)
+    document = checklist_document(
+        assessment, None, printed_on=assessment.situation.as_of, timeline=False
+    )
     for name in QR_LINKS:
         image = document.resource(
             QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE.format(name=name))

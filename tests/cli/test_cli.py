@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from certalign_gui import __version__, cli
+from certalign_gui import __version__, cli, clock
 from certalign_gui.rules import Situation, assess, load_policy
 
 D = date.fromisoformat
@@ -145,12 +145,8 @@ def test_dates_may_be_iso_or_us(capsys, written, meant):
 
 
 def test_as_of_defaults_to_today(capsys, monkeypatch):
-    class FixedDate(date):
-        @classmethod
-        def today(cls):
-            return cls(2025, 1, 10)
-
-    monkeypatch.setattr(cli, "date", FixedDate)
+    # The command reads the clock only through certalign_gui.clock.
+    monkeypatch.setattr(clock, "today", lambda: date(2025, 1, 10))
     code, out, _err = _run(capsys, "--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31",
                            "--json")  # fmt: skip
     assert code == 0

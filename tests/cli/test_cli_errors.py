@@ -79,12 +79,26 @@ def test_bad_input_exits_2_with_one_line_naming_the_option(capsys, argv, names):
     assert names in err
 
 
-def test_a_bad_date_message_says_how_to_write_it(capsys):
+def test_a_bad_date_message_says_what_is_wrong(capsys):
     err = _fails(capsys, _with("--ma-expires", "2025-02-30"))
     assert err == (
-        "certalign: error: --ma-expires: '2025-02-30' is not a real calendar date; "
-        "write it as YYYY-MM-DD or MM/DD/YYYY\n"
+        "certalign: error: --ma-expires: '2025-02-30' is not a date: "
+        "February 2025 has only 28 days.\n"
     )
+
+
+def test_an_unreadable_date_message_says_how_to_write_it(capsys):
+    err = _fails(capsys, _with("--ma-expires", "March 31"))
+    assert "Type the date with numbers, for example 03/31/2027." in err
+
+
+@pytest.mark.parametrize("written", ["03/31/2025", "3/31/25", "03312025", "2025-03-31"])
+def test_the_command_reads_every_date_the_window_reads(capsys, written):
+    from certalign_gui.cli import main
+
+    assert main(["--ma-expires", written, "--nremt-expires", "2026-03-31",
+                 "--as-of", "2025-01-10", "--json"]) == 0  # fmt: skip
+    assert '"ma_expiration": "2025-03-31"' in capsys.readouterr().out
 
 
 def test_a_missing_nremt_date_message_reads_plainly(capsys):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from certalign_gui.checklist.details import Details
 from certalign_gui.checklist.files import FileWriteError
 from certalign_gui.gui import export
+from certalign_gui.gui.session import detached
 from certalign_gui.rules import Situation, assess
 
 ASSESSMENT = assess(
@@ -24,6 +25,9 @@ ASSESSMENT = assess(
     )
 )
 DETAILS = Details(name="Jane Q. Public", ma_number="E1234567", nremt_number="E7654321")
+
+#: The day the tests print or save on (the page says "Printed on" this day).
+PRINTED = date(2026, 12, 2)
 
 
 class Dialogs:
@@ -74,7 +78,7 @@ def _pdf_text(path: Path) -> str:
 def test_save_pdf_writes_the_one_page_checklist(monkeypatch, parent, tmp_path):
     target = tmp_path / "mine.pdf"
     dialogs = Dialogs(monkeypatch, target)
-    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     text = _pdf_text(target)
     assert "Jane Q. Public" in text
     assert "Due by February 15, 2025" in text
@@ -86,8 +90,8 @@ def test_save_pdf_writes_the_one_page_checklist(monkeypatch, parent, tmp_path):
 def test_save_pdf_suggests_a_dated_name_in_documents(monkeypatch, parent, tmp_path):
     monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
     dialogs = Dialogs(monkeypatch, None)
-    export.save_pdf(parent, ASSESSMENT, DETAILS)
-    assert dialogs.suggested == [tmp_path / "alignment-checklist-2025-01-10.pdf"]
+    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    assert dialogs.suggested == [tmp_path / f"alignment-checklist-{PRINTED.isoformat()}.pdf"]
     assert list(tmp_path.iterdir()) == []  # cancelled: nothing written, nothing said
     assert dialogs.infos == dialogs.errors == []
 
@@ -98,24 +102,24 @@ def test_documents_folder_exists():
 
 def test_a_name_without_extension_gets_pdf(monkeypatch, parent, tmp_path):
     Dialogs(monkeypatch, tmp_path / "checklist")
-    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert (tmp_path / "checklist.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_an_existing_file_is_kept_unless_the_user_says_replace(monkeypatch, parent, tmp_path):
     monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
-    target = tmp_path / "alignment-checklist-2025-01-10.pdf"
+    target = tmp_path / f"alignment-checklist-{PRINTED.isoformat()}.pdf"
     target.write_bytes(b"the old checklist")
     dialogs = Dialogs(monkeypatch, target, None)
     dialogs.overwrite_answers = [False]
-    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert dialogs.asked_overwrite == [target]
     assert dialogs.suggested == [target, target]  # asked again, same name offered
     assert target.read_bytes() == b"the old checklist"
 
     dialogs = Dialogs(monkeypatch, target)
     dialogs.overwrite_answers = [True]
-    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert target.read_bytes().startswith(b"%PDF-")
 
 
@@ -123,17 +127,17 @@ def test_a_folder_is_not_a_file_name(monkeypatch, parent, tmp_path):
     folder = tmp_path / "stuff.pdf"
     folder.mkdir()
     dialogs = Dialogs(monkeypatch, folder, None)
-    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert len(dialogs.errors) == 1
     assert str(folder) in dialogs.errors[0]
     assert "is a folder" in dialogs.errors[0]
-    assert dialogs.suggested[1] == folder / "alignment-checklist-2025-01-10.pdf"
+    assert dialogs.suggested[1] == folder / f"alignment-checklist-{PRINTED.isoformat()}.pdf"
 
 
 def test_a_missing_folder_is_reported_in_plain_words(monkeypatch, parent, tmp_path):
     target = tmp_path / "gone" / "checklist.pdf"
     dialogs = Dialogs(monkeypatch, target)
-    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert dialogs.errors == [
         f"Could not save {target}: that folder does not exist. "
         "Choose another folder, such as Documents, and try again."
@@ -151,7 +155,7 @@ def test_a_full_disk_is_reported_and_the_old_file_kept(monkeypatch, parent, tmp_
     monkeypatch.setattr(export, "atomic_write", full)
     dialogs = Dialogs(monkeypatch, target)
     dialogs.overwrite_answers = [True]
-    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert dialogs.errors[0].startswith(f"Could not save {target}: the disk is full.")
     assert target.read_bytes() == b"old"
 
@@ -162,7 +166,7 @@ def test_an_unexpected_failure_is_a_message_not_a_crash(monkeypatch, parent, tmp
 
     monkeypatch.setattr(export, "pdf_bytes", broken)
     dialogs = Dialogs(monkeypatch, tmp_path / "x.pdf")
-    export.save_pdf(parent, ASSESSMENT, DETAILS)
+    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert dialogs.errors == ["Something went wrong while making x.pdf. Nothing was saved."]
     assert list(tmp_path.iterdir()) == []
     assert "making x.pdf failed" in caplog.text
@@ -172,8 +176,8 @@ def test_save_ics_writes_the_deadlines(monkeypatch, parent, tmp_path):
     monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
     target = tmp_path / "dates.ics"
     dialogs = Dialogs(monkeypatch, target)
-    export.save_ics(parent, ASSESSMENT)
-    assert dialogs.suggested == [tmp_path / "alignment-deadlines-2025-01-10.ics"]
+    export.save_ics(parent, ASSESSMENT, today=PRINTED, token=detached())
+    assert dialogs.suggested == [tmp_path / f"alignment-deadlines-{PRINTED.isoformat()}.ics"]
     calendar = Calendar.from_ical(target.read_bytes())
     assert len(calendar.walk("VEVENT")) == len(ASSESSMENT.deadlines)
     assert str(target) in dialogs.infos[0]
@@ -184,7 +188,7 @@ def test_print_without_a_printer_offers_a_pdf(monkeypatch, parent, tmp_path):
     target = tmp_path / "instead.pdf"
     dialogs = Dialogs(monkeypatch, target)
     dialogs.pdf_instead = True
-    export.print_checklist(parent, ASSESSMENT, DETAILS)
+    export.print_checklist(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert "Jane Q. Public" in _pdf_text(target)
 
 
@@ -192,7 +196,7 @@ def test_print_without_a_printer_can_be_cancelled(monkeypatch, parent, tmp_path)
     monkeypatch.setattr(export, "available_printers", list)
     dialogs = Dialogs(monkeypatch)
     dialogs.pdf_instead = False
-    export.print_checklist(parent, ASSESSMENT, DETAILS)
+    export.print_checklist(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert dialogs.suggested == []
     assert parent.findChild(QPrintPreviewDialog) is None
 
@@ -204,11 +208,11 @@ def test_print_preview_opens_without_blocking_and_draws_one_page(monkeypatch, qt
     drawn = []
     paint = export.paint_checklist
 
-    def recording_paint(*args):
-        drawn.append(paint(*args))
+    def recording_paint(*args, **kwargs):
+        drawn.append(paint(*args, **kwargs))
 
     monkeypatch.setattr(export, "paint_checklist", recording_paint)
-    export.print_checklist(parent, ASSESSMENT, DETAILS)
+    export.print_checklist(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     preview = parent.findChild(QPrintPreviewDialog, "printPreviewDialog")
     assert preview is not None
     assert preview.isVisible()
@@ -218,7 +222,7 @@ def test_print_preview_opens_without_blocking_and_draws_one_page(monkeypatch, qt
         widget.updatePreview()
     assert widget.pageCount() == 1
     assert preview.printer().docName() == (
-        "OEMS and NREMT alignment checklist \N{EM DASH} Prepared on January 10, 2025"
+        "OEMS and NREMT alignment checklist \N{EM DASH} Printed on December 2, 2026"
     )
     preview.close()
 

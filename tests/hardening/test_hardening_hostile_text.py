@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pypdf
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from certalign_gui.checklist import document
 from certalign_gui.gui import export
+from certalign_gui.gui.session import detached
 from certalign_gui.gui.wizard import AlignmentWizard, PageId
 
 PAYLOADS = {
@@ -34,6 +36,9 @@ PAYLOADS = {
 }
 #: What gives markup away when it was rendered instead of shown.
 MARKERS = ("<img", "<a href", "<b>", "passwd", "javascript", "bold")
+
+#: The day the tests print or save on (the page says "Printed on" this day).
+PRINTED = date(2026, 12, 2)
 
 
 @pytest.fixture
@@ -131,6 +136,7 @@ def test_typed_markup_in_the_print_html_is_escaped():
     html = checklist_html(
         assessment,
         Details(name=PAYLOADS["img"], ma_number=PAYLOADS["link"], nremt_number=PAYLOADS["bold"]),
+        printed_on=TODAY,
     )
     for payload in PAYLOADS.values():
         assert payload not in html
@@ -162,7 +168,7 @@ def test_a_file_name_with_markup_is_shown_as_text_in_every_message(qtbot, monkey
     new = tmp_path / "<a href=javascript:alert(1)>x.pdf"
     answers = [existing, folder, new]
     monkeypatch.setattr(export, "ask_save_path", lambda *args: answers.pop(0) if answers else None)
-    export.save_pdf(parent, assessment, Details())
+    export.save_pdf(parent, assessment, Details(), today=PRINTED, token=detached())
     # The overwrite question, the "is a folder" message, the "saved" message.
     assert [text.split("\n")[0] for _format, text in shown] == [
         f"{existing.name} already exists in {tmp_path}.",

@@ -12,6 +12,7 @@ from typing_extensions import override
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui.pages.base import BasePage
+from certalign_gui.gui.session import Session
 from certalign_gui.rules import Assessment
 
 if TYPE_CHECKING:
@@ -23,7 +24,13 @@ class ResultsPage(BasePage):
 
     start_over_requested = Signal()
 
-    def __init__(self, details: Callable[[], Details], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        details: Callable[[], Details],
+        today: Callable[[], date],
+        session: Session,
+        parent: QWidget | None = None,
+    ) -> None:
         # The scroll bar belongs at the window's edge: the column is inside the scroll area.
         super().__init__("resultsPage", parent, column_chars=None)
         self.set_heading(self.tr("Your answer"))
@@ -34,6 +41,8 @@ class ResultsPage(BasePage):
         self.column_layout.setContentsMargins(0, 0, 0, 0)
         self.setFinalPage(True)
         self._details = details
+        self._today = today
+        self._session = session
         self.view: ResultsView | None = None
 
     def assessment(self) -> Assessment | None:
@@ -52,7 +61,7 @@ class ResultsPage(BasePage):
             # Imported here: the welcome page is on screen long before anyone needs this.
             from certalign_gui.gui.results_view import ResultsView
 
-            self.view = ResultsView(self._details)
+            self.view = ResultsView(self._details, self._today, self._session)
             self.view.start_over_requested.connect(self.start_over_requested)
             self.body.addWidget(self.view, 1)
         self.view.show_assessment(assessment, today=today)

@@ -30,6 +30,8 @@ class WelcomePage(BasePage):
         self.heading.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         show_focus_ring(self.heading)
         self._today = today
+        #: False while the advice date follows the clock; True once the person chose one.
+        self._chosen = False
         logo = QLabel()
         logo.setObjectName("welcomeLogo")
         size = self.fontMetrics().height() * 4
@@ -86,15 +88,26 @@ class WelcomePage(BasePage):
         layout.addWidget(self.panel)
         layout.addStretch(1)
 
+        self.as_of.edited.connect(self._on_chosen)
         self.as_of.date_changed.connect(self._update_summary)
         self.as_of.date_changed.connect(self.completeChanged)
         self.reset()
 
     def reset(self) -> None:
         """Back to today, panel closed."""
+        self._chosen = False
         self.as_of.setDate(self._today())
         self.toggle.setChecked(False)
         self._update_summary()
+
+    def follow_clock(self) -> None:
+        """Advice for today, if today has changed (past midnight) and no other day was chosen."""
+        if not self._chosen and self.as_of.date() != self._today():
+            self.as_of.setDate(self._today())
+        self._update_summary()
+
+    def _on_chosen(self) -> None:
+        self._chosen = True
 
     def as_of_date(self) -> date | None:
         """The day the advice is for (None while the field holds no date)."""
