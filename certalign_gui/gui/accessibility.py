@@ -231,6 +231,17 @@ def _mark(widget: QWidget, kind: str, text: Callable[[], str] | None) -> None:
     widget.setProperty(KIND, kind)
     if text is not None:
         setattr(widget, _TEXT_SOURCE, text)
+    _drop_qts_interface(widget)
+
+
+def _drop_qts_interface(widget: QWidget) -> None:
+    """Forget an interface Qt already made for ``widget`` (when a screen reader is running,
+    setting a text makes one at once), so that ours is made the next time one is asked for."""
+    if not QAccessible.isActive():
+        return
+    interface = QAccessible.queryAccessibleInterface(widget)
+    if interface is not None and not isinstance(interface, _Marked):
+        QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(interface))
 
 
 def mark_heading(label: QLabel, level: int) -> None:

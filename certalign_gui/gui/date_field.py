@@ -186,7 +186,7 @@ class DateField(QWidget):
         self.calendar_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.calendar_button.setMinimumHeight(self.edit.minimumHeight())
         self.calendar_button.setAccessibleName(
-            self.tr("Choose the {name} from a calendar").format(name=accessible_name.lower())
+            self.tr("Calendar for: {name}").format(name=accessible_name)
         )
         self.calendar_button.setToolTip(self.tr("Choose from a calendar (Alt+Down or F4)"))
 

@@ -172,9 +172,7 @@ def save_pdf(
     )
 
 
-def save_ics(
-    parent: QWidget, assessment: Assessment, *, today: date, token: SessionToken
-) -> None:
+def save_ics(parent: QWidget, assessment: Assessment, *, today: date, token: SessionToken) -> None:
     """Ask where, then write the deadlines as a calendar file (no name, no numbers)."""
     _save(
         parent,

@@ -23,7 +23,7 @@ def _tr(text: str) -> str:
 
 
 class LinkNotOpenedDialog(QDialog):
-    """"This computer could not open the page": the address in full, and Copy."""
+    """ "This computer could not open the page": the address in full, and Copy."""
 
     def __init__(self, url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

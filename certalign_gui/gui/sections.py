@@ -254,8 +254,6 @@ class DeadlinesTable(QTableWidget):
             self.setItem(row, 1, QTableWidgetItem(deadline.label))
             self.setItem(row, 2, QTableWidgetItem(days_phrase(deadline.days_from_as_of)))
         self.resizeRowsToContents()
-        if deadlines:
-            self.setCurrentCell(0, 0)
         height = self.horizontalHeader().height() + 2 * self.frameWidth() + 4
         height += sum(self.rowHeight(row) for row in range(self.rowCount()))
         self.setFixedHeight(height)

@@ -17,11 +17,12 @@ FOCUS_RING = (
 
 def plain_label(text: str = "", *, object_name: str = "", wrap: bool = True) -> QLabel:
     """A label that never interprets its text as HTML, wrapping by default."""
-    label = QLabel(text)
+    label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     if object_name:
         label.setObjectName(object_name)
+    label.setText(text)
     return label
 
 
@@ -51,10 +52,12 @@ def readable_label(
     text: str = "", *, object_name: str = "", focusable: bool = True, wrap: bool = True
 ) -> QLabel:
     """A plain label a screen reader reads as text; a Tab stop (with a ring) by default."""
-    label = plain_label(text, object_name=object_name, wrap=wrap)
+    # Marked before it has a text: what a screen reader first sees is already ours.
+    label = plain_label(object_name=object_name, wrap=wrap)
     accessibility.mark_readable(label, focusable=focusable)
     if focusable:
         show_focus_ring(label)
+    label.setText(text)
     return label
 
 
@@ -62,9 +65,10 @@ def heading(
     text: str, *, level: int, scale: float = 1.25, object_name: str = "", focusable: bool = False
 ) -> QLabel:
     """A bold heading that a screen reader announces as "heading, level n"."""
-    label = heading_label(text, scale=scale, object_name=object_name)
+    label = heading_label("", scale=scale, object_name=object_name)
     accessibility.mark_heading(label, level)
     if focusable:
         label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         show_focus_ring(label)
+    label.setText(text)
     return label

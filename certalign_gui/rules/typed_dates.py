@@ -42,6 +42,7 @@ NO_MONTH = "There is no month {month}. Type the month first, then the day, for e
 NO_DAY = "There is no day {day} in a month. Check the day."
 SHORT_MONTH = "{month_name} has only {days} days."
 SHORT_FEBRUARY = "February {year} has only {days} days."
+FEBRUARY_AT_MOST = "February has at most 29 days."
 YEAR_RANGE = "Check the year: {year} is not between {low} and {high}."
 
 _SEPARATORS = "/-."
@@ -49,6 +50,10 @@ _SEPARATORS = "/-."
 _US = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})")
 #: Year first: YYYY-MM-DD (also with / or .).
 _ISO = re.compile(r"(\d{4})([/.-])(\d{1,2})\2(\d{1,2})")
+#: Month first, still being typed: the month is known once a separator follows it, the day
+#: once a second one does. An impossible month or day is said then, not after the year.
+_US_PREFIX = re.compile(r"(\d{1,2})([/.-])(\d{0,2})(?:\2\d{0,3})?")
+_DAY_TYPED = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{0,3}")
 #: What a date looks like while it is still being typed (every prefix of a valid form).
 _PARTIAL = re.compile(
     r"\d{0,2}"  # month
@@ -91,6 +96,35 @@ def _checked(year: int, month: int, day: int) -> date:
     return date(year, month, day)
 
 
+def _check_early(partial: str) -> None:
+    """Refuse a half-typed date whose month or day can already never be right."""
+    if match := _US_PREFIX.fullmatch(partial):
+        month, _sep, day = match.groups()
+        year_digits = None
+    elif (
+        partial.isdigit()
+        and len(partial) in (4, 5)
+        and not (
+            MIN_YEAR <= int(partial[:4]) <= MAX_YEAR  # perhaps a year, typed first (YYYY-MM-DD)
+        )
+    ):
+        month, day = partial[:2], partial[2:4]
+        year_digits = partial[4:]
+    else:
+        return
+    if not 1 <= int(month) <= 12:
+        raise DateTextError(NO_MONTH.format(month=int(month), example=EXAMPLE))
+    if year_digits is None and len(day) < 2 and not _DAY_TYPED.fullmatch(partial):
+        return  # the day may still get its second digit
+    if not 1 <= int(day) <= 31:
+        raise DateTextError(NO_DAY.format(day=int(day)))
+    most = calendar.monthrange(2000, int(month))[1]  # a leap year: February 29 may be right
+    if int(day) > most:
+        if int(month) == 2:
+            raise DateTextError(FEBRUARY_AT_MOST)
+        raise DateTextError(SHORT_MONTH.format(month_name=MONTHS[int(month) - 1], days=most))
+
+
 def parse_typed_date(text: str) -> date:
     """The one date ``text`` names, or `DateTextError` with a sentence saying what is wrong."""
     cleaned = "".join(text.split())
@@ -109,6 +143,7 @@ def parse_typed_date(text: str) -> date:
         # without the leading zeros: say how to write it.
         raise DateTextError(SEVEN_DIGITS, incomplete=True)
     if _PARTIAL.fullmatch(cleaned):
+        _check_early(cleaned)
         raise DateTextError(INCOMPLETE.format(example=EXAMPLE), incomplete=True)
     if not all(char.isdigit() or char in _SEPARATORS for char in cleaned):
         raise DateTextError(NOT_NUMBERS.format(example=EXAMPLE))

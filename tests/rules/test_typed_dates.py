@@ -60,7 +60,7 @@ def test_an_impossible_or_unreadable_date_is_refused_in_words(text, words):
 
 @pytest.mark.parametrize(
     "text", ["", "  ", "0", "04", "04/", "04/3", "04/30/", "04/30/202", "0430", "2029", "2029-04",
-             "2029-04-", "0430202", "3312027"],
+             "2029-04-", "0430202", "3312027", "02/29/", "1999", "13", "0229"],
 )  # fmt: skip
 def test_a_half_typed_date_is_incomplete_never_guessed(text):
     with pytest.raises(DateTextError) as refused:
@@ -93,10 +93,48 @@ def test_any_text_is_a_date_or_a_sentence(text):
     try:
         parsed = parse_typed_date(text)
     except DateTextError as refused:
-        assert str(refused).endswith(".")
+        said = str(refused)
     else:
+        said = ""
         assert MIN_YEAR <= parsed.year <= MAX_YEAR
+    assert said == "" or said.endswith(".")
 
 
 def test_the_fields_show_a_four_digit_year_month_first():
     assert typed_form(date(2027, 3, 1)) == "03/01/2027"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("13/", "There is no month 13."),  # the month is known once a separator follows
+        ("00/", "There is no month 0."),
+        ("04/31", "April has only 30 days."),  # two digits: the day is known
+        ("04/31/", "April has only 30 days."),
+        ("04/31/2", "April has only 30 days."),
+        ("04/31/20", "April has only 30 days."),  # not "April 31, 2020", then nothing
+        ("04/31/202", "April has only 30 days."),
+        ("04/00/", "There is no day 0"),
+        ("04/32/", "There is no day 32"),
+        ("02/30/", "February has at most 29 days."),
+        ("0431", "April has only 30 days."),  # digits only: month and day known
+        ("04312", "April has only 30 days."),
+        ("1331", "There is no month 13."),
+    ],
+)
+def test_a_month_or_day_that_can_never_be_right_is_said_while_typing(text, words):
+    with pytest.raises(DateTextError) as refused:
+        parse_typed_date(text)
+    assert words in str(refused.value)
+    assert not refused.value.incomplete
+
+
+def test_typing_an_impossible_date_says_the_same_thing_from_the_day_on():
+    typed = "04/31/2025"
+    said = []
+    for end in range(1, len(typed) + 1):
+        try:
+            parse_typed_date(typed[:end])
+        except DateTextError as refused:
+            said.append(None if refused.incomplete else refused.message)
+    assert said == [None, None, None, None] + ["April has only 30 days."] * 6

@@ -77,7 +77,7 @@ class DetailsPage(BasePage):
         edit.setClearButtonEnabled(True)
         # The little clear button inside the field: named, so a screen reader can say it.
         for button in edit.findChildren(QToolButton):
-            button.setAccessibleName(self.tr("Clear {name}").format(name=name.lower()))
+            button.setAccessibleName(self.tr("Clear: {name}").format(name=name))
         edit.setMinimumHeight(round(edit.fontMetrics().height() * 1.8))  # easy to hit by touch
         return edit
 
