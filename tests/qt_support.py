@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -420,6 +420,16 @@ def arrive(qtbot, wizard: QWizard, name: str, how: str = "next") -> DateLineEdit
         f"{how}: typing would not replace {edit.text()!r} (selected: {edit.selectedText()!r})"
     )
     return edit
+
+
+def wait_for_popup(qtbot, popup: QWidget) -> None:
+    """Wait until ``popup`` is on screen and the window system has given it the keyboard.
+
+    A person cannot press a key before that happens; a test can, and the activation then
+    arrives after the popup has closed, leaving no window with the focus.
+    """
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is popup.windowHandle())
 
 
 def type_date(qtbot, text: str, into: QWidget | None = None) -> None:

@@ -27,6 +27,7 @@ from qt_support import (
     key,
     tab_to,
     type_date,
+    wait_for_popup,
 )
 
 from certalign_gui.app import FONT_SCALE
@@ -229,7 +230,7 @@ def test_the_calendar_popup_opens_by_key_or_button_and_starts_the_week_on_sunday
     else:
         mouse_click(qtbot, child(wizard, QAbstractButton, "maExpirationEditCalendarButton"))
     popup = child(wizard, QWidget, "calendarPopup")
-    qtbot.waitUntil(popup.isVisible)
+    wait_for_popup(qtbot, popup)
     calendar = child(popup, QCalendarWidget, "calendarWidget")
     assert calendar.firstDayOfWeek() == Qt.DayOfWeek.Sunday
     assert "Alt+Down" in edit.accessibleDescription()  # the description names a key that works
