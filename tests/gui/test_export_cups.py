@@ -23,11 +23,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui import export
+from certalign_gui.gui.session import detached
 from certalign_gui.rules import Situation, assess
 
 QUEUE = "certalign-test"
@@ -218,7 +220,14 @@ def test_the_checklist_prints_to_a_real_cups_queue(private_cups, qtbot, qapp):
             as_of=date(2025, 1, 10),
         )
     )
-    assert export.paint_checklist(parent, printer, assessment, Details(name="Print Test"))
+    assert export.paint_checklist(
+        parent,
+        printer,
+        assessment,
+        Details(name="Print Test"),
+        printed_on=date(2025, 1, 10),
+        token=detached(),
+    )
 
     found: list[Path] = []
 
@@ -251,3 +260,76 @@ def test_the_checklist_prints_to_a_real_cups_queue(private_cups, qtbot, qapp):
                     path.unlink()
         if not home_pdf_existed and home_pdf.exists() and not any(home_pdf.iterdir()):
             home_pdf.rmdir()
+
+
+def _all_job_ids(cups: PrivateCups) -> list[str]:
+    listing = cups.lp("lpstat", "-W", "all", "-o", QUEUE).stdout
+    return [line.split()[0] for line in listing.splitlines() if line.strip()]
+
+
+def test_the_idle_reset_during_the_print_dialog_prints_nothing(private_cups, qtbot, policy):
+    """Print in the preview opens the print dialog; the idle reset comes while it waits."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
+    from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
+
+    from certalign_gui.gui.wizard import AlignmentWizard, PageId
+
+    names = [info.printerName() for info in QPrinterInfo.availablePrinters()]
+    if QUEUE not in names:
+        pytest.skip(f"Qt's CUPS support does not see the private queue (it sees {names})")
+    jobs_before = _all_job_ids(private_cups)
+    before = {p for folder in _output_folders() if folder.exists() for p in folder.iterdir()}
+
+    wizard = AlignmentWizard(policy, today=date(2025, 1, 10))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    with qtbot.waitActive(wizard):
+        wizard.activateWindow()
+    for text in (None, "03/31/2025", "03/31/2026", "Print Reset Person"):
+        if text == "03/31/2026":
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # "active"
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if text is not None:
+            qtbot.keyClicks(QApplication.focusWidget(), text)
+        with qtbot.waitSignal(wizard.currentIdChanged):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.currentId() == PageId.RESULTS
+
+    qtbot.mouseClick(wizard.findChild(QPushButton, "printButton"), Qt.MouseButton.LeftButton)
+    preview = wizard.findChild(QPrintPreviewDialog, "printPreviewDialog")
+    assert preview is not None
+    (print_action,) = [a for a in preview.findChildren(QAction) if a.text() == "Print"]
+    seen: list[str] = []
+
+    def reset_when_the_print_dialog_waits() -> None:
+        waiting = [w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintDialog)]
+        if waiting and waiting[0].isVisible():
+            seen.append(waiting[0].printer().printerName())
+            wizard.idle.timed_out.emit()
+        else:
+            QTimer.singleShot(20, reset_when_the_print_dialog_waits)
+
+    QTimer.singleShot(20, reset_when_the_print_dialog_waits)
+    # Should the reset not close the dialogs, close them after a while, so the test fails
+    # below instead of waiting for ever (the timer goes with the wizard at teardown).
+    safety = QTimer(wizard)
+    safety.setSingleShot(True)
+    safety.timeout.connect(
+        lambda: [w.reject() for w in QApplication.topLevelWidgets() if isinstance(w, QPrintDialog)]
+    )
+    safety.start(15_000)
+    print_action.trigger()  # the print dialog's own event loop runs until the reset
+    qtbot.waitUntil(lambda: bool(seen))
+    assert wizard.currentId() == PageId.WELCOME
+    assert not [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QDialog) and w is not wizard and w.isVisible()
+    ]
+    assert wizard.findChild(QLineEdit, "nameEdit").text() == ""
+    qtbot.wait(2_000)  # long enough for a job to reach the queue, were one sent
+    assert _all_job_ids(private_cups) == jobs_before
+    after = {p for folder in _output_folders() if folder.exists() for p in folder.iterdir()}
+    assert after == before
