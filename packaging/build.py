@@ -29,7 +29,13 @@ WORK = ROOT / "build" / "pyinstaller"
 BUNDLE = DIST / "certalign"
 INFO = "build-info.json"
 # A bundle is stale when any of these is newer than it.
-SOURCES = ("certalign_gui", "packaging/pyinstaller", "packaging/linux", "pyproject.toml")
+SOURCES = (
+    "certalign_gui",
+    "resources",
+    "packaging/pyinstaller",
+    "packaging/linux",
+    "pyproject.toml",
+)
 LINUX_FILES = (
     "io.github.certalign.Certalign.desktop",
     "io.github.certalign.Certalign.metainfo.xml",

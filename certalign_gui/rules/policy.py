@@ -7,13 +7,13 @@ import tomllib
 import typing
 from datetime import date
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from certalign_gui.rules.links import ALLOWED_HOSTS, is_allowed_url
+from certalign_gui.rules.resources import MissingResourceError, resource_path
 
 POLICY_RESOURCE = "oems-alignment.toml"
 
@@ -190,9 +190,12 @@ def load_policy(path: str | Path | None = None) -> Policy:
             invalid. The message names the file and the field.
     """
     if path is None:
-        resource = resources.files("certalign_gui") / "resources" / "policy" / POLICY_RESOURCE
-        shown = f"(built in) {POLICY_RESOURCE}"
-        reader = resource.read_bytes
+        try:
+            built_in = resource_path("policy", POLICY_RESOURCE)
+        except MissingResourceError as exc:
+            raise PolicyError(f"(built in) {POLICY_RESOURCE}", str(exc)) from None
+        shown = str(built_in)
+        reader = built_in.read_bytes
         name = POLICY_RESOURCE
     else:
         file = Path(path)

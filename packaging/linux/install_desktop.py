@@ -22,7 +22,9 @@ APP_ID = "io.github.certalign.Certalign"
 HERE = Path(__file__).resolve().parent
 DESKTOP = HERE / f"{APP_ID}.desktop"
 METAINFO = HERE / f"{APP_ID}.metainfo.xml"
-ICON_IN_PACKAGE = Path("certalign_gui", "resources", "icons", "certalign.svg")
+# The icon among the program's resources: in a checkout, the top-level resources/ folder;
+# in a bundle, _internal/certalign_gui/resources/ (see certalign_gui/rules/resources.py).
+ICON_IN_RESOURCES = Path("icons", "certalign.svg")
 # Characters that force quoting of an Exec argument (Desktop Entry spec, "The Exec key").
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
@@ -50,12 +52,21 @@ def default_exec() -> Path:
     return Path(sys.executable).parent / "certalign-gui"
 
 
+def icon_candidates() -> tuple[Path, Path]:
+    """Where the SVG may be: the checkout this script is in, then the bundle folder it is in."""
+    checkout = HERE.parent.parent / "resources"
+    bundle = HERE.parent / "_internal" / "certalign_gui" / "resources"
+    return checkout / ICON_IN_RESOURCES, bundle / ICON_IN_RESOURCES
+
+
 def default_icon() -> Path:
-    """The SVG shipped in the package: source tree first, then a bundle's _internal."""
-    for root in (HERE.parent.parent, HERE.parent / "_internal"):
-        if (root / ICON_IN_PACKAGE).is_file():
-            return root / ICON_IN_PACKAGE
-    return HERE.parent.parent / ICON_IN_PACKAGE
+    """The program's SVG icon: the checkout's first, then a bundle's (else the checkout's path,
+    which install() reports as not found)."""
+    candidates = icon_candidates()
+    for path in candidates:
+        if path.is_file():
+            return path
+    return candidates[0]
 
 
 def exec_argument(path: Path) -> str:

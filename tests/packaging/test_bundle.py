@@ -79,12 +79,48 @@ def test_two_programs_share_one_internal_folder(bundle):
     internal = bundle / "_internal"
     assert (bundle / "certalign-gui").is_file()
     assert (bundle / "certalign").is_file()
-    assert (internal / "certalign_gui/resources/policy/oems-alignment.toml").is_file()
-    assert (internal / "certalign_gui/resources/icons/certalign.svg").is_file()
+    # The whole top-level resources/ folder, where certalign_gui.rules.resources looks first.
+    bundled = internal / "certalign_gui" / "resources"
+    root = Path(__file__).resolve().parents[2] / "resources"
+    expected = sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
+    assert sorted(p.relative_to(bundled) for p in bundled.rglob("*") if p.is_file()) == expected
+    assert Path("policy/oems-alignment.toml") in expected
+    assert Path("icons/certalign.svg") in expected
+    assert not (internal / "resources").exists()
     assert sorted(p.name for p in bundle.iterdir() if p.is_file() and os.access(p, os.X_OK)) == [
         "certalign",
         "certalign-gui",
     ]
+
+
+def test_both_programs_read_the_resources_in_internal(bundle, tmp_path):
+    # A copy of the bundle whose resources are changed, then taken away, one by one.
+    copy = tmp_path / "certalign"
+    shutil.copytree(bundle, copy, symlinks=True)
+    resources = copy / "_internal" / "certalign_gui" / "resources"
+    policy = resources / "policy" / "oems-alignment.toml"
+    icon = resources / "icons" / "certalign.svg"
+    text = policy.read_text(encoding="utf-8")
+    assert text.count('amount = "62.50"') == 1
+    policy.write_text(text.replace('amount = "62.50"', 'amount = "71.25"'), encoding="utf-8")
+    answer = run(copy / "certalign", *WORKED, "--json")
+    assert answer.returncode == 0, answer.stderr
+    assert json.loads(answer.stdout)["fee"]["amount"] == "71.25"
+
+    # Without the icon the window still starts, and the log says where it looked first.
+    icon.unlink()
+    window = run(copy / "certalign-gui", "--exit-after-startup", QT_QPA_PLATFORM="offscreen")
+    assert window.returncode == 0, window.stderr
+    assert f"resources/icons/certalign.svg is missing (looked for {icon} and " in window.stderr
+    assert "Traceback" not in window.stderr
+
+    # Without the policy: one clear line naming the file, no traceback.
+    policy.unlink()
+    answer = run(copy / "certalign", *WORKED)
+    assert answer.returncode == 2
+    assert "Traceback" not in answer.stderr
+    (line,) = answer.stderr.splitlines()
+    assert f"resources/policy/oems-alignment.toml is missing (looked for {policy} and " in line
 
 
 def test_only_the_qt_modules_the_program_uses(bundle, exclusions):

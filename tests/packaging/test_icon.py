@@ -1,4 +1,4 @@
-"""The Windows .ico and the PNG are rendered from the package's SVG at build time."""
+"""The Windows .ico and the PNG are rendered from resources/icons/certalign.svg at build time."""
 
 import struct
 import subprocess
@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
-SVG = ROOT / "certalign_gui" / "resources" / "icons" / "certalign.svg"
+SVG = ROOT / "resources" / "icons" / "certalign.svg"
 MAKE_ICON = ROOT / "packaging" / "pyinstaller" / "make_icon.py"
 
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"
 DESKTOP = LINUX / f"{APP_ID}.desktop"
 METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
-ICON = ROOT / "certalign_gui" / "resources" / "icons" / "certalign.svg"
+ICON = ROOT / "resources" / "icons" / "certalign.svg"
 
 
 def needs(tool: str) -> str:
@@ -138,3 +138,13 @@ def test_refuses_a_program_that_is_not_there(install_desktop, tmp_path, monkeypa
     with pytest.raises(SystemExit, match="not an executable file"):
         install_desktop.main(["--exec", str(tmp_path / "certalign-gui")])
     assert not any(tmp_path.iterdir())
+
+
+def test_the_icon_is_the_checkout_resources_one_else_the_bundle_one(install_desktop):
+    checkout, bundle = install_desktop.icon_candidates()
+    assert checkout == ICON
+    # install_desktop.py is copied to <bundle>/linux/ (build.py); the SVG is in _internal/.
+    assert bundle.relative_to(LINUX.parent) == Path(
+        "_internal", "certalign_gui", "resources", "icons", "certalign.svg"
+    )
+    assert install_desktop.default_icon() == ICON

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import tarfile
 import venv
 import zipfile
 from pathlib import Path
@@ -14,6 +15,12 @@ import pytest
 from certalign_gui import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
+# The checkout's top-level resources/ folder, installed as certalign_gui/resources/.
+RESOURCES = sorted(
+    path.relative_to(ROOT / "resources").as_posix()
+    for path in (ROOT / "resources").rglob("*")
+    if path.is_file()
+)
 WORKED = ["--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31", "--as-of", "2025-01-10"]
 
 
@@ -54,8 +61,18 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 def test_wheel_has_the_resources_and_no_tests(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    assert "certalign_gui/resources/policy/oems-alignment.toml" in names
-    assert "certalign_gui/resources/icons/certalign.svg" in names
+    assert "policy/oems-alignment.toml" in RESOURCES
+    assert "icons/certalign.svg" in RESOURCES
+    assert "translations/README.md" in RESOURCES
+    assert (
+        sorted(
+            name.removeprefix("certalign_gui/resources/")
+            for name in names
+            if name.startswith("certalign_gui/resources/")
+        )
+        == RESOURCES
+    )
+    assert not [name for name in names if name.startswith("resources/")]
     assert not [name for name in names if name.startswith("tests/") or "/tests/" in name]
     assert not [name for name in names if name.startswith("packaging/")]
     assert wheel.name.startswith(f"certalign-{__version__}-py3-none-any")
@@ -99,3 +116,47 @@ def test_installed_package_is_not_the_source_tree(installed, tmp_path):
         check=True,
     )
     assert Path(result.stdout).is_relative_to(installed.parent)
+
+
+def test_sdist_has_the_top_level_resources(wheel):
+    # The wheel is built from the sdist: resources/ has to be in it, at the top level.
+    (sdist,) = wheel.parent.glob("certalign-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        top, *_ = archive.getnames()[0].split("/")
+        names = {name.removeprefix(f"{top}/") for name in archive.getnames()}
+    assert {f"resources/{name}" for name in RESOURCES} <= names
+    assert not [name for name in names if name.startswith("certalign_gui/resources")]
+
+
+# Where the installed program's own lookups lead (certalign_gui.rules.resources).
+PROBE = (
+    "import json, sys, sysconfig\n"
+    "from certalign_gui.gui.icons import icon_path\n"
+    "from certalign_gui.rules import load_policy\n"
+    "from certalign_gui.rules.policy import POLICY_RESOURCE\n"
+    "from certalign_gui.rules.resources import resource_path\n"
+    "load_policy()\n"
+    "print(json.dumps({'site': sysconfig.get_path('purelib'), 'icon': icon_path(),\n"
+    "    'policy': str(resource_path('policy', POLICY_RESOURCE))}))\n"
+)
+
+
+def test_installed_program_reads_the_resources_inside_its_package(installed, tmp_path):
+    result = subprocess.run(
+        [str(installed / "python"), "-c", PROBE],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(QT_QPA_PLATFORM="offscreen"),
+        check=True,
+    )
+    where = json.loads(result.stdout)
+    site = Path(where["site"])
+    assert site.is_relative_to(installed.parent)
+    inside = site / "certalign_gui" / "resources"
+    assert Path(where["policy"]) == inside / "policy" / "oems-alignment.toml"
+    assert Path(where["icon"]) == inside / "icons" / "certalign.svg"
+    # The same files as the checkout's, and no second copy the lookup could fall back to.
+    for name in RESOURCES:
+        assert (inside / name).read_bytes() == (ROOT / "resources" / name).read_bytes(), name
+    assert not (site / "resources").exists()
