@@ -2,17 +2,15 @@
 
 import json
 from datetime import date
-from importlib import resources
 
 import pytest
 
 from certalign_gui import __version__, cli, clock
 from certalign_gui.rules import Situation, assess, load_policy
+from certalign_gui.rules.resources import resource_path
 
 D = date.fromisoformat
-BUILT_IN_TEXT = (
-    resources.files("certalign_gui") / "resources" / "policy" / "oems-alignment.toml"
-).read_text(encoding="utf-8")
+BUILT_IN_TEXT = resource_path("policy", "oems-alignment.toml").read_text(encoding="utf-8")
 
 
 def _run(capsys, *argv):

@@ -1,15 +1,12 @@
 """`certalign` bad input: exit status 2, exactly one line on stderr naming the option."""
 
-from importlib import resources
-
 import pytest
 
 from certalign_gui import cli
+from certalign_gui.rules.resources import resource_path
 
 GOOD = ["--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31", "--as-of", "2025-01-10"]
-BUILT_IN_TEXT = (
-    resources.files("certalign_gui") / "resources" / "policy" / "oems-alignment.toml"
-).read_text(encoding="utf-8")
+BUILT_IN_TEXT = resource_path("policy", "oems-alignment.toml").read_text(encoding="utf-8")
 
 
 def _with(option, value):

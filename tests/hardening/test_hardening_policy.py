@@ -10,17 +10,15 @@ import json
 import logging
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from certalign_gui import app, cli
 from certalign_gui.rules import PolicyError
+from certalign_gui.rules.resources import resource_path
 
-BUILT_IN_TEXT = (
-    resources.files("certalign_gui") / "resources" / "policy" / "oems-alignment.toml"
-).read_text(encoding="utf-8")
+BUILT_IN_TEXT = resource_path("policy", "oems-alignment.toml").read_text(encoding="utf-8")
 GOOD = ["--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31", "--as-of", "2025-01-10"]
 
 

@@ -4,17 +4,15 @@ import json
 import tomllib
 from datetime import date
 from decimal import Decimal
-from importlib import resources
 
 import pytest
 
 from certalign_gui.rules import Policy, PolicyError, Situation, assess, load_policy
 from certalign_gui.rules.policy import MonthDay
+from certalign_gui.rules.resources import resource_path
 
 D = date.fromisoformat
-BUILT_IN_TEXT = (
-    resources.files("certalign_gui") / "resources" / "policy" / "oems-alignment.toml"
-).read_text(encoding="utf-8")
+BUILT_IN_TEXT = resource_path("policy", "oems-alignment.toml").read_text(encoding="utf-8")
 
 
 def _built_in_data():
