@@ -96,8 +96,34 @@ def test_save_pdf_suggests_a_dated_name_in_documents(monkeypatch, parent, tmp_pa
     assert dialogs.infos == dialogs.errors == []
 
 
-def test_documents_folder_exists():
-    assert export.documents_folder().is_dir()
+@pytest.mark.skipif("sys.platform != 'linux'", reason="HOME and user-dirs.dirs are Linux's")
+@pytest.mark.parametrize(
+    ("folders", "user_dirs", "expected"),
+    [
+        # The usual Documents folder.
+        (["Documents"], None, "Documents"),
+        # The desktop names another folder (xdg-user-dirs): that one, not ~/Documents.
+        (["Documents", "Papers"], 'XDG_DOCUMENTS_DIR="$HOME/Papers"\n', "Papers"),
+        # No Documents folder: the home folder.
+        ([], None, None),
+        # The named folder was deleted: the home folder, not a folder that does not exist.
+        (["Documents"], 'XDG_DOCUMENTS_DIR="$HOME/Papers"\n', None),
+    ],
+    ids=["documents", "user-dirs", "no-documents", "user-dirs-missing"],
+)
+def test_documents_folder_is_documents_or_else_home(
+    monkeypatch, tmp_path, folders, user_dirs, expected
+):
+    home, config = tmp_path / "home", tmp_path / "config"
+    for folder in folders:
+        (home / folder).mkdir(parents=True)
+    home.mkdir(exist_ok=True)
+    config.mkdir()
+    if user_dirs is not None:
+        (config / "user-dirs.dirs").write_text(user_dirs, encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    assert export.documents_folder() == (home / expected if expected else home)
 
 
 def test_a_name_without_extension_gets_pdf(monkeypatch, parent, tmp_path):
