@@ -104,7 +104,8 @@ class _Dates:
             ma_expiration=ma,
             nremt_expiration=situation.nremt_expiration,
             as_of=situation.as_of,
-            recommended=policy.recommended_by.in_year(ma.year),
+            # RULES.md (revised 2026-12): never a recommended date after the card expires.
+            recommended=min(policy.recommended_by.in_year(ma.year), ma),
             late_deadline=_years_after(ma, policy.late_window_years),
             window_open=opens.in_year(ma.year - opens.years_before_expiration),
         )
@@ -219,6 +220,17 @@ class _Words:
             "earliest_cycle": policy.earliest_cycle,
             "cycle": policy.published_cycle,
             "fee": prepared.fee_text,
+            "usual_day": wording.month_day(
+                policy.usual_expiration.month, policy.usual_expiration.day
+            ),
+            "reinstatement_day": wording.month_day(
+                policy.nremt_reinstatement.until.month, policy.nremt_reinstatement.until.day
+            ),
+            "reinstatement_until": (
+                wording.long_date(policy.nremt_reinstatement.until.in_year(nremt.year))
+                if nremt
+                else ""
+            ),
         }
         self.values["reason_text"] = self.fill(wording.REASONS[reason]) if reason else ""
 
@@ -240,10 +252,9 @@ def _step(
     if step_id == "submit_alignment_application":
         if phase == "open":
             due = d.recommended
-            if d.ma_expiration < d.recommended:
-                # An unusual card date before February 15: "finish by February 15 so the
-                # card arrives before it expires" would be wrong.
-                detail_key = "submit_alignment_application_expires_first"
+            if d.recommended == d.ma_expiration:
+                # A card that expires on or before February 15: finish by its own date.
+                detail_key = "submit_alignment_application_by_expiry"
         elif phase == "past_recommended":
             due = d.ma_expiration
             detail_key = "submit_alignment_application_past_recommended"
@@ -252,6 +263,8 @@ def _step(
             detail_key = citation_key = "submit_alignment_application_late"
     elif step_id in ("renew_nremt", "recertify_nremt"):
         due = d.nremt_expiration
+    elif step_id == "regain_nremt":
+        detail_key = _regain_detail(d, policy)
     elif step_id == "renew_ma":
         due = d.ma_expiration
     link_name = STEP_LINKS[step_id]
@@ -266,6 +279,17 @@ def _step(
         url_label=link.label if link else None,
         citation=prepared.citations[citation_key],
     )
+
+
+def _regain_detail(d: _Dates, policy: Policy) -> str:
+    """Which "regain NREMT" sentence fits: NREMT's reinstatement period is dated only when
+    the NREMT date is known and is the usual day (it follows a March 31 expiration)."""
+    nremt = d.nremt_expiration
+    if nremt is None or nremt != policy.usual_expiration.in_year(nremt.year):
+        return "regain_nremt"
+    if d.as_of <= policy.nremt_reinstatement.until.in_year(nremt.year):
+        return "regain_nremt_reinstatement_open"
+    return "regain_nremt_reinstatement_closed"
 
 
 def _deadlines(category: Category, words: _Words, d: _Dates) -> tuple[Deadline, ...]:
@@ -333,7 +357,7 @@ def _warnings(
                 wording.WARNING_UNUSUAL_DATE.format(
                     which=which,
                     day=wording.long_date(day),
-                    usual=f"{wording.MONTHS[usual.month - 1]} {usual.day}",
+                    usual=wording.month_day(usual.month, usual.day),
                 )
             )
     if projected:
@@ -368,7 +392,7 @@ def _prepared(policy: Policy) -> _Prepared:
         fee=Fee(amount=policy.fee.amount, currency=policy.fee.currency),
         fee_text=wording.money(policy.fee.amount, policy.fee.currency),
         citations={
-            key: Citation(text=cited.text, source=cited.source)
+            key: Citation(text=cited.text, source=cited.source, cycle=cited.cycle)
             for key, cited in policy.citations.items()
         },
     )

@@ -111,10 +111,15 @@ class Fee(_Frozen):
 
 
 class Citation(_Frozen):
-    """The sentence of the published guidance (or mass.gov page) a step comes from."""
+    """The sentence of the published guidance (or mass.gov page) a step comes from.
+
+    ``cycle`` is the certification cycle the quoted guidance was written for (None for a
+    page that is not about one cycle): a quote for another cycle is labelled as such.
+    """
 
     text: str
     source: str
+    cycle: int | None = None
 
 
 class Step(_Frozen):

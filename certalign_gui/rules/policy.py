@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
 from certalign_gui.rules.links import ALLOWED_HOSTS, is_allowed_url
 from certalign_gui.rules.resources import MissingResourceError, resource_path
 
@@ -120,9 +121,17 @@ class PolicyLink(_Strict):
 
 
 class Citation(_Strict):
-    """The guidance sentence a step comes from."""
+    """The guidance sentence a step comes from; ``cycle``: the cycle that guidance is for."""
 
     text: NonEmpty
+    source: NonEmpty
+    cycle: int | None = Field(default=None, ge=MIN_YEAR, le=MAX_YEAR)
+
+
+class Reinstatement(_Strict):
+    """NREMT's late reinstatement period: after a March 31 expiration, ``until`` April 30."""
+
+    until: MonthDay
     source: NonEmpty
 
 
@@ -140,6 +149,7 @@ class Policy(_Strict):
     recommended_by: MonthDay
     window_opens: WindowOpens
     late_window_years: int = Field(ge=1, le=5, strict=True)
+    nremt_reinstatement: Reinstatement
     fee: PolicyFee
     links: dict[LinkName, PolicyLink]
     citations: dict[CitationKey, Citation]

@@ -31,6 +31,11 @@ def long_date(day: date) -> str:
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
+def month_day(month: int, day: int) -> str:
+    """``(3, 31)`` -> ``"March 31"``: a day of every year."""
+    return f"{MONTHS[month - 1]} {day}"
+
+
 def money(amount: Decimal, currency: str = "USD") -> str:
     """``Decimal("62.50")`` -> ``"$62.50"``."""
     symbol = "$" if currency == "USD" else f"{currency} "
@@ -131,10 +136,10 @@ STEP_DETAILS = {
         "{recommended} so your new card arrives before your certification expires on "
         "{ma_expiration}."
     ),
-    "submit_alignment_application_expires_first": (
+    "submit_alignment_application_by_expiry": (
         "In eLicensing, submit the alignment renewal application and pay the prorated fee of "
-        "{fee}. There is no paper form. Your card's date, {ma_expiration}, comes before the "
-        "usual recommended date, {recommended}: do it now, and check the date on your card."
+        "{fee}. There is no paper form. Finish by {ma_expiration}, the day your card expires: "
+        "after that day you cannot staff an ambulance until it is renewed."
     ),
     "submit_alignment_application_past_recommended": (
         "In eLicensing, submit the alignment renewal application and pay the prorated fee of "
@@ -172,9 +177,22 @@ STEP_DETAILS = {
         "window. Nothing to submit yet: the window opens {window_open}."
     ),
     "regain_nremt": (
-        "Without NREMT, your Massachusetts certification cannot be renewed. If it expired this "
-        "March 31, NREMT takes late reinstatement until April 30 for an extra fee; after that, "
-        "follow NREMT's re-entry pathway for your level. NREMT.org has the details and fees."
+        "Without NREMT, your Massachusetts certification cannot be renewed. After an NREMT "
+        "certification expires on {usual_day}, NREMT takes late reinstatement applications "
+        "until {reinstatement_day}, for an extra fee; after that, follow NREMT's re-entry "
+        "pathway for your level. NREMT.org has the details and fees."
+    ),
+    "regain_nremt_reinstatement_open": (
+        "Without NREMT, your Massachusetts certification cannot be renewed. Your NREMT "
+        "certification expired on {nremt_expiration}: NREMT takes late reinstatement "
+        "applications until {reinstatement_until}, for an extra fee (the education must be "
+        "done by {nremt_expiration}). After that, follow NREMT's re-entry pathway for your "
+        "level. NREMT.org has the details and fees."
+    ),
+    "regain_nremt_reinstatement_closed": (
+        "Without NREMT, your Massachusetts certification cannot be renewed. NREMT's late "
+        "reinstatement period after {nremt_expiration} ended on {reinstatement_until}: follow "
+        "NREMT's re-entry pathway for your level. NREMT.org has the details and fees."
     ),
     "contact_oems": "{reason_text} Ask OEMS what to do.",
 }
@@ -195,10 +213,9 @@ WARNING_NREMT_PASSED = (
     "You entered your NREMT certification as active, but its date, {nremt_expiration}, has "
     "passed. It is treated as expired."
 )
-WARNING_UNUSUAL_DATE = (
-    "Your {which} expiration date is {day}. Certifications normally expire on {usual}: "
-    "check your card."
-)
+#: Said wherever a date is not the usual expiration day (the warning, the date fields).
+USUAL_DATE_CHECK = "Certifications normally expire on {usual}: check your card."
+WARNING_UNUSUAL_DATE = "Your {which} expiration date is {day}. " + USUAL_DATE_CHECK
 WARNING_PROJECTED = (
     "The published guidance describes the {cycle} cycle. This advice applies the same rules "
     "to your {ma_year} cycle: confirm the fee and dates in eLicensing."

@@ -312,16 +312,57 @@ def test_february_29_expiration_boundaries(ma, nremt, as_of, expected):
         # MA Dec 31: the window still opens Sep 1 of the year before.
         ("2025-12-31", "2026-12-31", "2024-08-31", ("alignment_not_yet_due", None)),
         ("2025-12-31", "2026-12-31", "2024-09-01", ("one_year_alignment", "open")),
-        # MA Jan 31, before Feb 15: RULES.md checks "D <= recommended" (5c) before
-        # "D <= ma_expiration" (5d), so the first days of February are still "open".
-        ("2025-01-31", "2026-01-31", "2025-01-31", ("one_year_alignment", "open")),
-        ("2025-01-31", "2026-01-31", "2025-02-15", ("one_year_alignment", "open")),
-        ("2025-01-31", "2026-01-31", "2025-02-16", ("one_year_alignment", "late")),
     ],
 )
 def test_boundaries_for_dates_other_than_march_31(ma, nremt, as_of, expected):
     category, phase, _reason = _decide(ma, nremt, as_of)
     assert (category, phase) == expected
+
+
+@pytest.mark.parametrize(
+    ("ma", "as_of", "phase", "due"),
+    [
+        # RULES.md, revised 2026-12: recommended = min(Feb 15 of M, ma_expiration).
+        # A card expiring January 31: recommended is January 31 itself, and the phase is
+        # "late" from February 1 (no "past_recommended" days in between).
+        ("2025-01-31", "2025-01-30", "open", "2025-01-31"),
+        ("2025-01-31", "2025-01-31", "open", "2025-01-31"),
+        ("2025-01-31", "2025-02-01", "late", "2026-01-31"),
+        ("2025-01-31", "2025-02-14", "late", "2026-01-31"),
+        ("2025-01-31", "2025-02-15", "late", "2026-01-31"),
+        ("2025-01-31", "2025-02-16", "late", "2026-01-31"),
+        # A card expiring on February 15 itself: both dates coincide.
+        ("2025-02-15", "2025-02-14", "open", "2025-02-15"),
+        ("2025-02-15", "2025-02-15", "open", "2025-02-15"),
+        ("2025-02-15", "2025-02-16", "late", "2026-02-15"),
+        # One day later: February 15 comes first again, then one past_recommended day.
+        ("2025-02-16", "2025-02-15", "open", "2025-02-15"),
+        ("2025-02-16", "2025-02-16", "past_recommended", "2025-02-16"),
+        ("2025-02-16", "2025-02-17", "late", "2026-02-16"),
+        # The usual March 31 card, around both dates.
+        ("2025-03-31", "2025-02-14", "open", "2025-02-15"),
+        ("2025-03-31", "2025-02-15", "open", "2025-02-15"),
+        ("2025-03-31", "2025-02-16", "past_recommended", "2025-03-31"),
+        ("2025-03-31", "2025-03-30", "past_recommended", "2025-03-31"),
+        ("2025-03-31", "2025-03-31", "past_recommended", "2025-03-31"),
+        ("2025-03-31", "2025-04-01", "late", "2026-03-31"),
+        # A leap-year card expiring February 29 (after February 15).
+        ("2028-02-29", "2028-02-15", "open", "2028-02-15"),
+        ("2028-02-29", "2028-02-16", "past_recommended", "2028-02-29"),
+        ("2028-02-29", "2028-03-01", "late", "2029-02-28"),
+    ],
+)
+def test_the_recommended_date_is_never_after_the_card_expires(ma, as_of, phase, due):
+    nremt = D(ma).replace(year=D(ma).year + 1, day=28 if D(ma).month == 2 else D(ma).day)
+    situation = Situation(ma_expiration=D(ma), nremt_expiration=nremt, as_of=D(as_of))
+    assessment = assess(situation)
+    assert (assessment.category, assessment.phase) == ("one_year_alignment", phase)
+    submit = assessment.steps[1]
+    assert submit.id == "submit_alignment_application"
+    assert submit.due == D(due)
+    recommended = next(d.date for d in assessment.deadlines if d.kind == "recommended")
+    assert recommended == min(D(ma), D(ma).replace(month=2, day=15))
+    assert recommended <= D(ma)
 
 
 @pytest.mark.parametrize(

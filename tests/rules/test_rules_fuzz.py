@@ -49,7 +49,8 @@ class _Facts:
 
     @property
     def recommended(self) -> date:
-        return date(self.m, 2, 15)
+        # RULES.md, revised 2026-12: the earlier of February 15 of M and the MA date.
+        return min(date(self.m, 2, 15), self.ma)
 
     @property
     def window_open(self) -> date:
