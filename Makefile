@@ -33,11 +33,13 @@ test: $(STAMP) system-deps-test lint
 	$(BIN)/python -m pytest --cov --cov-branch --cov-report=term $(PYTEST_ARGS)
 	$(BIN)/python -m coverage report --include='certalign_gui/rules/*' --fail-under=100
 
-## lint: ruff (lint + format check) and mypy strict on the rules core.
+## lint: ruff (lint + format check), mypy strict on the rules core, and the layer
+## contracts of pyproject.toml (import-linter).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 ## bench: start-up against the bare-Qt floors, in-process timings, import profiles.
 bench: $(STAMP) system-deps-run

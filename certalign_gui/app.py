@@ -56,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     # For testing a policy file and for screenshots; not for everyday use.
     parser.add_argument("--policy", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--roster",
+        type=Path,
+        metavar="FILE",
+        help="open a crew roster (CSV or Excel) in the training officer's window",
+    )
     return parser
 
 
@@ -120,11 +126,13 @@ class _Startup(QObject):
         policy_path: Path | None,
         *,
         exit_after: bool,
+        roster: Path | None = None,
     ) -> None:
         super().__init__(app)
         self._app = app
         self._wizard = wizard
         self._policy_path = policy_path
+        self._roster = roster
         self._exit_after = exit_after
         self.painted = False
         self.ready = False
@@ -157,6 +165,8 @@ class _Startup(QObject):
         gc.freeze()
         self.ready = True
         self.times["ready"] = time.time()
+        if self._roster is not None:
+            self._wizard.open_roster(self._roster)
         if self.painted:
             self._quit_if_asked()
 
@@ -208,7 +218,9 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         wizard = AlignmentWizard(today=args.today, policy_later=True)
     except Exception as error:
         return crash.report_startup_failure(error)
-    startup = _Startup(app, wizard, args.policy, exit_after=args.exit_after_startup)
+    startup = _Startup(
+        app, wizard, args.policy, exit_after=args.exit_after_startup, roster=args.roster
+    )
     wizard.installEventFilter(startup)
     if args.exit_after_startup:
         QTimer.singleShot(PAINT_TIMEOUT_MS, app.quit)

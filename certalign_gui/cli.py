@@ -11,7 +11,6 @@ import contextlib
 import json
 import os
 import sys
-import textwrap
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import NoReturn
 from pydantic import ValidationError
 
 from certalign_gui import __version__, clock
+from certalign_gui.presentation.plain_text import answer_text
 from certalign_gui.rules import (
     Assessment,
     Policy,
@@ -30,12 +30,10 @@ from certalign_gui.rules import (
 )
 from certalign_gui.rules.models import describe_situation_error
 from certalign_gui.rules.typed_dates import FORMS, DateTextError, parse_typed_date
-from certalign_gui.rules.wording import days_phrase, long_date
 
 PROG = "certalign"
 EXIT_OK = 0
 EXIT_USAGE = 2
-WIDTH = 78
 
 
 class UsageError(Exception):
@@ -87,7 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--as-of", metavar="DATE", help="give the advice as of this day (default: today)"
     )
-    parser.add_argument("--json", action="store_true", help="print the full answer as JSON")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the full answer as JSON")
+    output.add_argument(
+        "--text",
+        action="store_true",
+        help="print the checklist as text even when --pdf or --ics writes a file",
+    )
     parser.add_argument(
         "--policy", metavar="FILE", help="use this policy file instead of the built-in one"
     )
@@ -178,7 +182,11 @@ def export_targets(args: argparse.Namespace) -> dict[str, Path]:
 def write_exports(
     args: argparse.Namespace, targets: dict[str, Path], assessment: Assessment, today: date
 ) -> None:
-    """Write the files asked for; each success is one line on stderr (stdout stays the answer)."""
+    """Write the files asked for; each success is one line: "certalign: wrote …".
+
+    The lines go to stdout, which then holds nothing else, except with ``--json`` (stdout
+    is the JSON) or ``--text`` (stdout is the checklist): then they go to stderr.
+    """
     from certalign_gui.checklist.files import FileWriteError, atomic_write
 
     for option, path in targets.items():
@@ -197,7 +205,11 @@ def write_exports(
             atomic_write(path, data)
         except FileWriteError as exc:
             raise UsageError(f"{option}: {exc}") from None
-        _tell(f"{PROG}: saved the {what} as {path}")
+        line = f"{PROG}: wrote the {what} to {path}"
+        if args.json or args.text:
+            _tell(line)
+        else:
+            _say(line)
 
 
 def _pdf(args: argparse.Namespace, assessment: Assessment, today: date) -> bytes:
@@ -212,9 +224,7 @@ def _pdf(args: argparse.Namespace, assessment: Assessment, today: date) -> bytes
     details = Details(
         name=args.name or "", ma_number=args.ma_number or "", nremt_number=args.nremt_number or ""
     )
-    return pdf_bytes(
-        assessment, details, printed_on=today, page_size=args.page_size or "letter"
-    )
+    return pdf_bytes(assessment, details, printed_on=today, page_size=args.page_size or "letter")
 
 
 def _cli_names(message: str) -> str:
@@ -225,64 +235,6 @@ def _cli_names(message: str) -> str:
     ):
         message = message.replace(field, option)
     return message
-
-
-def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
-    first = indent if first is None else first
-    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=indent) or [""]
-
-
-def format_text(assessment: Assessment) -> str:
-    """The answer as a readable plain-text checklist."""
-    situation = assessment.situation
-    out = [
-        f"{assessment.policy.title}: advice as of {long_date(situation.as_of)}",
-        "",
-        assessment.headline.upper(),
-        *_wrap(assessment.explanation, ""),
-        "",
-        f"Status: {assessment.urgency.text}",
-        "You can staff an ambulance: "
-        + ("yes" if assessment.can_staff_ambulance else "NO, your Massachusetts card has expired"),
-    ]
-    if assessment.projected:
-        out += _wrap(
-            "Projected: the published guidance describes the "
-            f"{assessment.policy.cycle} cycle; confirm the fee and dates in eLicensing.",
-            "",
-        )
-    out += ["", "What to do:"]
-    for number, step in enumerate(assessment.steps, start=1):
-        title = f"  [ ] {number}. {step.title}"
-        if step.due is not None and step.days_left is not None:
-            title += f": by {long_date(step.due)} ({days_phrase(step.days_left)})"
-        out += _wrap(title, "         ", first="")
-        out += _wrap(step.detail, "         ")
-        if step.url:
-            out.append(f"         {step.url_label}: {step.url}")
-    if assessment.fee_text:
-        out += ["", f"Fee: {assessment.fee_text} (prorated, paid in eLicensing)"]
-    out += ["", "Key dates:"]
-    for deadline in assessment.deadlines:
-        when = days_phrase(deadline.days_from_as_of)
-        line = f"  {long_date(deadline.date):>20}  {deadline.label} ({when})"
-        out += _wrap(line, " " * 24, first="")
-    if assessment.warnings:
-        out += ["", "Warnings:"]
-        for warning in assessment.warnings:
-            out += _wrap(warning, "    ", first="  ! ")
-    out += ["", "Links:"]
-    out += [f"  {link.label}: {link.url}" for link in assessment.policy.links.values()]
-    out += [
-        "",
-        *_wrap(
-            f'Source: {assessment.policy.publisher}, "{assessment.policy.title}". Rules checked '
-            f"{long_date(assessment.policy.last_checked)}. This is guidance, not a "
-            "certification decision: confirm at mass.gov.",
-            "",
-        ),
-    ]
-    return "\n".join(out) + "\n"
 
 
 def _pipe_closed(*streams: object) -> None:
@@ -328,8 +280,8 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.json:
             json.dump(assessment.model_dump(mode="json"), sys.stdout, indent=2)
             sys.stdout.write("\n")
-        else:
-            sys.stdout.write(format_text(assessment))
+        elif args.text or not targets:
+            sys.stdout.write(answer_text(assessment))
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader took what it wanted (certalign --json | head -1). Files asked for with
@@ -341,6 +293,14 @@ def _run(argv: Sequence[str] | None) -> int:
         _tell_error(exc)
         return EXIT_USAGE
     return EXIT_OK
+
+
+def _say(line: str) -> None:
+    """One line on stdout."""
+    try:
+        print(line, flush=True)
+    except BrokenPipeError:
+        _pipe_closed(sys.stdout)
 
 
 def _tell(line: str) -> None:

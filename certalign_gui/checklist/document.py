@@ -1,7 +1,7 @@
 """The checklist as a Qt document, drawn on exactly one page of a printer or PDF.
 
 `checklist_html` makes the text; this module adds the QR codes (in-memory pictures) and
-the timeline (drawn in place by `certalign_gui.gui.timeline.paint_timeline`), and draws
+the timeline (drawn in place by `certalign_gui.checklist.timeline.paint_timeline`), and draws
 the page itself. Drawing it ourselves, instead of ``QTextDocument.print_()``, means no
 page numbers and never a second page: were a page to overflow (four warnings on Letter,
 say), the content is scaled down to fit rather than cut. Every Assessment the rules give
@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 from typing_extensions import override
 
 from certalign_gui import __version__
-from certalign_gui.checklist import text
+from certalign_gui.checklist import page_words
 from certalign_gui.checklist.details import Details
 from certalign_gui.checklist.html import (
     QR_RESOURCE,
@@ -45,6 +45,8 @@ from certalign_gui.checklist.html import (
 )
 from certalign_gui.checklist.qr import qr_png
 from certalign_gui.checklist.sealed import SealedDocument
+from certalign_gui.checklist.timeline import paint_timeline
+from certalign_gui.checklist.timeline_layout import timeline_layout
 from certalign_gui.rules.models import Assessment
 
 PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
@@ -111,8 +113,6 @@ class TimelineObject(QPyTextObject):
         self, doc: QTextDocument, pos_in_document: int, format: QTextFormat
     ) -> QSizeF:
         """As wide as the text, as tall as the timeline needs at that width."""
-        from certalign_gui.gui.timeline_layout import timeline_layout
-
         width = max(1.0, doc.textWidth() - 1)
         layout = timeline_layout(
             QRectF(0, 0, width, 1e9),
@@ -133,8 +133,6 @@ class TimelineObject(QPyTextObject):
         format: QTextFormat,
     ) -> None:
         """Paint the timeline, black on white, into the space the layout gave it."""
-        from certalign_gui.gui.timeline import paint_timeline
-
         painter.save()
         try:
             painter.setPen(QColor("black"))
@@ -183,16 +181,14 @@ def checklist_document(
     document.setDocumentMargin(0)
     document.setIndentWidth(INDENT_PX)
     document.setMetaInformation(
-        QTextDocument.MetaInformation.DocumentTitle, text.document_title(printed_on)
+        QTextDocument.MetaInformation.DocumentTitle, page_words.document_title(printed_on)
     )
     for name, _label, url in qr_links(assessment):
         image = QImage.fromData(qr_png(url).png, "PNG")
         document.addResource(
             QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE.format(name=name)), image
         )
-    document.setHtml(
-        checklist_html(assessment, details, printed_on=printed_on, timeline=timeline)
-    )
+    document.setHtml(checklist_html(assessment, details, printed_on=printed_on, timeline=timeline))
     if timeline:
         _insert_timeline(document, assessment)
     return document
@@ -261,7 +257,7 @@ def render_pdf(
     writer.setPageLayout(page_layout(page_size))
     writer.setResolution(600)
     # Metadata carries no name or number: only what the page is and when it was made.
-    writer.setTitle(text.document_title(printed_on))
+    writer.setTitle(page_words.document_title(printed_on))
     writer.setCreator(f"certalign {__version__}")
     painter = QPainter()
     if not painter.begin(writer):

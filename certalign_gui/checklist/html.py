@@ -1,7 +1,7 @@
 """The one-page checklist as HTML for QTextDocument: a pure function of the `Assessment`.
 
-Everything shown comes from the Assessment (dates via `long_date`, the fee via
-``fee_text``); nothing here decides or computes a rule. Every string is HTML-escaped,
+Every sentence of the answer comes from `present()` (the same words as on screen and in
+the terminal); this module only lays them out for paper. Every string is HTML-escaped,
 above all what the user typed, so a name can never become markup or load a resource.
 Sizes are in pt (fonts) and in 96-per-inch pixels (spacing and pictures), which Qt
 scales to the printer's resolution.
@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from datetime import date
 from html import escape
 
-from certalign_gui.checklist import text
+from certalign_gui.checklist import page_words
 from certalign_gui.checklist.details import Details
-from certalign_gui.rules.models import Assessment, Step
-from certalign_gui.rules.wording import long_date
+from certalign_gui.presentation import words
+from certalign_gui.presentation.answer import Answer, StepText, present
+from certalign_gui.rules.models import Assessment
 
 #: Resource names the document builder registers (`document.py`). Not URLs: nothing is fetched.
 TIMELINE_RESOURCE = "certalign-timeline.png"
@@ -59,35 +60,33 @@ def _clip(value: str) -> str:
     return cleaned[: MAX_DETAIL_CHARS - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
 
 
-def _header(assessment: Assessment, details: Details, printed: date) -> list[str]:
+def _header(answer: Answer, details: Details, printed: date) -> list[str]:
     typed = [
         (label, _clip(value))
         for label, value in (
-            (text.NAME, details.name),
-            (text.MA_NUMBER, details.ma_number),
-            (text.NREMT_NUMBER, details.nremt_number),
+            (page_words.NAME, details.name),
+            (page_words.MA_NUMBER, details.ma_number),
+            (page_words.NREMT_NUMBER, details.nremt_number),
         )
         if value.strip()
     ]
     # The dates first and on their own terms: a long name may wrap, but never pushes them
     # off. The advice date is said only when it is not the day of printing.
-    fields = [f"<b>{_e(text.printed_on(printed))}</b>"]
-    if advice := text.advice_as_of(assessment, printed):
-        fields.append(f"<b>{_e(advice)}</b>")
+    fields = [f"<b>{_e(page_words.printed_on(printed))}</b>"]
+    if answer.advice_day != printed:
+        fields.append(f"<b>{_e(answer.advice_line)}</b>")
     fields += [f"{_e(label)}: <b>{_e(value)}</b>" for label, value in typed]
-    return [f"<h1>{_e(text.TITLE)}</h1>", f'<p class="who">{SEPARATOR.join(fields)}</p>']
+    return [f"<h1>{_e(page_words.TITLE)}</h1>", f'<p class="who">{SEPARATOR.join(fields)}</p>']
 
 
-def _situation(assessment: Assessment) -> list[str]:
-    status = text.STATUS.format(day=long_date(assessment.situation.as_of))
+def _situation(answer: Answer) -> list[str]:
     parts = [
-        f"<h2>{_e(assessment.headline)}</h2>",
-        f'<p class="status">{_e(status)} {_e(assessment.urgency.text)}</p>',
-        f"<p>{_e(assessment.explanation)}</p>",
+        f"<h2>{_e(answer.headline)}</h2>",
+        f'<p class="status">{_e(answer.banner)}</p>',
+        f"<p>{_e(answer.explanation)}</p>",
     ]
-    if assessment.warnings:
-        # Projected advice is among the warnings: the rules add that sentence themselves.
-        items = "".join(f"<li>{_e(warning)}</li>" for warning in assessment.warnings)
+    if answer.cautions:
+        items = "".join(f"<li>{_e(caution)}</li>" for caution in answer.cautions)
         parts.append(
             '<table width="100%" border="1" cellspacing="0" cellpadding="2" '
             'style="border-collapse: collapse; border-style: solid; border-color: #000000;">'
@@ -98,44 +97,36 @@ def _situation(assessment: Assessment) -> list[str]:
     return parts
 
 
-def _step(step: Step) -> str:
-    due = ""
-    if step.due is not None:
-        due_by = text.DUE_BY.format(day=long_date(step.due))
-        due = f' \N{EM DASH} <span class="due">{_e(due_by)}</span>'
-    where = f' <span class="where">{_e(text.WHERE.format(label=step.url_label or step.url))}</span>'
-    return (
-        f'<li class="unchecked"><b>{_e(step.title)}</b>{due}<br />'
-        f"{_e(step.detail)}{where if step.url else ''}</li>"
+def _step(step: StepText) -> str:
+    due = f' \N{EM DASH} <span class="due">{_e(step.due)}</span>' if step.due else ""
+    where = f' <span class="where">{_e(step.where)}</span>' if step.where else ""
+    return f'<li class="unchecked"><b>{_e(step.title)}</b>{due}<br />{_e(step.detail)}{where}</li>'
+
+
+def _steps(answer: Answer) -> list[str]:
+    # The fee sits on the heading's line: it is short, and the page is full.
+    heading = (
+        '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 6px;">'
+        f"<tr><td><h2>{_e(words.WHAT_TO_DO)}</h2></td>"
+        f'<td align="right" valign="bottom"><p class="fee">{_e(answer.fee_line)}</p></td>'
+        "</tr></table>"
     )
+    return [heading, "<ul>", *map(_step, answer.steps), "</ul>"]
 
 
-def _steps(assessment: Assessment) -> list[str]:
-    heading = f"<h2>{_e(text.STEPS)}</h2>"
-    if assessment.fee_text:
-        # The fee sits on the heading's line: it is short, and the page is full.
-        heading = (
-            '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 6px;">'
-            f"<tr><td>{heading}</td>"
-            f'<td align="right" valign="bottom"><p class="fee">'
-            f"{_e(text.FEE.format(fee=assessment.fee_text))}</p></td></tr></table>"
-        )
-    return [heading, "<ul>", *map(_step, assessment.steps), "</ul>"]
-
-
-def _dates(assessment: Assessment, timeline: bool) -> list[str]:
-    parts = [f"<h2>{_e(text.KEY_DATES)}</h2>"]
+def _dates(answer: Answer, timeline: bool) -> list[str]:
+    parts = [f"<h2>{_e(words.KEY_DATES)}</h2>"]
     if timeline:
-        # On the page the drawn timeline shows every deadline with its name and date, so a
+        # On the page the drawn timeline shows every key date with its name and date, so a
         # table would say it twice. The placeholder is swapped for it by `document.py`.
         parts.append(
             f'<p><img src="{TIMELINE_RESOURCE}" width="1" height="1" '
-            f'alt="{_e(text.TIMELINE_ALT)}" /></p>'
+            f'alt="{_e(page_words.TIMELINE_ALT)}" /></p>'
         )
     else:
         rows = "".join(
-            f'<tr><td class="due">{_e(long_date(d.date))}</td><td>{_e(d.label)}</td></tr>'
-            for d in assessment.deadlines
+            f'<tr><td class="due">{_e(row.day_text)}</td><td>{_e(row.label)}</td></tr>'
+            for row in answer.key_dates
         )
         parts.append(f'<table cellspacing="0" cellpadding="1">{rows}</table>')
     return parts
@@ -166,11 +157,10 @@ def _links(assessment: Assessment, qr_images: bool) -> list[str]:
     ]
 
 
-def _footer(assessment: Assessment) -> list[str]:
+def _footer(answer: Answer) -> list[str]:
     return [
-        f'<p class="fine" style="margin-top: 6px;"><b>{_e(text.GUIDANCE_ONLY)}</b> '
-        f"{_e(text.WHO_TO_ASK)} {_e(text.source_line(assessment))} "
-        f"{_e(text.checked_line(assessment))}</p>"
+        f'<p class="fine" style="margin-top: 6px;">{_e(answer.source_line)} '
+        f"{_e(words.WHO_TO_ASK)}</p>"
     ]
 
 
@@ -183,16 +173,17 @@ def checklist_html(
     timeline: bool = False,
 ) -> str:
     """The whole page, dated ``printed_on``. ``timeline`` adds a placeholder for the timeline."""
+    answer = present(assessment)
     body: Iterable[str] = (
-        *_header(assessment, details or Details(), printed_on),
-        *_situation(assessment),
-        *_steps(assessment),
-        *_dates(assessment, timeline),
+        *_header(answer, details or Details(), printed_on),
+        *_situation(answer),
+        *_steps(answer),
+        *_dates(answer, timeline),
         *_links(assessment, qr_images),
-        *_footer(assessment),
+        *_footer(answer),
     )
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8" />'
-        f"<title>{_e(text.document_title(printed_on))}</title><style>{STYLE}</style></head>"
-        "<body>" + "".join(body) + "</body></html>"
+        f"<title>{_e(page_words.document_title(printed_on))}</title><style>{STYLE}</style>"
+        "</head><body>" + "".join(body) + "</body></html>"
     )

@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from certalign_gui import __version__, clock
-from certalign_gui.checklist import text
+from certalign_gui.presentation import words
+from certalign_gui.presentation.answer import present
 from certalign_gui.rules.models import Assessment, Deadline, DeadlineKind, Step, StepId
 from certalign_gui.rules.wording import long_date
 
@@ -53,15 +54,16 @@ def step_for(deadline: Deadline, steps: Sequence[Step]) -> Step | None:
 
 def event_description(assessment: Assessment, deadline: Deadline) -> str:
     """Plain text for the event: the date, what to do, where, and where the rule comes from."""
-    lines = [f"{deadline.label}: {long_date(deadline.date)}.", "", assessment.headline + "."]
+    answer = present(assessment)
+    lines = [f"{deadline.label}: {long_date(deadline.date)}.", "", answer.headline + "."]
     step = step_for(deadline, assessment.steps)
     if step is not None:
-        lines += ["", f"What to do: {step.title}.", step.detail]
+        lines += ["", f"{words.WHAT_TO_DO}: {step.title}.", step.detail]
         if step.url:
             lines.append(f"{step.url_label}: {step.url}")
-    if assessment.projected:
-        lines += ["", text.projected(assessment)]
-    lines += ["", text.source_line(assessment), text.GUIDANCE_ONLY]
+    if answer.projected_caution:
+        lines += ["", answer.projected_caution]
+    lines += ["", answer.source_line]
     return "\n".join(lines)
 
 

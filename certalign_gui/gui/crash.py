@@ -9,7 +9,6 @@ a function tests replace; the dialog itself is `certalign_gui.gui.crash_dialog`.
 from __future__ import annotations
 
 import contextlib
-import enum
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from certalign_gui.gui import diagnostics
+from certalign_gui.gui.crash_action import CrashAction
 from certalign_gui.gui.dialogs import close_other_dialogs
 
 if TYPE_CHECKING:
@@ -29,13 +29,6 @@ if TYPE_CHECKING:
 EXIT_AFTER_ERROR = 4
 
 log = logging.getLogger(__name__)
-
-
-class CrashAction(enum.Enum):
-    """What the user chose in the error dialog."""
-
-    START_OVER = "start_over"
-    QUIT = "quit"
 
 
 def ask_crash_action(

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from certalign_gui.gui.crash import CrashAction
+from certalign_gui.gui.crash_action import CrashAction
 from certalign_gui.gui.widgets import heading_label, plain_label
 
 

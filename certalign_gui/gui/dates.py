@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from certalign_gui.rules.wording import long_date
+from certalign_gui.presentation.answer import not_usual_note
+from certalign_gui.rules.wording import month_day
 
 if TYPE_CHECKING:
     from certalign_gui.rules.policy import Policy
@@ -24,12 +25,9 @@ def is_usual_expiration(policy: Policy, day: date) -> bool:
 
 def usual_day_text(policy: Policy) -> str:
     """The usual expiration day without a year, e.g. "March 31"."""
-    usual = policy.usual_expiration
-    return long_date(date(2000, usual.month, usual.day)).rsplit(",", 1)[0]
+    return month_day(policy.usual_expiration.month, policy.usual_expiration.day)
 
 
 def not_usual_hint(policy: Policy) -> str:
     """The note under a date field holding a day that is not the usual expiration day."""
-    return (
-        "Note: this is not {usual}. Certifications normally expire on {usual}: check your card."
-    ).format(usual=usual_day_text(policy))
+    return not_usual_note(usual_day_text(policy))

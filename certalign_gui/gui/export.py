@@ -22,7 +22,7 @@ from certalign_gui.checklist.details import Details
 from certalign_gui.checklist.document import MARGIN_PT, PAGE_SIZES, draw_page, pdf_bytes
 from certalign_gui.checklist.files import FileWriteError, atomic_write
 from certalign_gui.checklist.ics import deadlines_ics
-from certalign_gui.checklist.text import document_title
+from certalign_gui.checklist.page_words import document_title
 from certalign_gui.gui import dialogs
 from certalign_gui.gui.session import SessionToken
 from certalign_gui.rules import Assessment

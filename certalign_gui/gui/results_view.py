@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui import actions
 from certalign_gui.gui.links import open_url
-from certalign_gui.gui.pages.base import column_width
 from certalign_gui.gui.sections import (
     DeadlinesTable,
     StepCard,
@@ -30,9 +29,10 @@ from certalign_gui.gui.sections import (
 )
 from certalign_gui.gui.session import Session
 from certalign_gui.gui.timeline import TimelineWidget
-from certalign_gui.gui.widgets import heading, make_touch_friendly, readable_label
+from certalign_gui.gui.widgets import column_width, heading, make_touch_friendly, readable_label
+from certalign_gui.presentation import words
+from certalign_gui.presentation.answer import present
 from certalign_gui.rules import Assessment
-from certalign_gui.rules.wording import long_date
 
 
 class ResultsView(QWidget):
@@ -107,23 +107,11 @@ class ResultsView(QWidget):
         )
         self.explanation_label = readable_label(object_name="explanationLabel")
         self.banner = UrgencyBanner()
-        self.projected_note = readable_label(object_name="projectedNote")
-        # A dashed frame and the word "Projected" mark it; no colour needed.
-        self.projected_note.setStyleSheet(
-            "#projectedNote { border: 2px dashed #555555; border-radius: 4px; padding: 6px;"
-            " background: #f4f4f4; color: #1a1a1a; }"
-            " #projectedNote:focus { border: 2px solid #1d5fbf; }"
-        )
-        for widget in (
-            self.situation_label,
-            self.explanation_label,
-            self.banner,
-            self.projected_note,
-        ):
+        for widget in (self.situation_label, self.explanation_label, self.banner):
             self._add(widget)
 
     def _build_checklist(self) -> None:
-        self._section(self.tr("What to do"))
+        self._section(words.WHAT_TO_DO)
         self.steps = QWidget()
         self.steps.setObjectName("stepsList")
         self.steps.setAccessibleName(self.tr("What to do, step by step"))
@@ -137,12 +125,12 @@ class ResultsView(QWidget):
         self._add(self.fee_label)
 
     def _build_dates(self) -> None:
-        self._section(self.tr("Key dates"))
+        self._section(words.KEY_DATES)
         self.deadlines = DeadlinesTable()
         self._add(self.deadlines)
         self.timeline = TimelineWidget()
         self._add(self.timeline)
-        self.warnings_heading = self._section(self.tr("Warnings"))
+        self.warnings_heading = self._section(words.WARNINGS)
         self.warnings = QWidget()
         self.warnings.setObjectName("warningsList")
         self.warnings.setAccessibleName(self.tr("Warnings"))
@@ -151,7 +139,7 @@ class ResultsView(QWidget):
         self._add(self.warnings)
 
     def _build_links(self) -> None:
-        self._section(self.tr("Links"))
+        self._section(words.LINKS)
         row = QHBoxLayout()
         self.elicensing_button = self._button("elicensingButton", self.tr("Open &eLicensing"))
         self.nremt_button = self._button("nremtButton", self.tr("Open NREMT.&org"))
@@ -226,8 +214,6 @@ class ResultsView(QWidget):
     def focus_order(self) -> list[QWidget]:
         """Every Tab stop, top to bottom, in the order the page shows them."""
         stops: list[QWidget] = [self.situation_label, self.explanation_label, self.banner]
-        if self.projected_note.isVisibleTo(self):
-            stops.append(self.projected_note)
         for card in self._step_cards:
             stops += card.focus_order()
         stops += [self.fee_label, self.deadlines, self.timeline, *self._warning_stops]
@@ -246,7 +232,8 @@ class ResultsView(QWidget):
             QWidget.setTabOrder(first, second)
 
     def show_assessment(self, assessment: Assessment | None, *, today: date | None = None) -> None:
-        """Fill every section from ``assessment`` (None empties the page)."""
+        """Fill every section from ``assessment`` (None empties the page), in the words of
+        `present()`: the same sentences the printout and the command line use."""
         self._assessment = assessment
         clear_layout(self.steps_layout)
         self._step_cards = []
@@ -257,45 +244,27 @@ class ResultsView(QWidget):
             self._warning_stops = fill_warnings(self.warnings_layout, self, ())
             self.timeline.set_assessment(None)
             return
-        self.situation_label.setText(assessment.headline)
-        self.explanation_label.setText(assessment.explanation)
-        self.banner.set_urgency(assessment.urgency)
-        self.projected_note.setText(
-            self.tr(
-                "Projected advice: the published guidance describes the {cycle} cycle. The "
-                "same rules are applied to your dates. Confirm the fee and dates in eLicensing."
-            ).format(cycle=assessment.policy.cycle)
-        )
-        self.projected_note.setVisible(assessment.projected)
-        total = len(assessment.steps)
-        for number, step in enumerate(assessment.steps, start=1):
-            card = StepCard(number, total, step)
+        answer = present(assessment)
+        self.situation_label.setText(answer.headline)
+        self.explanation_label.setText(answer.explanation)
+        self.banner.set_urgency(answer.banner_level, answer.banner)
+        for step in answer.steps:
+            card = StepCard(step)
             self.steps_layout.addWidget(card)
             self._step_cards.append(card)
-        if assessment.fee_text is not None:
-            self.fee_label.setText(self.tr("Fee: {fee}").format(fee=assessment.fee_text))
-        else:
-            self.fee_label.setText(self.tr("Fee: no alignment fee applies to you now."))
-        self.deadlines.set_deadlines(assessment.deadlines)
+        self.fee_label.setText(answer.fee_line)
+        self.deadlines.set_deadlines(answer.key_dates)
         self.timeline.set_assessment(assessment, today=today)
-        self._warning_stops = fill_warnings(self.warnings_layout, self, assessment.warnings)
-        self.warnings_heading.setVisible(bool(assessment.warnings))
-        self.warnings.setVisible(bool(assessment.warnings))
-        policy = assessment.policy
+        self._warning_stops = fill_warnings(self.warnings_layout, self, answer.cautions)
+        self.warnings_heading.setVisible(bool(answer.cautions))
+        self.warnings.setVisible(bool(answer.cautions))
+        links = {link.name: link for link in answer.links}
         for button, name in ((self.elicensing_button, "elicensing"), (self.nremt_button, "nremt")):
-            link = policy.links[name]
             button.setAccessibleName(
-                self.tr("Open {label}: {title}").format(label=link.label, title=link.title)
+                self.tr("Open {label}: {title}").format(
+                    label=links[name].label, title=links[name].title
+                )
             )
-        self.source_label.setText(
-            self.tr(
-                "Based on: {title}, {publisher}. Rules checked {checked}. Advice for {as_of}."
-            ).format(
-                title=policy.title,
-                publisher=policy.publisher,
-                checked=long_date(policy.last_checked),
-                as_of=long_date(assessment.situation.as_of),
-            )
-        )
+        self.source_label.setText(f"{answer.advice_line} {answer.source_line}")
         self.scroll_area.verticalScrollBar().setValue(0)
         self._set_tab_order()

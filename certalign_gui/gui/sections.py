@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 from certalign_gui.gui import accessibility
 from certalign_gui.gui.links import open_url
 from certalign_gui.gui.widgets import plain_label, readable_label
-from certalign_gui.rules.models import Deadline, Step, Urgency
-from certalign_gui.rules.wording import days_phrase, long_date
+from certalign_gui.presentation.answer import DateRow, StepText
 
 #: Background, border and icon per urgency level. The banner's words carry the meaning;
 #: colour and icon only repeat it.
@@ -86,14 +85,14 @@ class UrgencyBanner(QFrame):
         self.level = ""
         accessibility.mark_readable(self, self.text.text)
 
-    def set_urgency(self, urgency: Urgency) -> None:
-        """Show ``urgency``."""
-        background, border, pixmap = _LEVELS[urgency.level]
-        self.level = urgency.level
+    def set_urgency(self, level: str, text: str) -> None:
+        """Show the urgency ``level`` (colour and icon) and its words."""
+        background, border, pixmap = _LEVELS[level]
+        self.level = level
         size = self.text.fontMetrics().height() * 2
         self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(QSize(size, size)))
-        self.icon.setAccessibleName(_ICON_NAMES[urgency.level])
-        self.text.setText(urgency.text)
+        self.icon.setAccessibleName(_ICON_NAMES[level])
+        self.text.setText(text)
         self.setStyleSheet(
             f"#urgencyBanner {{ background: {background}; border: 2px solid {border};"
             f" border-left: 8px solid {border}; border-radius: 4px; }}"
@@ -102,7 +101,7 @@ class UrgencyBanner(QFrame):
             f" #urgencyText {{ color: {_TEXT}; background: transparent; border: none; }}"
             " #urgencyIcon { background: transparent; border: none; }"
         )
-        self.setAccessibleName(urgency.text)
+        self.setAccessibleName(text)
 
 
 class StepCard(QFrame):
@@ -112,7 +111,7 @@ class StepCard(QFrame):
     the guidance sentence) and the step's link, each named for this step.
     """
 
-    def __init__(self, number: int, total: int, step: Step, parent: QWidget | None = None):
+    def __init__(self, step: StepText, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"step_{step.id}")
         self.setProperty("stepCard", True)
@@ -122,8 +121,8 @@ class StepCard(QFrame):
             " QLabel { border: none; }"
         )
         self.step = step
-        self.number = number
-        title = plain_label(f"{number}. {step.title}", object_name="stepTitle")
+        number = step.number
+        title = plain_label(step.numbered_title, object_name="stepTitle")
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -132,15 +131,15 @@ class StepCard(QFrame):
         layout.addWidget(title)
         layout.addWidget(plain_label(step.detail, object_name="stepDetail"))
         self.due_text = ""
-        if step.due is not None and step.days_left is not None:
-            self.due_text = self.tr("Due: {day} ({when})").format(
-                day=long_date(step.due), when=days_phrase(step.days_left)
-            )
+        if step.due is not None:
+            self.due_text = f"{step.due} ({step.due_in})" if step.due_in else step.due
             due = plain_label(self.due_text, object_name="stepDue")
             due.setFont(font)
             layout.addWidget(due)
         self.setAccessibleName(
-            self.tr("Step {n} of {total}: {title}").format(n=number, total=total, title=step.title)
+            self.tr("Step {n} of {total}: {title}").format(
+                n=number, total=step.total, title=step.title
+            )
         )
         accessibility.mark_readable(self, self.readable_text)
 
@@ -157,7 +156,7 @@ class StepCard(QFrame):
         row.addWidget(self.why)
         self.link: QPushButton | None = None
         if step.url is not None:
-            label = step.url_label or step.url
+            label = step.link_label or step.url
             self.link = QPushButton(self.tr("Open {label}").format(label=label))
             self.link.setObjectName("stepLinkButton")
             self.link.setToolTip(step.url)
@@ -174,10 +173,7 @@ class StepCard(QFrame):
         layout.addLayout(row)
 
         self.citation = readable_label(
-            self.tr("\u201c{text}\u201d\n\u2014 {source}").format(
-                text=step.citation.text, source=step.citation.source
-            ),
-            object_name="stepCitation",
+            f"{step.why_label}\n{step.why_quote}", object_name="stepCitation"
         )
         italic = self.citation.font()
         italic.setItalic(True)
@@ -190,7 +186,7 @@ class StepCard(QFrame):
 
     def readable_text(self) -> str:
         """The card as one passage: title, detail, due date."""
-        parts = [f"{self.number}. {self.step.title}.", self.step.detail]
+        parts = [f"{self.step.numbered_title}.", self.step.detail]
         if self.due_text:
             parts.append(self.due_text + ".")
         return " ".join(parts)
@@ -241,18 +237,18 @@ class DeadlinesTable(QTableWidget):
             " QTableWidget { border: 2px solid transparent; }"
         )
 
-    def set_deadlines(self, deadlines: tuple[Deadline, ...]) -> None:
-        """One row per deadline: the long date (bold), what it is, how far away."""
+    def set_deadlines(self, rows: tuple[DateRow, ...]) -> None:
+        """One row per key date: the long date (bold), what it is, how far away."""
         self.clearContents()
-        self.setRowCount(len(deadlines))
-        for row, deadline in enumerate(deadlines):
-            day = QTableWidgetItem(long_date(deadline.date))
+        self.setRowCount(len(rows))
+        for row, key_date in enumerate(rows):
+            day = QTableWidgetItem(key_date.day_text)
             bold = day.font()
             bold.setBold(True)
             day.setFont(bold)
             self.setItem(row, 0, day)
-            self.setItem(row, 1, QTableWidgetItem(deadline.label))
-            self.setItem(row, 2, QTableWidgetItem(days_phrase(deadline.days_from_as_of)))
+            self.setItem(row, 1, QTableWidgetItem(key_date.label))
+            self.setItem(row, 2, QTableWidgetItem(key_date.when))
         self.resizeRowsToContents()
         height = self.horizontalHeader().height() + 2 * self.frameWidth() + 4
         height += sum(self.rowHeight(row) for row in range(self.rowCount()))
@@ -260,7 +256,7 @@ class DeadlinesTable(QTableWidget):
 
 
 def fill_warnings(box: QVBoxLayout, owner: QWidget, warnings: tuple[str, ...]) -> list[QWidget]:
-    """One row per warning, each with a warning icon and the word "Warning"; the Tab stops."""
+    """One row per warning, each with a warning icon (named "Warning"); the Tab stops."""
     clear_layout(box)
     size = owner.fontMetrics().height()
     stops: list[QWidget] = []
@@ -271,7 +267,7 @@ def fill_warnings(box: QVBoxLayout, owner: QWidget, warnings: tuple[str, ...]) -
         layout.addWidget(
             _icon_label(owner, QStyle.StandardPixmap.SP_MessageBoxWarning, size, "Warning")
         )
-        label = readable_label(owner.tr("Warning: {text}").format(text=text))
+        label = readable_label(text)
         label.setObjectName("warningText")
         layout.addWidget(label, 1)
         box.addWidget(row)

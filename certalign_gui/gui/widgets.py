@@ -15,6 +15,15 @@ FOCUS_RING = (
 )
 
 
+#: The widest a page's text gets, in average characters.
+COLUMN_CHARS = 110
+
+
+def column_width(widget: QWidget, chars: int = COLUMN_CHARS) -> int:
+    """The width of ``chars`` average characters in ``widget``'s font, in pixels."""
+    return round(widget.fontMetrics().averageCharWidth() * chars)
+
+
 def plain_label(text: str = "", *, object_name: str = "", wrap: bool = True) -> QLabel:
     """A label that never interprets its text as HTML, wrapping by default."""
     label = QLabel()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from certalign_gui.gui.pages.ma import MaPage
     from certalign_gui.gui.pages.nremt import NremtPage
     from certalign_gui.gui.pages.results import ResultsPage
+    from certalign_gui.gui.roster_window import RosterWindow
     from certalign_gui.rules import Assessment, Policy, Situation
 
 APP_TITLE = "Certalign"
@@ -100,6 +102,9 @@ class AlignmentWizard(QWizard):
         self._tidy_buttons()
         self.welcome_page = WelcomePage(self.today)
         self.welcome_page.showing.connect(lambda: self._on_page_showing(PageId.WELCOME))
+        self.welcome_page.roster_requested.connect(lambda: self.open_roster())
+        #: The training officer's roster window, made the first time it is asked for.
+        self.roster_window: RosterWindow | None = None
         self.setPage(PageId.WELCOME, self.welcome_page)
         self.setStartId(PageId.WELCOME)
         self._start_over_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
@@ -197,7 +202,7 @@ class AlignmentWizard(QWizard):
 
     def situation(self) -> Situation:
         """The answers so far; raises pydantic's ValidationError if they do not fit."""
-        from certalign_gui.gui.state import build_situation
+        from certalign_gui.gui.situation import build_situation
 
         status = self.nremt_page.status()
         as_of, ma = self._earlier_answers()
@@ -222,6 +227,27 @@ class AlignmentWizard(QWizard):
             return Details()
         return self.details_page.details()
 
+    def open_roster(self, path: Path | None = None) -> None:
+        """Show the roster window (and read ``path`` into it, when given)."""
+        if self._policy is None:
+            return  # not before the rules are in; the welcome page is all there is yet
+        if self.roster_window is None:
+            # Loaded on first use: the wizard's start-up does not pay for the roster.
+            from certalign_gui.gui.roster_window import RosterWindow
+
+            self.roster_window = RosterWindow(self._policy, today=self.today, session=self.session)
+        self.roster_window.show()
+        self.roster_window.raise_()
+        self.roster_window.activateWindow()
+        if path is not None:
+            self.roster_window.open_file(path)
+
+    def close_roster(self) -> None:
+        """Close the roster window and forget every row it read (a roster is personal data)."""
+        if self.roster_window is not None:
+            self.roster_window.forget()
+            self.roster_window.close()
+
     def start_over(self) -> None:
         """Back to the first page with every answer and detail cleared.
 
@@ -230,6 +256,7 @@ class AlignmentWizard(QWizard):
         """
         self.session.end()
         close_other_dialogs(self)
+        self.close_roster()
         self.welcome_page.reset()
         if self._policy is not None:
             for page in (self.ma_page, self.nremt_page, self.details_page):

@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 
 from certalign_gui import __version__
 from certalign_gui.checklist.document import ensure_gui_application, print_font
-from certalign_gui.checklist.text import SOURCE_TITLE
+from certalign_gui.presentation.answer import source_line
 from certalign_gui.roster.assess import RosterResult
 from certalign_gui.roster.output import Progress, save, tick
 from certalign_gui.roster.summary import counts_line, summary_line, table_rows
@@ -39,7 +39,6 @@ TITLE = "Roster: OEMS and NREMT alignment"
 ADVICE = "Advice as of {day}"
 PRINTED = "printed on {day}"
 PAGE = "Page {page} of {pages}"
-SOURCE = "Source: {source}"
 FIXING_TITLE = "Rows that need fixing"
 NOBODY = "Nobody was assessed."
 #: Points: half an inch all round, and the sizes of the type.
@@ -250,7 +249,7 @@ def summary_pdf(
     top = sheet.metrics[id(sheet.title)].height() + 6 * sheet.unit
     bottom = sheet.metrics[id(sheet.small)].height() + 6 * sheet.unit
     pages = _paginate(blocks, sheet.height - top - bottom)
-    source = SOURCE.format(source=SOURCE_TITLE.format(title=_policy_title(result, policy)))
+    source = _source(result, policy)
     painter = QPainter()
     if not painter.begin(writer):
         raise RuntimeError("Qt could not start a PDF page")
@@ -298,10 +297,12 @@ def _frame(
     )
 
 
-def _policy_title(result: RosterResult, policy: Policy | None) -> str:
+def _source(result: RosterResult, policy: Policy | None) -> str:
     if result.people:
-        return result.people[0].assessment.policy.title
-    return (policy or load_policy()).title
+        info = result.people[0].assessment.policy
+        return source_line(info.title, info.last_checked)
+    used = policy or load_policy()
+    return source_line(used.title, used.last_checked)
 
 
 def check_fonts() -> None:

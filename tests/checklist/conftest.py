@@ -40,3 +40,11 @@ def rendered(qapp):
         return cache[key]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def policy():
+    """The shipped policy, validated once."""
+    from certalign_gui.rules import load_policy
+
+    return load_policy()

@@ -54,14 +54,13 @@ def test_page_is_dated_and_names_its_source_and_who_to_ask(case):
     text = _visible(_html(case))
     assert "Printed on December 2, 2026" in text
     assert f"Advice as of {long_date(assessment.situation.as_of)}" in text
-    assert "Source: Massachusetts OEMS \N{EM DASH} One-Year Alignment with NREMT." in text
     assert (
-        "Rules as published by OEMS; checked "
-        f"{long_date(assessment.policy.last_checked)}. Confirm at mass.gov." in text
+        "Source: Massachusetts OEMS \N{EM DASH} One-Year Alignment with NREMT, checked "
+        f"{long_date(assessment.policy.last_checked)}. This is guidance, not a certification "
+        "decision: confirm at mass.gov." in text
     )
     assert "Who to ask: OEMS" in text
     assert "eLicensing support" in text
-    assert "This checklist is guidance, not a certification decision." in text
     assert assessment.headline in text
     assert assessment.explanation in text
     assert assessment.urgency.text in text
@@ -74,7 +73,7 @@ def test_fee_warnings_and_links_come_from_the_assessment(case):
     if assessment.fee_text:
         assert f"Fee: {assessment.fee_text}" in text
     else:
-        assert "Fee:" not in text
+        assert "Fee: none. No alignment fee applies to you now." in text
     for warning in assessment.warnings:
         assert warning in text
     for _name, label, url in qr_links(assessment):

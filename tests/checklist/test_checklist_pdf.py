@@ -59,7 +59,7 @@ def test_text_holds_each_step_due_date_fee_and_url(rendered, case):
         assert url in pdf.squashed
     assert "Printed on December 2, 2026" in pdf.text
     assert f"Advice as of {long_date(assessment.situation.as_of)}" in pdf.text
-    assert "This checklist is guidance, not a certification decision." in pdf.text
+    assert "This is guidance, not a certification decision" in pdf.text
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import os
 import subprocess
 import sys
@@ -29,19 +30,17 @@ def _text(reader: pypdf.PdfReader) -> str:
     return " ".join(reader.pages[0].extract_text().split())
 
 
-def test_pdf_and_ics_are_written_and_the_answer_still_printed(qapp, capsys, tmp_path):
-    plain = main(ARGS)
-    expected = capsys.readouterr().out
+def test_pdf_and_ics_are_written_and_each_is_named_on_its_own_line(qapp, capsys, tmp_path):
     pdf, ics = tmp_path / "checklist.pdf", tmp_path / "dates.ics"
     status = main(
         [*ARGS, "--pdf", str(pdf), "--ics", str(ics), "--name", NAME, "--ma-number", "E123"]
     )
     out, err = capsys.readouterr()
-    assert (plain, status) == (0, 0)
-    assert out == expected  # stdout is still the answer, byte for byte
-    assert err.splitlines() == [
-        f"certalign: saved the checklist as {pdf}",
-        f"certalign: saved the key dates as {ics}",
+    assert (status, err) == (0, "")
+    # stdout says which files were written, one line each, and nothing else.
+    assert out.splitlines() == [
+        f"certalign: wrote the checklist to {pdf}",
+        f"certalign: wrote the key dates to {ics}",
     ]
     text = _text(_pdf(pdf))
     # Squashed: a long name may wrap at its slashes, which adds a space to the text.
@@ -142,7 +141,27 @@ def test_the_pdf_needs_no_display(tmp_path):
     result = _run("-m", "certalign_gui.cli", *ARGS, "--pdf", str(pdf))
     assert result.returncode == 0, result.stderr
     assert "Due by February 15, 2025" in _text(_pdf(pdf))
-    assert result.stderr == f"certalign: saved the checklist as {pdf}\n"
+    assert (result.stdout, result.stderr) == (f"certalign: wrote the checklist to {pdf}\n", "")
+
+
+def test_with_text_the_checklist_is_printed_too_and_the_files_named_on_stderr(
+    qapp, capsys, tmp_path
+):
+    main(ARGS)
+    expected = capsys.readouterr().out
+    ics = tmp_path / "dates.ics"
+    assert main([*ARGS, "--ics", str(ics), "--text"]) == 0
+    out, err = capsys.readouterr()
+    assert out == expected  # the checklist, byte for byte
+    assert err == f"certalign: wrote the key dates to {ics}\n"
+
+
+def test_with_json_the_answer_stays_valid_json_and_the_files_go_to_stderr(capsys, tmp_path):
+    ics = tmp_path / "dates.ics"
+    assert main([*ARGS, "--ics", str(ics), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["category"] == "one_year_alignment"
+    assert err == f"certalign: wrote the key dates to {ics}\n"
 
 
 def test_the_calendar_alone_loads_no_qt(tmp_path):

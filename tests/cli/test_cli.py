@@ -6,8 +6,10 @@ from datetime import date
 import pytest
 
 from certalign_gui import __version__, cli, clock
+from certalign_gui.presentation.plain_text import WIDTH
 from certalign_gui.rules import Situation, assess, load_policy
 from certalign_gui.rules.resources import resource_path
+from certalign_gui.rules.wording import long_date
 
 D = date.fromisoformat
 BUILT_IN_TEXT = resource_path("policy", "oems-alignment.toml").read_text(encoding="utf-8")
@@ -42,6 +44,107 @@ def test_issue_done_check(capsys):
     deadlines = {d["kind"]: d["date"] for d in answer["deadlines"]}
     assert deadlines["recommended"] == "2025-02-15"
     assert deadlines["late_submission"] == "2026-03-31"
+
+
+FEE = {"amount": "62.50", "currency": "USD"}
+
+
+def _alignment_steps(application_due, nremt_due):
+    """RULES.md's steps for one_year_alignment, in order, with their due dates."""
+    return [
+        ("update_contact_info", None), ("submit_alignment_application", application_due),
+        ("confirm_new_ma_date", None), ("renew_nremt", nremt_due),
+    ]  # fmt: skip
+
+
+# RULES.md's worked examples (and one projected cycle), answered by hand from RULES.md,
+# never by assess(): (ma, status, nremt, as of) -> what `certalign --json` must say.
+WORKED_EXAMPLES = [
+    pytest.param(
+        ("2025-03-31", "2026-03-31", "2025-01-10", "active"),
+        {
+            "category": "one_year_alignment", "phase": "open", "reason": None, "fee": FEE,
+            "steps": _alignment_steps("2025-02-15", "2026-03-31"),
+            "deadlines": [("2025-02-15", "recommended"), ("2025-03-31", "ma_expiration"),
+                          ("2026-03-31", "late_submission"), ("2026-03-31", "nremt_expiration")],
+            "can_staff_ambulance": True, "projected": False,
+        },
+        id="MA 2025, NR 2026, January: open",
+    ),
+    pytest.param(
+        ("2025-03-31", "2026-03-31", "2025-04-01", "active"),
+        {
+            "category": "one_year_alignment", "phase": "late", "reason": None, "fee": FEE,
+            "steps": _alignment_steps("2026-03-31", "2026-03-31"),
+            "deadlines": [("2025-02-15", "recommended"), ("2025-03-31", "ma_expiration"),
+                          ("2026-03-31", "late_submission"), ("2026-03-31", "nremt_expiration")],
+            "can_staff_ambulance": False, "projected": False,
+        },
+        id="MA 2025, NR 2026, April 1: late, cannot staff",
+    ),
+    pytest.param(
+        ("2026-03-31", "2025-03-31", "2025-01-10", "active"),
+        {
+            "category": "reverse_off_cycle", "phase": None, "reason": None, "fee": None,
+            "steps": [("recertify_nremt", "2025-03-31"), ("update_contact_info", None),
+                      ("complete_alignment_after_nremt", None)],
+            "deadlines": [("2025-03-31", "nremt_expiration"), ("2026-03-31", "ma_expiration")],
+            "can_staff_ambulance": True, "projected": False,
+        },
+        id="MA 2026, NR 2025: reverse off cycle",
+    ),
+    pytest.param(
+        ("2026-03-31", None, "2025-06-01", "expired"),
+        {
+            "category": "expired_nremt", "phase": None, "reason": None, "fee": None,
+            "steps": [("regain_nremt", None)],
+            "deadlines": [("2026-03-31", "ma_expiration")],
+            "can_staff_ambulance": True, "projected": False,
+        },
+        id="MA 2026, NREMT expired",
+    ),
+    pytest.param(
+        ("2026-03-31", "2027-03-31", "2025-01-10", "active"),
+        {
+            "category": "alignment_not_yet_due", "phase": None, "reason": None, "fee": None,
+            "steps": [("update_contact_info", None), ("wait_for_instructions", None)],
+            "deadlines": [("2025-09-01", "alignment_window_opens"),
+                          ("2026-03-31", "ma_expiration"), ("2027-03-31", "nremt_expiration")],
+            "can_staff_ambulance": True, "projected": False,
+        },
+        id="MA 2026, NR 2027: not yet due",
+    ),
+    pytest.param(
+        ("2027-03-31", "2028-03-31", "2026-10-01", "active"),
+        {
+            "category": "one_year_alignment", "phase": "open", "reason": None, "fee": FEE,
+            "steps": _alignment_steps("2027-02-15", "2028-03-31"),
+            "deadlines": [("2027-02-15", "recommended"), ("2027-03-31", "ma_expiration"),
+                          ("2028-03-31", "late_submission"), ("2028-03-31", "nremt_expiration")],
+            "can_staff_ambulance": True, "projected": True,
+        },
+        id="MA 2027, NR 2028: the 2025 pattern, projected",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "expected"), WORKED_EXAMPLES)
+def test_json_answers_the_worked_examples_of_rules_md(capsys, case, expected):
+    code, out, err = _run(capsys, *_args(*case), "--json")
+    assert (code, err) == (0, "")
+    answer = json.loads(out)
+    for key in ("category", "phase", "reason", "fee", "can_staff_ambulance", "projected"):
+        assert answer[key] == expected[key], key
+    assert [(step["id"], step["due"]) for step in answer["steps"]] == expected["steps"]
+    # Sorted by date; RULES.md does not order two deadlines that fall on the same day.
+    deadlines = [(deadline["date"], deadline["kind"]) for deadline in answer["deadlines"]]
+    assert [day for day, _kind in deadlines] == [day for day, _kind in expected["deadlines"]]
+    assert sorted(deadlines) == sorted(expected["deadlines"])
+    # RULES.md: when you cannot staff an ambulance, the first warning says so.
+    if expected["can_staff_ambulance"]:
+        assert not any("cannot staff" in warning for warning in answer["warnings"])
+    else:
+        assert "cannot staff an ambulance" in answer["warnings"][0]
 
 
 CASES = [
@@ -83,40 +186,41 @@ def test_text_output_shows_headline_steps_due_dates_fee_and_links(capsys, ma, nr
     assert (code, err) == (0, "")
     assessment = _assessment(ma, nremt, as_of, status)
     text = _flat(out)
-    assert assessment.headline.upper() in out
-    assert "advice as of" in out
+    assert f"{assessment.headline}\n{'=' * len(assessment.headline)}" in out
+    assert f"Advice as of {long_date(assessment.situation.as_of)}." in out
     for number, step in enumerate(assessment.steps, start=1):
         assert f"[ ] {number}. {step.title}" in text
         assert _flat(step.detail) in text
         if step.due is not None:
-            assert f"by {cli.long_date(step.due)}" in text
+            assert f"Due by {long_date(step.due)}" in text
         if step.url is not None:
             assert f"{step.url_label}: {step.url}" in text
     for deadline in assessment.deadlines:
-        assert f"{cli.long_date(deadline.date)} {deadline.label}" in text
+        assert f"{long_date(deadline.date)} {deadline.label}" in text
     for warning in assessment.warnings:
         assert _flat(warning) in text
     for link in load_policy().links.values():
         assert link.url in out
     if assessment.fee_text:
-        assert f"Fee: {assessment.fee_text}" in out
+        assert f"Fee: {assessment.fee_text}, paid in eLicensing." in out
     else:
-        assert "Fee:" not in out
-    assert ("Projected:" in out) is assessment.projected
+        assert "Fee: none. No alignment fee applies to you now." in out
+    # Projected advice is said once, by the rules' own warning (above), not a second time.
+    assert text.count("published guidance describes") == (1 if assessment.projected else 0)
     assert "{" not in out
 
 
 def test_text_says_when_you_cannot_staff_an_ambulance(capsys):
     _code, out, _err = _run(capsys, *_args("2025-03-31", "2026-03-31", "2025-04-01"))
-    assert "You can staff an ambulance: NO" in out
+    assert "Expired: you cannot staff an ambulance" in out
     _code, out, _err = _run(capsys, *_args("2025-03-31", "2026-03-31", "2025-03-31"))
-    assert "You can staff an ambulance: yes" in out
+    assert "cannot staff" not in out
 
 
 def test_text_lines_fit_in_78_columns(capsys):
     for case in CASES:
         _code, out, _err = _run(capsys, *_args(*case))
-        assert max(len(line) for line in out.splitlines()) <= cli.WIDTH
+        assert max(len(line) for line in out.splitlines()) <= WIDTH
 
 
 @pytest.mark.parametrize(

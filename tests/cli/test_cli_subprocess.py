@@ -31,7 +31,7 @@ def test_installed_certalign_script_passes_the_issue_done_check():
 def test_python_dash_m_runs_and_reports_bad_input_on_one_line():
     good = _run([sys.executable, "-m", "certalign_gui.cli", *DONE_CHECK[:-1]])
     assert good.returncode == 0
-    assert "YOU NEED THE ONE-YEAR ALIGNMENT" in good.stdout
+    assert "You need the one-year alignment\n===" in good.stdout
     bad = _run([sys.executable, "-m", "certalign_gui.cli", "--ma-expires", "2025-02-30"])
     assert bad.returncode == 2
     assert bad.stdout == ""

@@ -7,15 +7,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget, QWizardPage
 from typing_extensions import override
 
-from certalign_gui.gui.widgets import heading, readable_label
-
-#: The widest a page's text gets, in average characters.
-COLUMN_CHARS = 110
-
-
-def column_width(widget: QWidget, chars: int = COLUMN_CHARS) -> int:
-    """The width of ``chars`` average characters in ``widget``'s font, in pixels."""
-    return round(widget.fontMetrics().averageCharWidth() * chars)
+from certalign_gui.gui.widgets import COLUMN_CHARS, column_width, heading, readable_label
 
 
 class BasePage(QWizardPage):

@@ -19,7 +19,7 @@ from certalign_gui.gui import accessibility
 from certalign_gui.gui.date_field import PROBLEM_STYLE, DateField
 from certalign_gui.gui.dates import is_usual_expiration, next_usual_expiration, not_usual_hint
 from certalign_gui.gui.pages.base import BasePage
-from certalign_gui.gui.state import situation_problem
+from certalign_gui.gui.situation import situation_problem
 from certalign_gui.gui.widgets import plain_label, readable_label
 from certalign_gui.rules import Policy
 from certalign_gui.rules.models import NremtStatus

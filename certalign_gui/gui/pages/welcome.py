@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QToolButton, QWidget
 from typing_extensions import override
 
 from certalign_gui.gui import accessibility
@@ -19,6 +19,9 @@ from certalign_gui.rules.wording import long_date
 
 class WelcomePage(BasePage):
     """Says what this does in plain words; "Planning ahead?" reveals the advice date."""
+
+    #: "Training officer? Check a whole crew" was pressed.
+    roster_requested = Signal()
 
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__("welcomePage", parent)
@@ -87,6 +90,16 @@ class WelcomePage(BasePage):
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.panel)
         layout.addStretch(1)
+        # The second door, for the station's training officer: the wizard's three
+        # questions stay as they are.
+        self.roster_button = QPushButton(self.tr("&Training officer? Check a whole crew"))
+        self.roster_button.setObjectName("rosterButton")
+        self.roster_button.setAutoDefault(False)  # Enter on this page is Next
+        self.roster_button.setAccessibleDescription(
+            self.tr("Open a roster file (CSV or Excel) and see every person's answer.")
+        )
+        self.roster_button.clicked.connect(self.roster_requested)
+        layout.addWidget(self.roster_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.as_of.edited.connect(self._on_chosen)
         self.as_of.date_changed.connect(self._update_summary)

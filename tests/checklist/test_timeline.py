@@ -10,12 +10,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-from certalign_gui.gui.timeline import (
-    TimelineWidget,
-    describe_timeline,
-    paint_timeline,
-    timeline_layout,
-)
+from certalign_gui.checklist.timeline import paint_timeline
+from certalign_gui.checklist.timeline_layout import timeline_layout
 from certalign_gui.rules import Situation, assess
 from certalign_gui.rules.wording import long_date
 
@@ -91,14 +87,16 @@ def test_no_two_labels_ever_overlap(policy, ma_year, offset, status, days_before
 def test_a_small_rectangle_shrinks_the_font_instead_of_overlapping(policy):
     assessment = assessment_for(*WORKED[0], policy)
     rect = QRectF(0, 0, 500, 80)
-    layout = timeline_layout(rect, assessment, font=font(12))
+    layout = timeline_layout(rect, assessment, font=font(12), today=assessment.situation.as_of)
     assert layout.font.pointSizeF() < 12
     assert_clean_layout(layout, rect, assessment)
 
 
 def test_same_day_deadlines_share_one_label(policy):
     assessment = assessment_for(*WORKED[0], policy)  # late deadline = NREMT expiration
-    layout = timeline_layout(QRectF(0, 0, 900, 400), assessment, font=font())
+    layout = timeline_layout(
+        QRectF(0, 0, 900, 400), assessment, font=font(), today=assessment.situation.as_of
+    )
     shared = [label for label in layout.labels if label.when == date(2026, 3, 31)]
     assert len(shared) == 1
     assert set(shared[0].kinds) == {"late_submission", "nremt_expiration"}
@@ -106,7 +104,9 @@ def test_same_day_deadlines_share_one_label(policy):
     assert "NREMT certification expires" in shared[0].title
 
 
-@pytest.mark.parametrize(("today", "word"), [(date(2025, 1, 10), "Today"), (None, "Advice date")])
+@pytest.mark.parametrize(
+    ("today", "word"), [(date(2025, 1, 10), "Today"), (date(2025, 1, 9), "Advice date")]
+)
 def test_as_of_is_today_or_the_advice_date(policy, today, word):
     assessment = assessment_for(*WORKED[0], policy)
     layout = timeline_layout(QRectF(0, 0, 900, 400), assessment, font=font(), today=today)
@@ -121,7 +121,12 @@ def paint(assessment, *, monochrome: bool) -> QImage:
     painter = QPainter(image)
     try:
         paint_timeline(
-            painter, QRectF(10, 10, 880, 240), assessment, font=font(), monochrome=monochrome
+            painter,
+            QRectF(10, 10, 880, 240),
+            assessment,
+            font=font(),
+            monochrome=monochrome,
+            today=assessment.situation.as_of,
         )
     finally:
         painter.end()
@@ -148,31 +153,3 @@ def test_monochrome_uses_no_colour(policy):
 def test_colour_version_has_colour(policy):
     found = colours(paint(assessment_for(*WORKED[0], policy), monochrome=False))
     assert any(not r == g == b for r, g, b in found)
-
-
-def test_widget_shows_the_assessment_and_describes_it_in_words(qtbot, policy):
-    assessment = assessment_for(*WORKED[4], policy)
-    widget = TimelineWidget()
-    qtbot.addWidget(widget)
-    assert widget.objectName() == "timelineWidget"
-    widget.set_assessment(assessment, today=date(2025, 1, 10))
-    assert widget.assessment() == assessment
-    description = widget.accessibleDescription()
-    assert description == describe_timeline(assessment)
-    assert "Alignment window opens: September 1, 2025" in description
-    widget.resize(widget.sizeHint())
-    widget.show()
-    qtbot.waitExposed(widget)
-    image = widget.grab().toImage()
-    assert len(colours(image)) > 2
-
-
-def test_widget_grows_taller_when_narrow(qtbot, policy):
-    widget = TimelineWidget()
-    qtbot.addWidget(widget)
-    widget.set_assessment(assessment_for(*WORKED[0], policy))
-    assert widget.hasHeightForWidth()
-    assert widget.heightForWidth(300) > widget.heightForWidth(1000)
-    assert widget.minimumSizeHint().width() < widget.sizeHint().width()
-    widget.set_assessment(None)
-    assert widget.accessibleDescription() == ""

@@ -1,0 +1,162 @@
+"""The screen, the PDF, the HTML and the CLI's text say the same words for the same answer.
+
+Each medium is read back as a person would get it (the window's labels and table, the
+PDF's extracted text, the HTML's visible text, the terminal's output) and must contain
+every sentence of `present()`, and say none of the cautions twice.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from datetime import date
+
+import pypdf
+import pytest
+from PySide6.QtWidgets import QLabel, QTableWidget
+
+from certalign_gui.checklist.details import Details
+from certalign_gui.checklist.document import pdf_bytes
+from certalign_gui.checklist.html import checklist_html
+from certalign_gui.gui.results_view import ResultsView
+from certalign_gui.gui.session import Session
+from certalign_gui.presentation.answer import Answer, present
+from certalign_gui.presentation.plain_text import answer_text
+from certalign_gui.rules import Situation, assess
+
+#: One case per category (and a projected one with several warnings).
+CASES = {
+    "alignment": Situation(
+        ma_expiration=date(2025, 3, 31),
+        nremt_expiration=date(2026, 3, 31),
+        as_of=date(2025, 1, 10),
+    ),
+    "projected, several warnings": Situation(
+        ma_expiration=date(2027, 3, 30),
+        nremt_expiration=date(2028, 3, 31),
+        as_of=date(2027, 4, 2),
+    ),
+    "reverse": Situation(
+        ma_expiration=date(2026, 3, 31),
+        nremt_expiration=date(2025, 3, 31),
+        as_of=date(2025, 1, 10),
+    ),
+    "expired NREMT": Situation(
+        ma_expiration=date(2026, 3, 31), nremt_status="expired", as_of=date(2025, 6, 1)
+    ),
+    "not yet due": Situation(
+        ma_expiration=date(2026, 3, 31),
+        nremt_expiration=date(2027, 3, 31),
+        as_of=date(2025, 1, 10),
+    ),
+    "aligned": Situation(
+        ma_expiration=date(2026, 3, 31),
+        nremt_expiration=date(2026, 3, 31),
+        as_of=date(2025, 1, 10),
+    ),
+    "outside": Situation(
+        ma_expiration=date(2026, 3, 31), nremt_status="never", as_of=date(2025, 1, 10)
+    ),
+}
+#: The paper is printed on another day than the advice: it says both.
+PRINTED = date(2026, 12, 2)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _squashed(text: str) -> str:
+    """No white space at all: a sentence that wraps across lines reads whole again."""
+    return "".join(text.split())
+
+
+def sentences(answer: Answer) -> list[str]:
+    """Every sentence each medium must show."""
+    said = [answer.headline, answer.explanation, answer.banner, answer.fee_line]
+    for step in answer.steps:
+        said += [step.title, step.detail]
+        if step.due:
+            said.append(step.due)
+    said += list(answer.cautions)
+    said += [answer.source_line, answer.advice_line]
+    return said
+
+
+def screen_text(qtbot, assessment) -> str:
+    view = ResultsView(lambda: Details(), lambda: date(2025, 1, 10), Session())
+    qtbot.addWidget(view)
+    view.show_assessment(assessment, today=date(2025, 1, 10))
+    parts = [label.text() for label in view.findChildren(QLabel) if not label.isHidden()]
+    table = view.findChild(QTableWidget, "deadlinesList")
+    parts += [
+        table.item(row, column).text()
+        for row in range(table.rowCount())
+        for column in range(table.columnCount())
+    ]
+    return _flat("\n".join(parts))
+
+
+def pdf_text(assessment) -> str:
+    data = pdf_bytes(assessment, Details(), printed_on=PRINTED)
+    return _flat(pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text())
+
+
+def html_text(assessment) -> str:
+    page = checklist_html(assessment, Details(), printed_on=PRINTED)
+    return _flat(html.unescape(re.sub(r"<[^>]+>", " ", page.split("<body>", 1)[1])))
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_medium_says_the_answer_in_the_same_words(qtbot, qapp, case):
+    assessment = assess(CASES[case])
+    answer = present(assessment)
+    media = {
+        "screen": screen_text(qtbot, assessment),
+        "pdf": pdf_text(assessment),
+        "html": html_text(assessment),
+        "cli": _flat(answer_text(assessment)),
+    }
+    for medium, text in media.items():
+        for sentence in sentences(answer):
+            # The PDF and the terminal wrap lines: compare without white space there.
+            found = (
+                _flat(sentence) in text
+                if medium in ("screen", "html")
+                else _squashed(sentence) in _squashed(text)
+            )
+            assert found, f"{medium} does not say: {sentence!r}"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_no_medium_says_a_caution_twice(qtbot, qapp, case):
+    assessment = assess(CASES[case])
+    answer = present(assessment)
+    media = {
+        "screen": screen_text(qtbot, assessment),
+        "pdf": pdf_text(assessment),
+        "html": html_text(assessment),
+        "cli": _flat(answer_text(assessment)),
+    }
+    for medium, text in media.items():
+        for caution in answer.cautions:
+            assert _squashed(text).count(_squashed(caution)) == 1, (medium, caution)
+        # The projected advice is said by its caution only: no second wording of it.
+        assert _squashed(text).count(_squashed("published guidance describes")) == (
+            1 if answer.projected_caution else 0
+        ), medium
+
+
+def test_the_key_dates_are_the_same_rows_on_screen_in_html_and_in_the_terminal(qtbot, qapp):
+    assessment = assess(CASES["alignment"])
+    answer = present(assessment)
+    media = (screen_text(qtbot, assessment), _flat(answer_text(assessment)), html_text(assessment))
+    for row in answer.key_dates:
+        for text in media:
+            assert row.day_text in text
+            assert row.label in text
+    # On the printed page the drawn timeline carries them instead (a table would say them
+    # twice): its alt text stands where the rows were.
+    printed = checklist_html(assessment, Details(), printed_on=PRINTED, timeline=True)
+    assert 'alt="Timeline of the key dates"' in printed
