@@ -35,6 +35,7 @@ from qt_support import (
     wait_for_popup,
 )
 
+from certalign_gui.gui.wizard import PageId
 from certalign_gui.rules import Situation
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
 from certalign_gui.rules.wording import long_date
@@ -258,3 +259,39 @@ def test_the_calendar_opens_at_the_typed_date_and_enter_chooses_the_day(qtbot, m
     press_next(qtbot, wizard, "enter")
     wait_for_results(qtbot, wizard)
     assert wizard.assessment().situation.ma_expiration == date(2029, 5, 9)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+@pytest.mark.parametrize("moves", [[Qt.Key.Key_Down], [Qt.Key.Key_Right, Qt.Key.Key_Right]])
+def test_a_day_chosen_in_the_advice_dates_calendar_is_the_advice_date(qtbot, make_wizard, moves):
+    wizard = make_wizard(today=date(2024, 10, 2))
+    activate(qtbot, wizard)
+    mouse_click(qtbot, child(wizard, QAbstractButton, "planningAheadToggle"))
+    edit = focused()
+    assert edit is date_edit(wizard, "asOfDateEdit")
+    key(qtbot, Qt.Key.Key_F4)
+    popup = child(edit.parentWidget(), QWidget, "calendarPopup")
+    wait_for_popup(qtbot, popup)
+    assert child(popup, QCalendarWidget, "calendarWidget").selectedDate() == QDate(2024, 10, 2)
+    for move in moves:
+        key(qtbot, move)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    chosen = date(2024, 10, 9) if moves == [Qt.Key.Key_Down] else date(2024, 10, 4)
+    assert edit.text() == date_text(chosen)
+    assert "not today" in child(wizard, QLabel, "asOfSummary").text()
+    press_next(qtbot, wizard, "enter")
+    assert wizard.welcome_page.as_of_date() == chosen
+
+
+@pytest.mark.parametrize("typed", ["03/31/202", "04/3", "02/30/2029"])
+def test_alt_n_while_next_is_off_leaves_the_date_as_typed(qtbot, make_wizard, typed):
+    wizard = make_wizard()
+    press_next(qtbot, wizard, "enter")
+    edit = focused()
+    type_date(qtbot, typed, into=edit)
+    assert not next_enabled(wizard)
+    # The person reaches for the underlined N of Next, which is off: nothing may happen.
+    key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert wizard.currentId() == PageId.MA
+    assert edit.text() == typed
