@@ -175,6 +175,8 @@ def _assessment(ma, nremt, as_of, status):
 
 @pytest.mark.parametrize(("ma", "nremt", "as_of", "status"), CASES)
 def test_json_output_is_exactly_the_assessment(capsys, ma, nremt, as_of, status):
+    # The command adds and drops nothing: its JSON is assess()'s model, whole. (Whether that
+    # model is right is checked against RULES.md above, and in tests/rules.)
     code, out, err = _run(capsys, *_args(ma, nremt, as_of, status), "--json")
     assert (code, err) == (0, "")
     assert json.loads(out) == _assessment(ma, nremt, as_of, status).model_dump(mode="json")
