@@ -195,7 +195,7 @@ def test_step_due_dates_are_read_as_text(record: Walk, answer: Assessment) -> No
         card = find(results, f"step_{step.id}")
         assert card is not None, f"no card for step {step.id}\n{format_tree(results)}"
         text = card.get("text") or ""
-        wanted = f"Due: {long_date(step.due)}"
+        wanted = f"Due by {long_date(step.due)}"
         assert wanted in text, f"{wanted!r} is not Text of {describe(card)}"
         # The same words as the card shows: each of its lines is in what it reads as.
         shown = [
