@@ -4,8 +4,8 @@ Dates are entered the way a person enters them: the keyboard focus arrives in th
 for real (Next, a mouse click, Shift+Tab then Tab, Ctrl+A, Backspace), then key events go
 to `QApplication.focusWidget()`, whatever widget that is. `arrive()` and `type_date()` do
 that; `press_next()`, `press_back()` and `start_over()` change pages by keys or clicks and
-check where the focus landed. `DateLineEdit.setDate()` hides every way typing can go wrong,
-so tests use it (through `set_date`) only to set up something that is not under test.
+check where the focus landed. No test sets a date with `DateLineEdit.setDate()`: it hides
+every way typing can go wrong.
 """
 
 from __future__ import annotations
@@ -105,11 +105,6 @@ def child(widget: QWidget, cls: type, name: str):
     found = widget.findChild(cls, name)
     assert found is not None, f"no {cls.__name__} named {name!r}"
     return found
-
-
-def set_date(wizard: QWizard, name: str, day: date | None) -> None:
-    """SET-UP ONLY: put ``day`` in a date field as code does, not as a person types it."""
-    child(wizard, DateLineEdit, name).setDate(day)
 
 
 # -- Dates as text. -----------------------------------------------------------------------
@@ -374,6 +369,8 @@ def _way_in(qtbot, wizard: QWizard, edit: DateLineEdit) -> None:
             mouse_click(qtbot, toggle)  # close, to open it again
         mouse_click(qtbot, toggle)
     else:
+        if QApplication.focusWidget() is edit:
+            key(qtbot, Qt.Key.Key_Tab)  # out, to come back in by Tab
         tab_to(qtbot, edit)
     assert QApplication.focusWidget() is edit, describe(QApplication.focusWidget())
 
