@@ -213,6 +213,33 @@ def test_question_pages_fit_1024x768_without_clipping(qtbot, make_wizard, reques
             press_next(qtbot, wizard, "click")
 
 
+@pytest.mark.parametrize("page", [PageId.WELCOME, PageId.MA, PageId.NREMT, PageId.DETAILS])
+def test_the_smallest_window_still_gives_every_control_its_room(qtbot, make_wizard, page):
+    """Dragging the window's edge as far as it goes must not squash a button or a field.
+
+    (The walk in test_hardening_gui_fuzz met this: NREMT answers 6 px tall, a click on one
+    that checked it without taking the focus, and the focus gone with the date field.)
+    """
+    wizard = make_wizard()
+    activate(qtbot, wizard)
+    mouse_click(qtbot, child(wizard, QAbstractButton, "planningAheadToggle"))
+    go_to(qtbot, wizard, page)
+    if page == PageId.NREMT:  # every control of the page on screen
+        choose(qtbot, child(wizard, QAbstractButton, "nremtExpiredRadio"))
+        choose(qtbot, child(wizard, QCheckBox, "nremtKnowDateCheck"))
+        enter_date(qtbot, wizard, "nremtExpirationEdit", date(2024, 3, 31))
+    wizard.resize(1, 1)  # the window's minimum size stops it
+    QApplication.processEvents()
+    squashed = [
+        f"{widget.objectName()}: {widget.height()} px of {widget.minimumSizeHint().height()}"
+        for widget in wizard.findChildren(QWidget)
+        if isinstance(widget, (QAbstractButton, QLineEdit))
+        and widget.isVisible()
+        and widget.height() < widget.minimumSizeHint().height()
+    ]
+    assert squashed == [], f"at {wizard.width()}x{wizard.height()}: {squashed}"
+
+
 # The offscreen platform cannot raise a window or grab the keyboard for a popup (a real
 # display can); Qt still routes the keys to the open popup.
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
