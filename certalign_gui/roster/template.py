@@ -8,9 +8,13 @@ from pathlib import Path
 
 from certalign_gui.roster.columns import LABELS, TEMPLATE_HEADERS
 from certalign_gui.roster.output import save
+from certalign_gui.rules.resources import MissingResourceError, resource_path
 
-#: The CSV template's whole text (the header row); `resources/` may ship the same file.
+#: The CSV template's whole text (the header row), made from the one list of headers; the
+#: program ships it as `TEMPLATE_RESOURCE` (a test checks the two are the same).
 TEMPLATE_CSV = ",".join(TEMPLATE_HEADERS) + "\r\n"
+#: The shipped blank roster, under ``resources/`` (an officer can also copy it from there).
+TEMPLATE_RESOURCE = ("roster", "roster-template.csv")
 TEMPLATE_SUFFIXES = (".csv", ".xlsx")
 #: Rows of the .xlsx template whose NREMT status offers a drop-down list.
 FORMATTED_ROWS = 1000
@@ -26,7 +30,7 @@ def template_bytes(suffix: str) -> bytes:
     """The blank template as the bytes of a ``.csv`` or ``.xlsx`` file."""
     suffix = suffix.casefold()
     if suffix == ".csv":
-        return TEMPLATE_CSV.encode("utf-8")
+        return _shipped_csv()
     if suffix == ".xlsx":
         return _xlsx()
     shown = suffix or "a name without one"
@@ -39,6 +43,14 @@ def write_template(path: str | os.PathLike[str], *, replace: bool = False) -> Pa
     Raises `TemplateError` for another suffix, `FileWriteError` when it cannot be written.
     """
     return save(path, template_bytes(Path(path).suffix), replace=replace)
+
+
+def _shipped_csv() -> bytes:
+    """The shipped template file's bytes; its text if a damaged install lost the file."""
+    try:
+        return resource_path(*TEMPLATE_RESOURCE).read_bytes()
+    except MissingResourceError:
+        return TEMPLATE_CSV.encode("utf-8")
 
 
 def _xlsx() -> bytes:
