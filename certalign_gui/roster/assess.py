@@ -100,8 +100,11 @@ def assess_roster(roster: RosterFile, as_of: date, policy: Policy | None = None)
     problems: list[Problem] = []
     unassessed: list[Unassessed] = []
     seen_numbers: dict[str, int] = {}
+    # One advice date for the whole roster, and most cards expire on March 31: many rows are
+    # the same Situation. assess() is pure, so each different one is assessed once.
+    answers: dict[Situation, Assessment] = {}
     for raw in roster.rows:
-        reader = _RowReader(roster, raw)
+        reader = _RowReader(roster, raw, answers)
         try:
             person = reader.person(as_of, policy)
         except _RowError as exc:
@@ -133,9 +136,12 @@ def assess_roster(roster: RosterFile, as_of: date, policy: Policy | None = None)
 class _RowReader:
     """One row's cells to a `Person`, collecting every problem before giving up."""
 
-    def __init__(self, roster: RosterFile, raw: RawRow) -> None:
+    def __init__(
+        self, roster: RosterFile, raw: RawRow, answers: dict[Situation, Assessment]
+    ) -> None:
         self.roster = roster
         self.raw = raw
+        self.answers = answers
         self.problems: list[Problem] = []
         self.texts = {name: plain_text(cell) for name, cell in raw.cells.items()}
 
@@ -202,12 +208,15 @@ class _RowReader:
             words = re.sub(r" \([a-z_]+\)", "", describe_situation_error(exc))
             self.problems.append(Problem(self.raw.row, "", "", f"{words[:1].upper()}{words[1:]}."))
             raise _RowError(self.problems) from None
+        assessment = self.answers.get(situation)
+        if assessment is None:
+            assessment = self.answers[situation] = assess(situation, policy)
         return Person(
             row=self.raw.row,
             name=name,
             ma_number=self.text("ma_number"),
             nremt_number=self.text("nremt_number"),
-            assessment=assess(situation, policy),
+            assessment=assessment,
         )
 
     def status(self) -> NremtStatus | None:

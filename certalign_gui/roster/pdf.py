@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -73,7 +74,7 @@ class _Block:
 class _Sheet:
     """Fonts, measures and the drawing of text in cells, in the writer's own units."""
 
-    def __init__(self, writer: QPdfWriter) -> None:
+    def __init__(self, writer: QPagedPaintDevice) -> None:
         self.unit = writer.resolution() / 72
         self.width = float(writer.width())
         self.height = float(writer.height())
@@ -207,6 +208,16 @@ def _paginate(blocks: list[_Block], room: float) -> list[list[tuple[_Block, floa
     return pages
 
 
+def page_layout() -> QPageLayout:
+    """The summary's page: landscape Letter with half an inch all round."""
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.Letter),
+        QPageLayout.Orientation.Landscape,
+        QMarginsF(MARGIN_PT, MARGIN_PT, MARGIN_PT, MARGIN_PT),
+        QPageLayout.Unit.Point,
+    )
+
+
 def summary_pdf(
     result: RosterResult,
     *,
@@ -223,18 +234,31 @@ def summary_pdf(
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.Letter),
-            QPageLayout.Orientation.Landscape,
-            QMarginsF(MARGIN_PT, MARGIN_PT, MARGIN_PT, MARGIN_PT),
-            QPageLayout.Unit.Point,
-        )
-    )
+    writer.setPageLayout(page_layout())
     writer.setResolution(RESOLUTION)
     writer.setTitle(TITLE)  # no name or number in the metadata
     writer.setCreator(f"certalign {__version__}")
-    sheet = _Sheet(writer)
+    paint_summary(writer, result, printed_on=printed_on, policy=policy, progress=progress)
+    data = QByteArray(buffer.data()).data()
+    buffer.close()
+    return bytes(data)
+
+
+def paint_summary(
+    device: QPagedPaintDevice,
+    result: RosterResult,
+    *,
+    printed_on: date | None = None,
+    policy: Policy | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Draw the summary on ``device`` (a PDF writer, or a printer), its page layout set.
+
+    Returns the number of pages. Raises `CancelledError` when ``progress`` returns False.
+    """
+    ensure_gui_application()
+    check_fonts()
+    sheet = _Sheet(device)
     total = 2 * (len(result.people) + len(result.problems)) + 1
     done = 0
 
@@ -251,13 +275,13 @@ def summary_pdf(
     pages = _paginate(blocks, sheet.height - top - bottom)
     source = _source(result, policy)
     painter = QPainter()
-    if not painter.begin(writer):
-        raise RuntimeError("Qt could not start a PDF page")
+    if not painter.begin(device):
+        raise RuntimeError("Qt could not start a page")
     try:
         painter.setPen(QPen(QColor(0, 0, 0), 0.4 * sheet.unit))
         for number, page in enumerate(pages, start=1):
             if number > 1:
-                writer.newPage()
+                device.newPage()
             _frame(painter, sheet, _dates(result, printed_on), (number, len(pages)), source, top)
             for block, y in page:
                 block.draw(painter, top + y)
@@ -266,9 +290,7 @@ def summary_pdf(
     finally:
         painter.end()
     tick(progress, total, total)
-    data = QByteArray(buffer.data()).data()
-    buffer.close()
-    return bytes(data)
+    return len(pages)
 
 
 def _dates(result: RosterResult, printed_on: date | None) -> str:
