@@ -46,6 +46,8 @@ NOBODY = "Nobody was assessed."
 MARGIN_PT = 36.0
 BODY_PT, SMALL_PT, TITLE_PT = 8.5, 8.0, 13.0
 PAD_PT = 2.5
+#: Lines kept at the foot of every page for the source sentence.
+FOOT_LINES = 2
 #: The writer's unit is 1/720 inch: ten to a point.
 RESOLUTION = 720
 #: A cell shows at most this many characters (a name of 5,000 letters is a mistake).
@@ -271,7 +273,7 @@ def paint_summary(
     tick(progress, 0, total)
     blocks = _blocks(sheet, result, ticks)
     top = sheet.metrics[id(sheet.title)].height() + 6 * sheet.unit
-    bottom = sheet.metrics[id(sheet.small)].height() + 6 * sheet.unit
+    bottom = FOOT_LINES * sheet.metrics[id(sheet.small)].height() + 6 * sheet.unit
     pages = _paginate(blocks, sheet.height - top - bottom)
     source = _source(result, policy)
     painter = QPainter()
@@ -312,10 +314,13 @@ def _frame(
     painter.drawText(QRectF(0, 0, sheet.width, top), right, dates)
     foot = sheet.metrics[id(sheet.small)].height()
     painter.setFont(sheet.small)
-    y = sheet.height - foot
-    painter.drawText(QRectF(0, y, sheet.width * 0.75, foot), left, source)
+    # The source sentence may need two lines: it is wrapped, never cut off.
+    y = sheet.height - FOOT_LINES * foot
+    painter.drawText(QRectF(0, y, sheet.width * 0.8, FOOT_LINES * foot), WRAP, source)
     painter.drawText(
-        QRectF(0, y, sheet.width, foot), right, PAGE.format(page=page[0], pages=page[1])
+        QRectF(0, sheet.height - foot, sheet.width, foot),
+        right,
+        PAGE.format(page=page[0], pages=page[1]),
     )
 
 
