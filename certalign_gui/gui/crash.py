@@ -119,11 +119,14 @@ def handler_for(window: AlignmentWizard) -> CrashHandler:
     """The handler for the program's window: Start over resets it; its typed text is private."""
 
     def typed() -> tuple[str, ...]:
+        # A roster open in the training officer's window is private too: every name in it.
+        roster = getattr(window, "roster_window", None)
+        held = tuple(roster.private_text()) if roster is not None else ()
         # The details page is built once the policy has loaded; before that nothing is typed.
         if not hasattr(window, "details_page"):
-            return ()
+            return held
         details = window.details()
-        return (details.name, details.ma_number, details.nremt_number)
+        return (details.name, details.ma_number, details.nremt_number, *held)
 
     return CrashHandler(window, start_over=window.start_over, private_text=typed)
 

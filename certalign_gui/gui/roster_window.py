@@ -1,0 +1,415 @@
+"""`RosterWindow`: the training officer's crew roster, one file in, everyone's answer out.
+
+A roster file goes through `roster.reader` and `roster.assess` (the wizard's own rules), and
+the window shows the counts, a table of everyone (next due first), the rows that need fixing,
+and what to take away (`roster_outputs`). A roster is personal data about many people:
+`forget()` drops all of it, and the wizard calls it on Start over and the idle reset. Nothing
+of it goes into the window title, the log, a recent-files list or the settings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from certalign_gui.gui import accessibility
+from certalign_gui.gui.roster_actions import RosterActions
+from certalign_gui.gui.roster_model import Column, ProblemsModel, RosterModel, RosterProxy
+from certalign_gui.gui.roster_person import PersonDialog, close_shortcut
+from certalign_gui.gui.roster_table import PeopleTable, ProblemsTable
+from certalign_gui.gui.session import Session
+from certalign_gui.gui.widgets import heading, make_touch_friendly, plain_label, readable_label
+from certalign_gui.roster.assess import RosterResult, assess_roster
+from certalign_gui.roster.reader import RosterFileError, read_roster
+from certalign_gui.roster.summary import counts_line, plural, summary_line
+from certalign_gui.rules.policy import Policy
+from certalign_gui.rules.wording import long_date
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "Certalign"
+
+
+class RosterWindow(QWidget):
+    """The roster window (top-level). ``today`` is the wizard's clock; ``session`` its
+    session, which Start over and the idle reset end (and with it any save under way)."""
+
+    def __init__(self, policy: Policy, *, today: Callable[[], date], session: Session) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("rosterWindow")
+        # No file name here: a title reaches task bars, window lists and screen recorders.
+        self.setWindowTitle(self.tr("Crew roster \u2014 {app}").format(app=APP_TITLE))
+        self._policy = policy
+        self._today = today
+        self._session = session
+        self._result: RosterResult | None = None
+        self._file_name = ""
+        self._person_dialog: PersonDialog | None = None
+        self.model = RosterModel(self)
+        self.proxy = RosterProxy(self.model, self)
+        self.problems_model = ProblemsModel(self)
+        self.actions = RosterActions(
+            self,
+            policy=policy,
+            today=today,
+            session=session,
+            result=self.result,
+            people=self.model.people,
+            say=self.say,
+        )
+        self._build()
+        self.resize(self._default_size())
+        self.forget()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _button(self, object_name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(object_name)
+        button.setAutoDefault(False)  # Enter belongs to the table (open a person)
+        make_touch_friendly(button)
+        button.clicked.connect(lambda: slot())
+        return button
+
+    def _build(self) -> None:
+        title = heading(self.tr("Crew roster"), level=1, scale=1.4, object_name="rosterHeading")
+        self.open_button = self._button("openRosterButton", self.tr("&Open a roster…"),
+                                        self.choose_file)  # fmt: skip
+        self.open_button.setAccessibleDescription(
+            self.tr("Open a roster file: CSV or Excel (.csv, .xlsx, .xls, .ods).")
+        )
+        self.template_button = self._button(
+            "templateButton", self.tr("Save a blank roster &template…"), self.actions.save_template
+        )
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        for button in (self.open_button, self.template_button):
+            top.addWidget(button)
+
+        self.empty_label = readable_label(
+            self.tr(
+                "Open a roster file (CSV or Excel) to see every person's answer, next due "
+                "first.\n\nNo roster yet? Save a blank roster template: its columns are Name, "
+                "MA certification number, MA expiration, NREMT status (active, expired or "
+                "never), NREMT expiration and NREMT number. Fill in one person per row, save "
+                "it, and open it here.\n\nNothing of the roster is kept: closing this window, "
+                "Start over and the idle reset forget it."
+            ),
+            object_name="rosterEmptyLabel",
+        )
+        self.file_label = plain_label(object_name="rosterFileLabel")
+        self.summary_label = readable_label(object_name="rosterSummaryLabel")
+        self.counts_label = readable_label(object_name="countsLabel")
+        font = self.counts_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.counts_label.setFont(font)
+        self.notes_label = readable_label(object_name="rosterNotesLabel", focusable=False)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText(self.tr("Name or situation"))
+        self.filter_edit.setAccessibleName(self.tr("Find a person by name or situation"))
+        self.filter_edit.setClearButtonEnabled(True)
+        for button in self.filter_edit.findChildren(QToolButton):
+            button.setAccessibleName(self.tr("Clear: find a person"))
+        self.filter_edit.textChanged.connect(self._on_filter)
+        find_label = plain_label(self.tr("&Find:"), wrap=False)
+        find_label.setBuddy(self.filter_edit)
+        self.shown_label = plain_label(object_name="shownLabel", wrap=False)
+        finder = QHBoxLayout()
+        finder.addWidget(find_label)
+        finder.addWidget(self.filter_edit, 1)
+        finder.addWidget(self.shown_label)
+
+        self.table = PeopleTable(self.proxy)
+        self.table.open_requested.connect(self._open_person)
+        self.problems_heading = heading("", level=2, object_name="problemsHeading")
+        self.problems_table = ProblemsTable(self.problems_model)
+        self.problem_detail = readable_label(object_name="problemDetailLabel", focusable=False)
+        self.problems_table.selectionModel().currentRowChanged.connect(self._on_problem)
+
+        self.output_buttons = [
+            self._button("printSummaryButton", self.tr("&Print the summary…"),
+                         self.actions.print_summary),
+            self._button("saveSummaryButton", self.tr("Save the summary as P&DF…"),
+                         self.actions.save_summary),
+            self._button("checklistsButton", self.tr("&Checklists for everyone (PDF)…"),
+                         self.actions.save_checklists),
+            self._button("exportCsvButton", self.tr("E&xport results (CSV)…"),
+                         self.actions.export_csv),
+        ]  # fmt: skip
+        self.output_buttons[2].setAccessibleDescription(
+            self.tr("One PDF, one page per person: the page each would print from the wizard.")
+        )
+        self.close_button = self._button("closeRosterButton", self.tr("Close"), self.close)
+        self.close_button.setAccessibleName(self.tr("Close the roster and forget it"))
+        bottom = QHBoxLayout()
+        for button in self.output_buttons:
+            bottom.addWidget(button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+        self.status_label = readable_label(object_name="rosterStatusLabel", focusable=False)
+
+        self.roster_part = QWidget()
+        self.roster_part.setObjectName("rosterPart")
+        part = QVBoxLayout(self.roster_part)
+        part.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.file_label, self.summary_label, self.counts_label, self.notes_label):
+            part.addWidget(widget)
+        part.addLayout(finder)
+        # People above, the rows that need fixing below: the officer can move the line between.
+        problems = QWidget()
+        problems.setObjectName("problemsPart")
+        below = QVBoxLayout(problems)
+        below.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.problems_heading, self.problems_table, self.problem_detail):
+            below.addWidget(widget)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(row_height * 5)
+        self.problems_table.setMinimumHeight(row_height * 3)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("rosterSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(problems)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        part.addWidget(self.splitter, 1)
+        part.addLayout(bottom)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.roster_part, 1)
+        layout.addWidget(self.status_label)
+        self.empty_stretch = QWidget()  # keeps the empty window's text at the top
+        layout.addWidget(self.empty_stretch, 1)
+        self._tab_order()
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self, self.choose_file)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_filter)
+        close_shortcut(self)
+
+    def _tab_order(self) -> None:
+        stops: list[QWidget] = [
+            self.open_button, self.template_button, self.empty_label, self.summary_label,
+            self.counts_label, self.filter_edit, self.table, self.problems_table,
+            *self.output_buttons, self.close_button,
+        ]  # fmt: skip
+        for first, second in itertools.pairwise(stops):
+            QWidget.setTabOrder(first, second)
+
+    def _default_size(self) -> QSize:
+        """Roomy, but inside the screen."""
+        metrics = self.fontMetrics()
+        wanted = QSize(min(1280, metrics.averageCharWidth() * 190), min(800, metrics.height() * 40))
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None or screen.isEmpty():
+            return wanted
+        return wanted.boundedTo(QSize(screen.width() * 95 // 100, screen.height() * 90 // 100))
+
+    # -- a roster in, and out again ---------------------------------------------------------
+
+    def result(self) -> RosterResult | None:
+        """The roster on show (None before one is opened, and after `forget()`)."""
+        return self._result
+
+    def choose_file(self) -> None:
+        """Ask for a roster file (Qt's own dialog: nothing remembered) and open it."""
+        from certalign_gui.gui import roster_dialogs
+
+        token = self._session.token()
+        path = roster_dialogs.ask_open_path(
+            self, self.tr("Open a roster"), roster_dialogs.documents_folder()
+        )
+        if path is not None and token.alive() and self.isVisible():
+            self.open_file(path)
+
+    def open_file(self, path: str | Path) -> bool:
+        """Read and assess ``path`` (advice as of today) and show it; False if it cannot be."""
+        from certalign_gui.gui import export
+
+        path = Path(path)
+        token = self._session.token()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = assess_roster(read_roster(path), self._today(), self._policy)
+        except RosterFileError as error:
+            problem = str(error)
+        except Exception as error:
+            # Not the message: it may quote a cell. The type is enough for support.
+            log.error("Reading a roster failed (%s)", type(error).__name__)
+            problem = self.tr(
+                "{name}: something went wrong while reading it, and nothing of it is shown."
+            ).format(name=path.name)
+        else:
+            problem = ""
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if not token.alive():
+            return False
+        if problem:
+            self.status_label.setText(self.tr("The roster could not be opened."))
+            export.report_error(
+                self,
+                self.tr("Could not open the roster"),
+                self.tr(
+                    "{problem}\n\nA roster is a CSV or Excel file with a header row. To start "
+                    "from the right columns, use Save a blank roster template."
+                ).format(problem=problem),
+            )
+            return False
+        self.forget()
+        self._show_result(result, path.name)
+        return True
+
+    def _show_result(self, result: RosterResult, file_name: str) -> None:
+        self._result = result
+        self._file_name = file_name
+        self.model.set_result(result)
+        self.table.fit_columns()
+        self.table.horizontalHeader().setSortIndicator(Column.DUE, Qt.SortOrder.AscendingOrder)
+        self.problems_model.set_problems(result.problems)
+        self.file_label.setText(
+            self.tr("{file} \u00b7 advice as of {day}").format(
+                file=file_name, day=long_date(result.as_of)
+            )
+        )
+        self.summary_label.setText(summary_line(result))
+        self.counts_label.setText(counts_line(result))
+        self.notes_label.setText("\n".join(result.notes))
+        self.notes_label.setVisible(bool(result.notes))
+        count = len(result.problem_rows)
+        self.problems_heading.setText(
+            self.tr("Rows that need fixing ({n})").format(n=f"{count:,}")
+            if count
+            else self.tr("Every row was assessed: none needs fixing.")
+        )
+        self.problems_table.setVisible(bool(result.problems))
+        self.problem_detail.setVisible(bool(result.problems))
+        self.problem_detail.setText(self.tr("Select a row above to read all of what is wrong."))
+        for button in self.output_buttons:
+            # The summary and the CSV list the rows that need fixing too; checklists need people.
+            button.setEnabled(bool(result.people) or button.objectName() != "checklistsButton")
+        self._update_shown()
+        self._set_roster_shown(True)
+        # Lay the table out now, so that it shows (and scrolls to) the first rows at once.
+        self.layout().activate()
+        total = sum(self.splitter.sizes())
+        below = total // 4 if result.problems else self.problems_heading.sizeHint().height()
+        self.splitter.setSizes([total - below, below])
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        accessibility.announce(self, f"{summary_line(result)}. {counts_line(result)}.")
+
+    def forget(self) -> None:
+        """Drop the roster: every row, person, model and file name; the views are emptied."""
+        if self._person_dialog is not None:
+            dialog, self._person_dialog = self._person_dialog, None
+            dialog.forget()
+            dialog.close()
+            dialog.deleteLater()
+        self._result = None
+        self._file_name = ""
+        self.model.clear()
+        self.problems_model.clear()
+        self.filter_edit.setText("")  # not clear(): Ctrl+Z would bring the text back
+        for label in (self.file_label, self.summary_label, self.counts_label, self.notes_label,
+                      self.shown_label, self.problems_heading, self.problem_detail,
+                      self.status_label):  # fmt: skip
+            label.setText("")
+        self._set_roster_shown(False)
+
+    def _set_roster_shown(self, shown: bool) -> None:
+        self.roster_part.setVisible(shown)
+        self.empty_label.setVisible(not shown)
+        self.empty_stretch.setVisible(not shown)
+
+    def private_text(self) -> Iterator[str]:
+        """Every name, number and cell the roster holds: what a log line must never carry."""
+        if self._file_name:
+            yield Path(self._file_name).stem
+        for person in self.model.people():
+            yield from (person.name, person.ma_number, person.nremt_number)
+        if self._result is not None:
+            for row in self._result.unassessed:
+                yield row.name
+                yield from row.cells.values()
+            for problem in self._result.problems:
+                yield problem.value
+        if self._person_dialog is not None:
+            details = self._person_dialog.details()
+            yield from (details.name, details.ma_number, details.nremt_number)
+
+    # -- the table --------------------------------------------------------------------------
+
+    def _on_filter(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._update_shown()
+        accessibility.announce(self.filter_edit, self.shown_label.text())
+
+    def _update_shown(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        self.shown_label.setText(
+            self.tr("Showing {n} of {total}").format(
+                n=f"{shown:,}", total=plural(total, "person", "people")
+            )
+            if total
+            else self.tr("Nobody was assessed.")
+        )
+
+    def _focus_filter(self) -> None:
+        if self.roster_part.isVisible():
+            self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.filter_edit.selectAll()
+
+    def _open_person(self, index: QModelIndex) -> None:
+        row = self.proxy.row_at(index)
+        person = self.model.person(row) if row is not None else None
+        if person is None:
+            return
+        if self._person_dialog is None:
+            self._person_dialog = PersonDialog(today=self._today, session=self._session,
+                                               parent=self)  # fmt: skip
+        dialog = self._person_dialog
+        dialog.show_person(person)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.focus_start()
+
+    def person_dialog(self) -> PersonDialog | None:
+        """The open person's window, if any."""
+        return self._person_dialog
+
+    def _on_problem(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.problem_detail.setText(self.problems_model.message(current.row()))
+
+    def say(self, text: str) -> None:
+        """Show ``text`` on the status line, and have a screen reader say it."""
+        self.status_label.setText(text)
+        accessibility.announce(self, text)
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.forget()
+        super().closeEvent(event)
