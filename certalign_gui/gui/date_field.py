@@ -96,6 +96,12 @@ class DateLineEdit(QLineEdit):
             event.accept()
             self.calendar_requested.emit()
             return
+        if modifiers & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier) and (
+            event.text().isprintable() and event.text()
+        ):
+            # Alt+N with Next switched off must not type an "n" into the date.
+            event.ignore()
+            return
         self._select_on_click = False
         super().keyPressEvent(event)
 
@@ -261,8 +267,8 @@ class DateField(QWidget):
     # -- Reactions. ---------------------------------------------------------------------
 
     def _on_chosen(self, day: date) -> None:
+        self.edited.emit()  # first: whoever listens knows this day is the person's choice
         self.setDate(day)
-        self.edited.emit()
         self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
         self.edit.selectAll()
 

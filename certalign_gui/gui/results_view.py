@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui import actions
@@ -227,9 +228,19 @@ class ResultsView(QWidget):
         return stops
 
     def _set_tab_order(self) -> None:
-        stops = self.focus_order()
+        """Tab goes top to bottom: the chain is set among the stops that take focus now.
+
+        (Qt leaves a widget without a focus policy out of `setTabOrder`, so this runs when
+        the view is on screen, and again when a "Why?" opens or closes its text.)
+        """
+        stops = [w for w in self.focus_order() if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
         for first, second in itertools.pairwise(stops):
             QWidget.setTabOrder(first, second)
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._set_tab_order()
 
     def show_assessment(self, assessment: Assessment | None, *, today: date | None = None) -> None:
         """Fill every section from ``assessment`` (None empties the page), in the words of
@@ -250,6 +261,7 @@ class ResultsView(QWidget):
         self.banner.set_urgency(answer.banner_level, answer.banner)
         for step in answer.steps:
             card = StepCard(step)
+            card.why.toggled.connect(self._set_tab_order)
             self.steps_layout.addWidget(card)
             self._step_cards.append(card)
         self.fee_label.setText(answer.fee_line)
@@ -267,4 +279,5 @@ class ResultsView(QWidget):
             )
         self.source_label.setText(f"{answer.advice_line} {answer.source_line}")
         self.scroll_area.verticalScrollBar().setValue(0)
-        self._set_tab_order()
+        if self.isVisible():
+            self._set_tab_order()

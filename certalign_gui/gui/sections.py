@@ -193,9 +193,10 @@ class StepCard(QFrame):
 
     def focus_order(self) -> list[QWidget]:
         """The card's Tab stops, top to bottom."""
-        stops: list[QWidget] = [self, self.why, self.citation]
+        stops: list[QWidget] = [self, self.why]
         if self.link is not None:
-            stops.append(self.link)
+            stops.append(self.link)  # beside "Why?"; the guidance text opens below them
+        stops.append(self.citation)
         return stops
 
     def _toggle_why(self, shown: bool) -> None:

@@ -8,8 +8,8 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from typing_extensions import override
 
@@ -102,6 +102,7 @@ class AlignmentWizard(QWizard):
         self._tidy_buttons()
         self.welcome_page = WelcomePage(self.today)
         self.welcome_page.showing.connect(lambda: self._on_page_showing(PageId.WELCOME))
+        self.welcome_page.installEventFilter(self)
         self.welcome_page.roster_requested.connect(lambda: self.open_roster())
         #: The training officer's roster window, made the first time it is asked for.
         self.roster_window: RosterWindow | None = None
@@ -144,6 +145,7 @@ class AlignmentWizard(QWizard):
             (PageId.RESULTS, self.results_page),
         ):
             page.showing.connect(lambda page_id=page_id: self._on_page_showing(page_id))
+            page.installEventFilter(self)
             self.setPage(page_id, page)
         self.results_page.start_over_requested.connect(self.start_over)
         # QWizard decides whether a page has a Next only when it switches to it, and the
@@ -178,6 +180,37 @@ class AlignmentWizard(QWizard):
         if app is not None and not app.property("certalignFocusGuard"):
             app.setProperty("certalignFocusGuard", True)
             accessibility.install_focus_guard(app)  # type: ignore[arg-type]
+
+    def _fit_minimum_size(self) -> None:
+        """Never smaller than the page shown needs: no button or field squashed by dragging.
+
+        Wrapped text grows taller as the window narrows, so the height is what the page's
+        layout needs at the narrowest width allowed, not its plain minimum.
+        """
+        page = self.currentPage()
+        if page is None or not self.isVisible():
+            return
+        chrome = self.size() - page.size()  # the button row and margins around the page
+        if chrome.width() < 0 or chrome.height() < 0:
+            return  # a resize is half-way through: fit again when the page has settled
+        width = max(page.minimumSizeHint().width(), self.fontMetrics().averageCharWidth() * 60)
+        layout = page.layout()
+        height = page.minimumSizeHint().height()
+        if layout is not None and layout.hasHeightForWidth():
+            height = max(height, layout.totalHeightForWidth(width))
+        self.setMinimumSize(QSize(width, height) + chrome)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A page's layout changed (a panel opened, a note appeared): fit once it has settled.
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.currentPage():
+            QTimer.singleShot(0, self, self._fit_minimum_size)
+        return False
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._fit_minimum_size)
 
     def _default_size(self) -> QSize:
         """Roomy, but inside a 1024x768 screen."""
@@ -299,9 +332,7 @@ class AlignmentWizard(QWizard):
         page = self.page(page_id)
         if not isinstance(page, BasePage):
             return
-        if page_id == PageId.WELCOME:
-            self.welcome_page.follow_clock()
-        elif page_id == PageId.NREMT:
+        if page_id == PageId.NREMT:
             # Pages are initialised once (IndependentPages); earlier answers may have changed.
             self.nremt_page.refresh(notify=False)
         position = list(PageId).index(page_id) + 1
@@ -315,6 +346,11 @@ class AlignmentWizard(QWizard):
     def _on_page_changed(self, page_id: int) -> None:
         """Keyboard focus on the page shown: its first field, or the answer's headline."""
         page = self.page(page_id)
+        if page_id == PageId.WELCOME:
+            # Back on the first page (Back, Start over, the idle reset): a window left open
+            # past midnight advises for the new day, unless the person chose another.
+            self.welcome_page.follow_clock()
+        self._fit_minimum_size()
         if isinstance(page, BasePage):
             target = page.focus_target()
             if QApplication.focusWidget() is not target:

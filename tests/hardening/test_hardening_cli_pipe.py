@@ -57,7 +57,15 @@ def test_files_asked_for_are_still_written_when_stdout_is_closed(tmp_path):
     ics = tmp_path / "dates.ics"
     result = _run_into_closed_pipe(*GOOD, "--json", "--ics", str(ics))
     assert result.returncode == 0
-    assert result.stderr == f"certalign: saved the key dates as {ics}\n"
+    assert result.stderr == f"certalign: wrote the key dates to {ics}\n"
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_files_asked_for_are_written_when_stdout_closes_before_the_file_lines(tmp_path):
+    # Without --json or --text, stdout carries only the "wrote" lines; its reader is gone.
+    ics = tmp_path / "dates.ics"
+    result = _run_into_closed_pipe(*GOOD, "--ics", str(ics))
+    assert (result.returncode, result.stderr) == (0, "")
     assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
