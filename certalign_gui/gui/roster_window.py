@@ -344,8 +344,6 @@ class RosterWindow(QWidget):
 
     def private_text(self) -> Iterator[str]:
         """Every name, number and cell the roster holds: what a log line must never carry."""
-        if self._file_name:
-            yield Path(self._file_name).stem
         for person in self.model.people():
             yield from (person.name, person.ma_number, person.nremt_number)
         if self._result is not None:
