@@ -57,6 +57,8 @@ class Column(IntEnum):
     ROW = 9
 
 
+#: How many columns (asked for on every paint: a constant, not an enum's length).
+COLUMNS = len(Column)
 #: (header, what a screen reader and the tooltip say, width in average characters).
 HEADERS: dict[Column, tuple[str, str, int]] = {
     Column.NAME: ("Name", "Name", 24),
@@ -92,20 +94,36 @@ _NUMERIC = frozenset({Column.DAYS_LEFT, Column.FEE, Column.ROW})
 
 
 def line_texts(line: TableRow) -> tuple[str, ...]:
-    """What each column of ``line`` shows, in `Column` order."""
-    texts = {
-        Column.NAME: line.name,
-        Column.MA_NUMBER: line.ma_number,
-        Column.URGENCY: URGENCY_WORDS[line.urgency],
-        Column.DUE: line.due_text,
-        Column.DAYS_LEFT: line.days_left_text,
-        Column.CAN_STAFF: line.staff_text,
-        Column.SITUATION: line.situation,
-        Column.NEXT_STEP: line.next_step,
-        Column.FEE: line.fee_text,
-        Column.ROW: str(line.row),
-    }
-    return tuple(texts[column] for column in Column)
+    """What each column of ``line`` shows, in `Column` order (see `_TEXT_ORDER`)."""
+    return (
+        line.name,
+        line.ma_number,
+        URGENCY_WORDS[line.urgency],
+        line.due_text,
+        line.days_left_text,
+        line.staff_text,
+        line.situation,
+        line.next_step,
+        line.fee_text,
+        str(line.row),
+    )
+
+
+#: The order `line_texts` writes its texts in; an import-time check keeps it `Column`'s.
+_TEXT_ORDER = (
+    Column.NAME,
+    Column.MA_NUMBER,
+    Column.URGENCY,
+    Column.DUE,
+    Column.DAYS_LEFT,
+    Column.CAN_STAFF,
+    Column.SITUATION,
+    Column.NEXT_STEP,
+    Column.FEE,
+    Column.ROW,
+)
+if list(_TEXT_ORDER) != list(Column):  # pragma: no cover (a mistake when columns move)
+    raise AssertionError("line_texts() no longer follows the Column order")
 
 
 #: What each column sorts by (ties keep the roster's own order, see `RosterModel.sort`).
@@ -149,6 +167,12 @@ class RosterModel(QAbstractTableModel):
         self._texts = [line_texts(line) for line in lines]
         self._filter = [f"{line.name}\n{line.situation}".casefold() for line in lines]
 
+    def _reorder(self, order: list[int]) -> None:
+        """Put the lines (and their texts, worked out once) in ``order``."""
+        self._lines = [self._lines[i] for i in order]
+        self._texts = [self._texts[i] for i in order]
+        self._filter = [self._filter[i] for i in order]
+
     def clear(self) -> None:
         """Forget every person (the roster is personal data)."""
         self.beginResetModel()
@@ -180,7 +204,7 @@ class RosterModel(QAbstractTableModel):
 
     @override
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else COLUMNS
 
     @override
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -213,7 +237,7 @@ class RosterModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMNS:
             return None
         title, spoken, _width = HEADERS[Column(section)]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -225,7 +249,7 @@ class RosterModel(QAbstractTableModel):
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the lines by ``column`` (ties keep the roster's order), keeping the selection."""
-        if not 0 <= column < len(Column) or not self._lines:
+        if not 0 <= column < COLUMNS or not self._lines:
             return
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
@@ -234,11 +258,12 @@ class RosterModel(QAbstractTableModel):
         by = _SORT_KEYS[Column(column)]
         if column == Column.DUE:
             by = lambda line: rank[line.row]  # noqa: E731 (the roster's own order)
-        lines = sorted(self._lines, key=lambda line: (by(line), rank[line.row]))
+        lines = self._lines
+        positions = sorted(range(len(lines)), key=lambda i: (by(lines[i]), rank[lines[i].row]))
         if order == Qt.SortOrder.DescendingOrder:
             # Descending by the column, ties still in the roster's order.
-            lines = sorted(lines, key=by, reverse=True)
-        self._set_lines(lines)
+            positions = sorted(positions, key=lambda i: by(lines[i]), reverse=True)
+        self._reorder(positions)
         where = {line.row: position for position, line in enumerate(self._lines)}
         new = [
             self.index(where[row], index.column())
