@@ -1,4 +1,4 @@
-"""`make bench`: start-up against the floors, in-process timings, import profiles.
+"""`make bench`: start-up against the floors, in-process timings, the roster, import profiles.
 
     python -m benchmarks.run            # full run (11 alternating pairs each)
     python -m benchmarks.run --quick    # a smoke run: proves every benchmark works
@@ -16,7 +16,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import importtime, inprocess, startup
+from benchmarks import importtime, inprocess, roster, startup
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -26,6 +26,9 @@ TARGETS = {
     "cli_wall": 1.3,
     "pdf_ms": 50.0,
     "assess_per_s": 50_000.0,
+    "roster_open_ms": 1_000.0,
+    "roster_scroll_ms": 16.7,  # one frame at 60 Hz
+    "checklist_pages_per_s": 20.0,
 }
 
 
@@ -41,7 +44,8 @@ def _verdict(ok: bool) -> str:
 
 
 def build_table(comparisons: list[startup.Comparison], rate: float, outlets: dict[str, float],
-                runs: int) -> tuple[str, dict[str, object]]:  # fmt: skip
+                runs: int, crew: dict[str, float] | None = None,
+                ) -> tuple[str, dict[str, object]]:  # fmt: skip
     """The Markdown report and the raw numbers."""
     gui, cli = comparisons
     pdf_ms = next(v for k, v in outlets.items() if "PDF" in k)
@@ -92,9 +96,33 @@ def build_table(comparisons: list[startup.Comparison], rate: float, outlets: dic
             f"| GUI time to first paint | {paint:.3f} s | {floor_paint:.3f} s "
             f"| {paint / floor_paint:.2f}x | - |"
         )
+    if crew is not None:
+        lines += roster_lines(crew)
+        raw["roster"] = crew
     raw["assess_per_second"] = rate
     raw["outlets_ms"] = outlets
     return "\n".join(lines) + "\n", raw
+
+
+def roster_lines(crew: dict[str, float]) -> list[str]:
+    """The roster window's rows of the table (`benchmarks.roster`)."""
+    opened, scrolled = crew["open_ms"], crew["scroll_ms_per_page"]
+    pages = crew["checklist_pages_per_second"]
+    open_ok = _verdict(opened <= TARGETS["roster_open_ms"])
+    scroll_ok = _verdict(scrolled <= TARGETS["roster_scroll_ms"])
+    pages_ok = _verdict(pages >= TARGETS["checklist_pages_per_s"])
+    return [
+        f"| roster: {crew['rows']:,.0f} rows read, assessed and shown (ms) | {opened:.1f} ms | | "
+        f"| <= {TARGETS['roster_open_ms']:,.0f} ms ({open_ok}); "
+        f"{crew['open_us_per_row']:.0f} µs a row; first open {crew['open_first_ms']:.0f} ms |",
+        f"| roster: table scrolled one page (ms) | {scrolled:.1f} ms | | "
+        f"| <= {TARGETS['roster_scroll_ms']} ms ({scroll_ok}); "
+        f"{crew['rows_per_page']:.0f} rows a page, {crew['scroll_pages']:.0f} pages |",
+        f"| roster: sorted by a header click (ms) | {crew['sort_ms']:.1f} ms | | | - |",
+        f"| roster: filter box, one key (ms) | {crew['filter_ms']:.1f} ms | | | - |",
+        f"| roster: checklists for everyone (pages/s) | {pages:.1f} /s | | "
+        f"| >= {TARGETS['checklist_pages_per_s']:.0f}/s ({pages_ok}) |",
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     comparisons = startup.run_all(runs)
     rate = inprocess.assess_throughput(200 if args.quick else 10_000)
     outlets = inprocess.outlet_timings(2 if args.quick else 25)
-    table, raw = build_table(comparisons, rate, outlets, runs)
+    crew = roster.run(quick=args.quick)
+    table, raw = build_table(comparisons, rate, outlets, runs, crew)
     print(table)
     if args.quick:
         return 0

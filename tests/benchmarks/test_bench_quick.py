@@ -21,6 +21,11 @@ ROWS = {
     "checklist PDF, one page with QR and timeline (ms)": ("ms", False),
     ".ics calendar (ms)": ("ms", False),
     "GUI time to first paint": ("s", True),
+    "roster: 5,000 rows read, assessed and shown (ms)": ("ms", False),
+    "roster: table scrolled one page (ms)": ("ms", False),
+    "roster: sorted by a header click (ms)": ("ms", False),
+    "roster: filter box, one key (ms)": ("ms", False),
+    "roster: checklists for everyone (pages/s)": ("/s", False),
 }
 # What a real measurement of this program can be, per unit: a process starts in well under
 # two minutes and needs a few MB at least; an outlet takes under a minute; assess() runs at
