@@ -129,7 +129,76 @@ def main() -> int:
         # The answer opens with the keyboard on its headline (the ring shows where).
         _save(wizard, name, app)
         wizard.close()
+    _roster(app, policy, make, press)
     return 0
+
+
+#: A made-up crew for the roster pictures (no real person), and the roster's advice date.
+ROSTER_DAY = date(2025, 10, 1)
+ROSTER = """\
+Name,MA certification number,MA expiration,NREMT status,NREMT expiration,NREMT number
+Avery Castellano,P123401,03/31/2026,active,03/31/2027,E1045521
+Jordan Whitfield,E223402,03/31/2025,active,03/31/2026,E1045522
+Riley Okonkwo,E223403,03/31/2026,active,03/31/2026,E1045523
+Morgan Delacroix,A323404,03/31/2026,expired,,
+Casey Lindqvist,E223405,03/31/2027,never,,
+Taylor Nakamura,P123406,03/31/2026,active,03/31/2027,E1045526
+Quinn Abernathy,E223407,03/31/2027,active,03/31/2028,E1045527
+Devon Marchetti,E223408,03/31/2026,active,03/31/2028,E1045528
+Skyler Oyelaran,A323409,06/30/2026,active,03/31/2027,E1045529
+Reese Halvorsen,E223410,31/03/2026,active,03/31/2027,E1045530
+Emerson Tran,E223411,03/31/2026,active,03/31/2027,E1045531
+Parker Vasquez,P123412,,active,03/31/2027,E1045532
+Harper Kowalski,E223413,03/31/2028,active,03/31/2028,E1045533
+"""
+
+
+def _roster(app, policy, make, press) -> None:  # type: ignore[no-untyped-def]
+    """The training officer's window, one person's answer from it, and page 1 of each PDF."""
+    import tempfile
+
+    from PySide6.QtCore import Qt
+
+    from certalign_gui.roster.assess import assess_roster
+    from certalign_gui.roster.checklists import checklists_pdf
+    from certalign_gui.roster.pdf import summary_pdf
+    from certalign_gui.roster.reader import read_roster
+
+    with tempfile.TemporaryDirectory() as folder:
+        roster = Path(folder) / "engine-3-crew.csv"
+        roster.write_text(ROSTER, encoding="utf-8")
+        wizard = make(ROSTER_DAY)
+        wizard.open_roster(roster)
+        window = wizard.roster_window
+        window.resize(1180, 720)
+        window.activateWindow()
+        _save(window, "roster", app)
+        press(Qt.Key.Key_Down)
+        press(Qt.Key.Key_Return)
+        _save(window.person_dialog(), "roster-person", app)
+        window.close()
+        wizard.close()
+        result = assess_roster(read_roster(roster), ROSTER_DAY, policy)
+        for name, data in (
+            ("roster-summary", summary_pdf(result, printed_on=ROSTER_DAY, policy=policy)),
+            ("roster-checklists", checklists_pdf(result.people[:3], printed_on=ROSTER_DAY)),
+        ):
+            pdf = Path(folder) / f"{name}.pdf"
+            pdf.write_bytes(data)
+            _page_one(pdf, OUT.parent / f"{name}-page1")
+
+
+def _page_one(pdf: Path, stem: Path) -> None:
+    """Page 1 of ``pdf`` as ``stem``.png, at 60 dpi (pdftoppm, from poppler-utils)."""
+    if not shutil.which("pdftoppm"):
+        print(f"pdftoppm is not installed: no {stem.name}.png")
+        return
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+        check=True,
+    )
+    path = stem.with_suffix(".png")
+    print(f"{path.relative_to(OUT.parent.parent)}  {path.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":

@@ -317,6 +317,13 @@ def test_the_filter_box_matches_name_and_situation(qtbot, make_window, roster_fi
     assert window.proxy.rowCount() == 6
 
 
+def test_ctrl_o_opens_a_roster(qtbot, make_window, roster_file, seams):
+    window = make_window()
+    seams["answers"]["open"].append(roster_file)
+    key(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.rowCount() == 6
+
+
 def test_ctrl_f_goes_to_the_filter_box(qtbot, make_window, roster_file):
     window = make_window()
     window.open_file(roster_file)
