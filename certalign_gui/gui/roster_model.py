@@ -63,14 +63,14 @@ COLUMNS = len(Column)
 HEADERS: dict[Column, tuple[str, str, int]] = {
     Column.NAME: ("Name", "Name", 24),
     Column.MA_NUMBER: ("MA number", "MA certification number", 12),
-    Column.URGENCY: ("Urgency", "How urgent: icon and words", 13),
-    Column.DUE: ("Due", "Next step due (overdue first)", 17),
-    Column.DAYS_LEFT: ("Days left", "Days left until the next step is due", 13),
+    Column.URGENCY: ("Urgency", "Urgency", 13),
+    Column.DUE: ("Due", "Next step due", 17),
+    Column.DAYS_LEFT: ("Days left", "Days left", 13),
     Column.CAN_STAFF: ("Can staff", "Can staff an ambulance", 9),
-    Column.SITUATION: ("Situation", "The situation in plain words", 34),
-    Column.NEXT_STEP: ("Next step", "The next step", 34),
+    Column.SITUATION: ("Situation", "Situation", 34),
+    Column.NEXT_STEP: ("Next step", "Next step", 34),
     Column.FEE: ("Fee", "Fee", 8),
-    Column.ROW: ("Row", "Row in the roster file", 6),
+    Column.ROW: ("Row", "Row in the file", 6),
 }
 #: Each urgency in words (the icon only repeats them), and its order, most pressing first.
 URGENCY_WORDS: dict[UrgencyLevel, str] = {

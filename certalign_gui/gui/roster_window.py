@@ -20,6 +20,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -46,12 +47,13 @@ log = logging.getLogger(__name__)
 APP_TITLE = "Certalign"
 
 
-class RosterWindow(QWidget):
+class RosterWindow(QMainWindow):
     """The roster window (top-level). ``today`` is the wizard's clock; ``session`` its
     session, which Start over and the idle reset end (and with it any save under way)."""
 
     def __init__(self, policy: Policy, *, today: Callable[[], date], session: Session) -> None:
-        super().__init__(None, Qt.WindowType.Window)
+        # A main window: a screen reader announces it as a window (frame), with its title.
+        super().__init__(None)
         self.setObjectName("rosterWindow")
         # No file name here: a title reaches task bars, window lists and screen recorders.
         self.setWindowTitle(self.tr("Crew roster \u2014 {app}").format(app=APP_TITLE))
@@ -191,10 +193,14 @@ class RosterWindow(QWidget):
         self.splitter.addWidget(problems)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        problems.raise_()  # last among the splitter's children: read after the people table
         part.addWidget(self.splitter, 1)
         part.addLayout(bottom)
 
-        layout = QVBoxLayout(self)
+        central = QWidget()
+        central.setObjectName("rosterCentral")
+        self.setCentralWidget(central)
+        layout = QVBoxLayout(central)
         layout.addLayout(top)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.roster_part, 1)
@@ -310,7 +316,7 @@ class RosterWindow(QWidget):
         self._update_shown()
         self._set_roster_shown(True)
         # Lay the table out now, so that it shows (and scrolls to) the first rows at once.
-        self.layout().activate()
+        self.centralWidget().layout().activate()
         total = sum(self.splitter.sizes())
         below = total // 4 if result.problems else self.problems_heading.sizeHint().height()
         self.splitter.setSizes([total - below, below])
