@@ -16,10 +16,11 @@ from pathlib import Path
 import pypdf
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QMetaObject, QObject, QPoint, Qt, Slot
+from PySide6.QtCore import QEvent, QMetaObject, QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -656,6 +657,35 @@ def test_idle_reset_during_a_save_leaves_no_file_and_forgets(
     assert not window.isVisible()
     assert window.model.rowCount() == 0
     assert window.result() is None
+
+
+@pytest.mark.parametrize("button", ["openRosterButton", "checklistsButton"])
+def test_the_idle_reset_closes_the_real_file_dialog_and_nothing_is_opened_or_saved(
+    qtbot, monkeypatch, make_wizard, roster_file, tmp_path, button
+):
+    monkeypatch.setattr(roster_dialogs, "documents_folder", lambda: tmp_path)
+    wizard = make_wizard(today=AS_OF)
+    wizard.open_roster(roster_file)
+    window = wizard.roster_window
+    qtbot.addWidget(window)
+    activate(qtbot, window)
+    seen: list[str] = []
+
+    def reset_when_the_dialog_shows() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QFileDialog):
+            seen.append(dialog.windowTitle())
+            wizard.idle.timed_out.emit()
+        else:
+            QTimer.singleShot(20, reset_when_the_dialog_shows)
+
+    QTimer.singleShot(20, reset_when_the_dialog_shows)
+    mouse_click(qtbot, child(window, QPushButton, button))
+    assert len(seen) == 1
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
+    assert not window.isVisible()
+    assert window.model.rowCount() == 0
+    assert [path.name for path in tmp_path.iterdir()] == ["crew.csv"]
 
 
 # -- Start over, the idle reset, and the wizard's door -------------------------------------------
