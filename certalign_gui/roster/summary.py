@@ -123,15 +123,21 @@ def table_row(person: Person) -> TableRow:
         can_staff_ambulance=a.can_staff_ambulance,
         fee=a.fee.amount if a.fee is not None else None,
         urgency=a.urgency.level,
-        # Overdue (or unable to staff) first; then by the next due date; undated last.
+        # Overdue (or unable to staff) first; then what needs doing now but has no date
+        # (regain NREMT); then by the next due date; the rest (nothing due) last.
         sort_key=(
             0 if overdue else 1,
-            0 if step.due is not None else 1,
+            _undated_rank(a.urgency.level) if step.due is None else 1,
             step.due or date.max,
             person.name.casefold(),
             person.row,
         ),
     )
+
+
+def _undated_rank(level: UrgencyLevel) -> int:
+    """Where a line with no due date goes: before the dated ones when it is urgent."""
+    return 0 if level in ("expired", "urgent") else 2
 
 
 def table_rows(result: RosterResult) -> list[TableRow]:

@@ -219,3 +219,19 @@ def test_table_is_sorted_by_next_due_date_overdue_first(tmp_path):
         "Later",
         "Undated",
     ]
+
+
+def test_the_table_puts_the_overdue_then_the_urgent_then_the_next_due_then_the_rest(tmp_path):
+    # As of October 1, 2025: Late cannot staff (expired March 31, 2025); Regain must regain
+    # NREMT (no date, but urgent); Soon and Later have dated steps; Never has nothing due.
+    text = (
+        f"{HEADER}\n"
+        "Never,1,03/31/2026,never,,\n"
+        "Later,2,03/31/2027,,03/31/2028,\n"
+        "Regain,3,03/31/2026,expired,,\n"
+        "Soon,4,03/31/2026,,03/31/2027,\n"
+        "Late,5,03/31/2025,,03/31/2026,\n"
+    )
+    roster = read_roster(write_csv(tmp_path / "order.csv", text))
+    rows = table_rows(assess_roster(roster, date(2025, 10, 1)))
+    assert [row.name for row in rows] == ["Late", "Regain", "Soon", "Later", "Never"]
