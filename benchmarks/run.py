@@ -32,6 +32,12 @@ TARGETS = {
 }
 
 
+def _ms(value: float) -> str:
+    """Milliseconds with three significant figures below 100 (the HTML takes a few
+    hundredths of a millisecond: two decimals would print 0.00)."""
+    return f"{value:.3g}" if value < 100 else f"{value:.1f}"
+
+
 def _machine() -> str:
     return (
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
@@ -89,7 +95,7 @@ def build_table(comparisons: list[startup.Comparison], rate: float, outlets: dic
             if "PDF" in label
             else "-"
         )
-        lines.append(f"| {label} | {value:.2f} ms | | | {target} |")
+        lines.append(f"| {label} | {_ms(value)} ms | | | {target} |")
     paint, floor_paint = gui.median_first_paint("program"), gui.median_first_paint("floor")
     if paint is not None and floor_paint is not None:
         lines.append(
