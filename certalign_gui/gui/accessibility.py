@@ -23,185 +23,31 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
-    QAccessibleAttributesInterface,
-    QAccessibleInterface,
-    QAccessibleTextInterface,
-)
-from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QApplication, QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from typing_extensions import override
+
+from certalign_gui.gui.accessible_marks import (
+    CHART,
+    EXPANDER,
+    HEADING,
+    KIND,
+    LEVEL,
+    READABLE,
+    TEXT_SOURCE,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAccessibleInterface
 
 log = logging.getLogger(__name__)
 
-#: The dynamic property that marks a widget for our accessible interface.
-KIND = "certalignAccessible"
-HEADING, READABLE, EXPANDER, CHART = "heading", "readable", "expander", "chart"
 #: Where a hidden widget's focus policy waits until it is shown again.
 _SAVED_POLICY = "certalignFocusPolicy"
-_LEVEL = "certalignHeadingLevel"
-
-#: The attribute that holds what a marked widget reads as, when that is not its own text.
-_TEXT_SOURCE = "_certalign_readable_text"
 _installed = False
-
-
-def _text_of(widget: QWidget) -> str:
-    source: Callable[[], str] | None = getattr(widget, _TEXT_SOURCE, None)
-    if source is not None:
-        return source()
-    if isinstance(widget, QLabel):
-        return widget.text()
-    return widget.accessibleName()
-
-
-class _Text(QAccessibleTextInterface):
-    """Read-only Text for a marked widget: all of its words, no caret, no selection."""
-
-    def __init__(self, owner: _Marked) -> None:
-        super().__init__()
-        self._owner = owner
-
-    def _all(self) -> str:
-        try:
-            return self._owner.readable_text()
-        except RuntimeError:  # the widget is already gone
-            return ""
-
-    def text(self, start: int, end: int) -> str:
-        return self._all()[start:end]
-
-    def characterCount(self) -> int:
-        return len(self._all())
-
-    def cursorPosition(self) -> int:
-        return 0
-
-    def setCursorPosition(self, position: int) -> None:
-        """Read-only: there is no caret to move."""
-
-    def selectionCount(self) -> int:
-        return 0
-
-    def selection(self, index: int) -> tuple[int, int]:
-        return (0, 0)
-
-    def addSelection(self, start: int, end: int) -> None:
-        """Read-only: nothing to select."""
-
-    def removeSelection(self, index: int) -> None:
-        """Read-only: nothing to select."""
-
-    def setSelection(self, index: int, start: int, end: int) -> None:
-        """Read-only: nothing to select."""
-
-    def characterRect(self, offset: int) -> QRect:
-        return QRect()
-
-    def offsetAtPoint(self, point: object) -> int:
-        return -1
-
-    def scrollToSubstring(self, start: int, end: int) -> None:
-        """The whole text is on screen with its widget."""
-
-    def attributes(self, offset: int) -> tuple[str, int, int]:
-        return ("", 0, self.characterCount())
-
-
-_ROLES = {
-    HEADING: QAccessible.Role.Heading,
-    READABLE: QAccessible.Role.StaticText,
-    EXPANDER: QAccessible.Role.Button,
-    CHART: QAccessible.Role.Chart,
-}
-
-
-class _Attributes(QAccessibleAttributesInterface):
-    """A heading's level (AT-SPI's "level" attribute: "heading level 2")."""
-
-    def __init__(self, level: int) -> None:
-        super().__init__()
-        self._level = level
-
-    def attributeKeys(self) -> list[QAccessible.Attribute]:
-        return [QAccessible.Attribute.Level]
-
-    def attributeValue(self, key: QAccessible.Attribute) -> object:
-        return self._level if key == QAccessible.Attribute.Level else None
-
-
-def _pointer(interface: object) -> shiboken6.VoidPtr:
-    """What Qt's ``interface_cast`` must return: a raw pointer (an int would be misread)."""
-    return shiboken6.VoidPtr(shiboken6.getCppPointer(interface)[0])
-
-
-class _Marked(QAccessibleWidget):
-    """Our interface for a marked widget (see the module docstring)."""
-
-    def __init__(self, widget: QWidget, kind: str) -> None:
-        super().__init__(widget, _ROLES[kind])
-        self._kind = kind
-        self._text_iface = _Text(self)
-        level = widget.property(_LEVEL)
-        self._attributes = _Attributes(int(level)) if kind == HEADING and level else None
-
-    def readable_text(self) -> str:
-        widget = self.widget()
-        return _text_of(widget) if widget is not None else ""
-
-    def text(self, which: QAccessible.Text) -> str:
-        try:
-            widget = self.widget()
-            if widget is None:
-                return ""
-            if which == QAccessible.Text.Name:
-                if isinstance(widget, QAbstractButton):
-                    return widget.accessibleName() or widget.text().replace("&", "")
-                return widget.accessibleName() or _text_of(widget)
-            if which == QAccessible.Text.Description:
-                return widget.accessibleDescription()
-            return str(super().text(which))
-        except RuntimeError:  # the widget is already gone
-            return ""
-
-    def state(self) -> QAccessible.State:
-        state = super().state()
-        try:
-            widget = self.widget()
-            if self._kind == EXPANDER and isinstance(widget, QAbstractButton):
-                state.expandable = True
-                state.expanded = widget.isChecked()
-                state.collapsed = not widget.isChecked()
-                state.checkable = False
-                state.checked = False
-        except RuntimeError:
-            pass
-        return state
-
-    def actionNames(self) -> list[str]:
-        names = list(super().actionNames())
-        if self._kind == EXPANDER:
-            names.insert(0, QAccessibleWidget.pressAction())
-        return names
-
-    def doAction(self, name: str) -> None:
-        widget = self.widget()
-        if self._kind == EXPANDER and name == QAccessibleWidget.pressAction():
-            if isinstance(widget, QAbstractButton):
-                widget.click()
-            return
-        super().doAction(name)
-
-    def interface_cast(self, which: QAccessible.InterfaceType) -> shiboken6.VoidPtr:
-        if which == QAccessible.InterfaceType.TextInterface and self._kind != EXPANDER:
-            return _pointer(self._text_iface)
-        if which == QAccessible.InterfaceType.AttributesInterface and self._attributes:
-            return _pointer(self._attributes)
-        return shiboken6.VoidPtr(super().interface_cast(which))
 
 
 def _factory(class_name: str, obj: QObject) -> QAccessibleInterface | None:
@@ -210,9 +56,13 @@ def _factory(class_name: str, obj: QObject) -> QAccessibleInterface | None:
         if not isinstance(obj, QWidget):
             return None
         kind = obj.property(KIND)
-        if kind not in _ROLES:
+        if kind is None:
             return None
-        return _Marked(obj, kind)
+        from certalign_gui.gui.accessible_interfaces import ROLES, Marked
+
+        if kind not in ROLES:
+            return None
+        return Marked(obj, kind)
     except Exception:  # never let an error reach Qt's C++ caller
         log.debug("accessible interface for %s failed", class_name, exc_info=True)
         return None
@@ -230,7 +80,7 @@ def install() -> None:
 def _mark(widget: QWidget, kind: str, text: Callable[[], str] | None) -> None:
     widget.setProperty(KIND, kind)
     if text is not None:
-        setattr(widget, _TEXT_SOURCE, text)
+        setattr(widget, TEXT_SOURCE, text)
     _drop_qts_interface(widget)
 
 
@@ -239,14 +89,16 @@ def _drop_qts_interface(widget: QWidget) -> None:
     setting a text makes one at once), so that ours is made the next time one is asked for."""
     if not QAccessible.isActive():
         return
+    from certalign_gui.gui.accessible_interfaces import Marked
+
     interface = QAccessible.queryAccessibleInterface(widget)
-    if interface is not None and not isinstance(interface, _Marked):
+    if interface is not None and not isinstance(interface, Marked):
         QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(interface))
 
 
 def mark_heading(label: QLabel, level: int) -> None:
     """``label`` is a heading of ``level`` (1 = the page's own)."""
-    label.setProperty(_LEVEL, level)
+    label.setProperty(LEVEL, level)
     _mark(label, HEADING, None)
 
 
@@ -274,6 +126,8 @@ def announce(widget: QWidget, message: str) -> None:
     """Have a screen reader say ``message`` now (about ``widget``), if one is listening."""
     if not message or not QAccessible.isActive():
         return
+    from PySide6.QtGui import QAccessibleAnnouncementEvent  # only with a screen reader on
+
     QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from certalign_gui.gui import diagnostics
 from certalign_gui.gui.crash_action import CrashAction
-from certalign_gui.gui.dialogs import close_other_dialogs
+from certalign_gui.gui.session import close_other_dialogs
 
 if TYPE_CHECKING:
     from certalign_gui.gui.wizard import AlignmentWizard

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -20,10 +20,3 @@ def critical(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
-
-
-def close_other_dialogs(window: QWidget | None) -> None:
-    """Close dialogs left open (a print preview, a save dialog): they may show a name."""
-    for widget in QApplication.topLevelWidgets():
-        if widget is not window and isinstance(widget, QDialog) and widget.isVisible():
-            widget.reject()

@@ -9,6 +9,8 @@ once the session has ended, nothing more is written, printed or shown.
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
 
 class Session:
     """Counts the sessions of one window; `end()` ends the current one."""
@@ -39,6 +41,13 @@ class SessionToken:
     def alive(self) -> bool:
         """True while the same person's session goes on."""
         return self._session.number() == self._number
+
+
+def close_other_dialogs(window: QWidget | None) -> None:
+    """Close dialogs left open (a print preview, a save dialog): they may show a name."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
 
 
 def detached() -> SessionToken:

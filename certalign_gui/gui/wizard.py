@@ -16,11 +16,10 @@ from typing_extensions import override
 from certalign_gui import clock
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui import accessibility
-from certalign_gui.gui.dialogs import close_other_dialogs
 from certalign_gui.gui.idle import IdleWatcher
 from certalign_gui.gui.pages.base import BasePage
 from certalign_gui.gui.pages.welcome import WelcomePage
-from certalign_gui.gui.session import Session
+from certalign_gui.gui.session import Session, close_other_dialogs
 from certalign_gui.gui.widgets import make_touch_friendly
 
 if TYPE_CHECKING:
@@ -153,6 +152,12 @@ class AlignmentWizard(QWizard):
         # first paint, before anyone can have typed.
         if self.currentId() != -1:
             self.restart()
+        # After the first paint: a Python filter on every event of the first page's build
+        # would make PySide create the wrappers of a hundred event types before it shows.
+        app = QApplication.instance()
+        if app is not None and not app.property("certalignFocusGuard"):
+            app.setProperty("certalignFocusGuard", True)
+            accessibility.install_focus_guard(app)  # type: ignore[arg-type]
         accessibility.HiddenFocusGuard.sweep(self)
         self.policy_ready.emit()
 
@@ -176,10 +181,6 @@ class AlignmentWizard(QWizard):
         ):
             self.button(which).setFocusPolicy(Qt.FocusPolicy.NoFocus)
         accessibility.install()
-        app = QApplication.instance()
-        if app is not None and not app.property("certalignFocusGuard"):
-            app.setProperty("certalignFocusGuard", True)
-            accessibility.install_focus_guard(app)  # type: ignore[arg-type]
 
     def _fit_minimum_size(self) -> None:
         """Never smaller than the page shown needs: no button or field squashed by dragging.

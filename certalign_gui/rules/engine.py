@@ -220,22 +220,20 @@ class _Words:
             "earliest_cycle": policy.earliest_cycle,
             "cycle": policy.published_cycle,
             "fee": prepared.fee_text,
-            "usual_day": wording.month_day(
-                policy.usual_expiration.month, policy.usual_expiration.day
-            ),
-            "reinstatement_day": wording.month_day(
-                policy.nremt_reinstatement.until.month, policy.nremt_reinstatement.until.day
-            ),
-            "reinstatement_until": (
-                wording.long_date(policy.nremt_reinstatement.until.in_year(nremt.year))
-                if nremt
-                else ""
-            ),
         }
         self.values["reason_text"] = self.fill(wording.REASONS[reason]) if reason else ""
 
     def fill(self, template: str) -> str:
         return template.format_map(self.values)
+
+    def add_reinstatement(self, policy: Policy, nremt: date | None) -> None:
+        """The days NREMT's reinstatement sentences need (only the one step that says them)."""
+        usual, until = policy.usual_expiration, policy.nremt_reinstatement.until
+        self.values["usual_day"] = wording.month_day(usual.month, usual.day)
+        self.values["reinstatement_day"] = wording.month_day(until.month, until.day)
+        self.values["reinstatement_until"] = (
+            wording.long_date(until.in_year(nremt.year)) if nremt else ""
+        )
 
 
 def _step(
@@ -265,6 +263,7 @@ def _step(
         due = d.nremt_expiration
     elif step_id == "regain_nremt":
         detail_key = _regain_detail(d, policy)
+        words.add_reinstatement(policy, d.nremt_expiration)
     elif step_id == "renew_ma":
         due = d.ma_expiration
     link_name = STEP_LINKS[step_id]
