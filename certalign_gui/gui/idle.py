@@ -29,18 +29,31 @@ class IdleWatcher(QObject):
 
     timed_out = Signal()
 
-    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self, timeout_ms: int, parent: QObject | None = None, *, watch: bool = True
+    ) -> None:
         super().__init__(parent)
+        self._watching = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         # Precise, so that remaining_ms() tells the truth (a coarse timer may be 5 % off).
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self._on_timeout)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if watch:
+            self.watch()
         self._timer.start()
+
+    def watch(self) -> None:
+        """Start watching the keyboard, mouse and touch (once).
+
+        The window calls this after its first paint: a Python filter on every event would
+        make the first page's build slower, and nobody can use a window not yet shown.
+        """
+        app = QCoreApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
 
     def remaining_ms(self) -> int:
         """Milliseconds until the reset (-1 when not running)."""

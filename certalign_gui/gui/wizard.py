@@ -110,7 +110,7 @@ class AlignmentWizard(QWizard):
         self._start_over_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         self._start_over_shortcut.activated.connect(self.start_over)
         self.currentIdChanged.connect(self._on_page_changed)
-        self.idle = IdleWatcher(idle_timeout_ms, self)
+        self.idle = IdleWatcher(idle_timeout_ms, self, watch=False)  # watches from set_policy
         self.idle.timed_out.connect(self._on_idle)
         self.setWindowTitle(APP_TITLE)
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
@@ -154,6 +154,7 @@ class AlignmentWizard(QWizard):
             self.restart()
         # After the first paint: a Python filter on every event of the first page's build
         # would make PySide create the wrappers of a hundred event types before it shows.
+        self.idle.watch()
         app = QApplication.instance()
         if app is not None and not app.property("certalignFocusGuard"):
             app.setProperty("certalignFocusGuard", True)
