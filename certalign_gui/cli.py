@@ -7,14 +7,12 @@ start fast. Only ``--pdf`` loads Qt (offscreen), when the PDF is made.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
 
 from pydantic import ValidationError
 
@@ -30,19 +28,18 @@ from certalign_gui.rules import (
 )
 from certalign_gui.rules.models import describe_situation_error
 from certalign_gui.rules.typed_dates import FORMS, DateTextError, parse_typed_date
+from certalign_gui.terminal import (
+    PROG,
+    Parser,
+    UsageError,
+    output_path,
+    pipe_closed,
+    say,
+    tell_error,
+)
 
-PROG = "certalign"
 EXIT_OK = 0
 EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """Bad input on the command line: one clear line, exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{PROG} --help')")
 
 
 def parse_date(text: str, option: str) -> date:
@@ -55,7 +52,7 @@ def parse_date(text: str, option: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog=PROG,
         description=(
             "Massachusetts OEMS one-year alignment with NREMT: what to do, by when, and the fee."
@@ -149,8 +146,6 @@ def policy_from_args(args: argparse.Namespace) -> Policy | None:
 
 def export_targets(args: argparse.Namespace) -> dict[str, Path]:
     """Check ``--pdf``/``--ics`` before anything is written (a `UsageError` names the problem)."""
-    from certalign_gui.checklist.files import FileWriteError, check_target
-
     if args.pdf is None:
         for option, value in (
             ("--name", args.name),
@@ -164,13 +159,7 @@ def export_targets(args: argparse.Namespace) -> dict[str, Path]:
     for option, value in (("--pdf", args.pdf), ("--ics", args.ics)):
         if value is None:
             continue
-        if not value.strip():
-            raise UsageError(f"{option}: the file name is empty")
-        path = Path(value).expanduser().absolute()
-        try:
-            check_target(path)
-        except FileWriteError as exc:
-            raise UsageError(f"{option}: {exc}") from None
+        path = output_path(option, value)
         if path.exists() and not args.force:
             raise UsageError(f"{option}: {path} already exists; add --force to replace it")
         targets[option] = path
@@ -206,10 +195,7 @@ def write_exports(
         except FileWriteError as exc:
             raise UsageError(f"{option}: {exc}") from None
         line = f"{PROG}: wrote the {what} to {path}"
-        if args.json or args.text:
-            _tell(line)
-        else:
-            _say(line)
+        say(line, stream=sys.stderr if args.json or args.text else sys.stdout)
 
 
 def _pdf(args: argparse.Namespace, assessment: Assessment, today: date) -> bytes:
@@ -237,19 +223,6 @@ def _cli_names(message: str) -> str:
     return message
 
 
-def _pipe_closed(*streams: object) -> None:
-    """Send what is left for a closed pipe to the null device.
-
-    Python flushes stdout once more on exit; on a pipe whose reader has gone (``certalign
-    --json | head -1``) that flush would print a BrokenPipeError of its own.
-    """
-    for stream in streams:
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
-            os.close(devnull)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -261,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(argv)
     except BrokenPipeError:
         # The reader stopped reading: its choice, not an error, and not worth a traceback.
-        _pipe_closed(sys.stdout, sys.stderr)
+        pipe_closed(sys.stdout, sys.stderr)
         return EXIT_OK
 
 
@@ -274,7 +247,7 @@ def _run(argv: Sequence[str] | None) -> int:
         assessment = assess(situation, policy)
         targets = export_targets(args)
     except (UsageError, PolicyError) as exc:
-        _tell_error(exc)
+        tell_error(exc)
         return EXIT_USAGE
     try:
         if args.json:
@@ -286,34 +259,13 @@ def _run(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         # The reader took what it wanted (certalign --json | head -1). Files asked for with
         # --pdf or --ics are still written: they do not depend on anyone reading stdout.
-        _pipe_closed(sys.stdout)
+        pipe_closed(sys.stdout)
     try:
         write_exports(args, targets, assessment, today)
     except UsageError as exc:
-        _tell_error(exc)
+        tell_error(exc)
         return EXIT_USAGE
     return EXIT_OK
-
-
-def _say(line: str) -> None:
-    """One line on stdout."""
-    try:
-        print(line, flush=True)
-    except BrokenPipeError:
-        _pipe_closed(sys.stdout)
-
-
-def _tell(line: str) -> None:
-    """One line on stderr, even when nobody reads stderr any more."""
-    try:
-        print(line, file=sys.stderr)
-    except BrokenPipeError:
-        _pipe_closed(sys.stderr)
-
-
-def _tell_error(exc: Exception) -> None:
-    # Exactly one line, even when a file name or a policy key holds a line break.
-    _tell(f"{PROG}: error: {' '.join(str(exc).splitlines())}")
 
 
 if __name__ == "__main__":

@@ -9,22 +9,29 @@ when a spreadsheet is read. This is the only place in the package that reads the
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
 
 from certalign_gui import __version__, clock
 from certalign_gui.roster.assess import RosterResult, assess_roster
 from certalign_gui.roster.reader import RosterFileError, read_roster
 from certalign_gui.roster.text import format_text
 from certalign_gui.rules.typed_dates import DateTextError, parse_typed_date
+from certalign_gui.terminal import PROG as TERMINAL_PROG
+from certalign_gui.terminal import (
+    Parser,
+    UsageError,
+    output_path,
+    pipe_closed,
+    say,
+    tell_error,
+)
 
-PROG = "certalign roster"
+PROG = f"{TERMINAL_PROG} roster"
 EXIT_OK, EXIT_USAGE, EXIT_NEEDS_FIXING = 0, 2, 3
 OUTPUTS = ("--csv", "--pdf", "--checklists", "--template")
 WHAT = {
@@ -35,18 +42,9 @@ WHAT = {
 }
 
 
-class UsageError(Exception):
-    """A bad option or an unusable file: one line on stderr, exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{PROG} --help')")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The options of ``certalign roster``."""
-    parser = _Parser(
+    parser = Parser(
         prog=PROG,
         description=(
             "Every person of a roster (CSV or Excel) through the OEMS one-year alignment "
@@ -84,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except BrokenPipeError:
-        _pipe_closed(sys.stdout, sys.stderr)
+        pipe_closed(sys.stdout, sys.stderr)
         return EXIT_OK
 
 
@@ -96,17 +94,20 @@ def _run(argv: list[str]) -> int:
         targets = output_targets(args)
         result = _assessed(args.file, as_of) if args.file is not None else None
     except UsageError as exc:
-        _tell_error(exc)
+        tell_error(exc)
         return EXIT_USAGE
     if result is not None:
         _print_results(result, as_json=args.json)
     try:
         written = write_outputs(targets, result, force=args.force, today=today)
     except UsageError as exc:
-        _tell_error(exc)
+        tell_error(exc)
         return EXIT_USAGE
     for option, path in written:
-        _say(f"certalign: wrote {WHAT[option]} to {path}", on_stderr=args.json)
+        say(
+            f"{TERMINAL_PROG}: wrote {WHAT[option]} to {path}",
+            stream=sys.stderr if args.json else sys.stdout,
+        )
     return EXIT_NEEDS_FIXING if result is not None and result.problems else EXIT_OK
 
 
@@ -128,8 +129,6 @@ def _assessed(file: str, as_of: date) -> RosterResult:
 
 def output_targets(args: argparse.Namespace) -> dict[str, Path]:
     """The files asked for, checked before anything is read or written."""
-    from certalign_gui.checklist.files import FileWriteError, check_target
-
     targets: dict[str, Path] = {}
     for option in OUTPUTS:
         value = getattr(args, option.removeprefix("--"))
@@ -137,13 +136,7 @@ def output_targets(args: argparse.Namespace) -> dict[str, Path]:
             continue
         if args.file is None and option != "--template":
             raise UsageError(f"{option} needs a roster FILE to read")
-        if not value.strip():
-            raise UsageError(f"{option}: the file name is empty")
-        path = Path(value).expanduser().absolute()
-        try:
-            check_target(path)
-        except FileWriteError as exc:
-            raise UsageError(f"{option}: {exc}") from None
+        path = output_path(option, value)
         if args.file is not None and path == Path(args.file).expanduser().absolute():
             raise UsageError(f"{option}: {path} is the roster itself; choose another file")
         if path in targets.values():
@@ -174,7 +167,10 @@ def write_outputs(
         try:
             data = _make(option, path, result, today)
             if data is None:
-                _say(f"certalign: {option}: nobody was assessed, so no file was written", True)
+                say(
+                    f"{TERMINAL_PROG}: {option}: nobody was assessed, so no file was written",
+                    stream=sys.stderr,
+                )
                 continue
             written.append((option, save(path, data, replace=force)))
         except FileWriteError as exc:
@@ -226,27 +222,4 @@ def _print_results(result: RosterResult, *, as_json: bool) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader took what it wanted; the files asked for are still written.
-        _pipe_closed(sys.stdout)
-
-
-def _say(line: str, on_stderr: bool = False) -> None:
-    """One line on stdout (stderr when stdout carries JSON), even when nobody reads it."""
-    stream = sys.stderr if on_stderr else sys.stdout
-    try:
-        print(line, file=stream, flush=True)
-    except BrokenPipeError:
-        _pipe_closed(stream)
-
-
-def _tell_error(exc: Exception) -> None:
-    # Exactly one line, even when a file name holds a line break.
-    _say(f"certalign: error: {' '.join(str(exc).splitlines())}", on_stderr=True)
-
-
-def _pipe_closed(*streams: object) -> None:
-    """Send what is left for a closed pipe to the null device (no second error at exit)."""
-    for stream in streams:
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
-            os.close(devnull)
+        pipe_closed(sys.stdout)

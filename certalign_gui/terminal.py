@@ -1,0 +1,69 @@
+"""What both commands (`certalign` and `certalign roster`) need from a terminal.
+
+One clear line per message, exit status 2 for bad input, no traceback when the reader of
+a pipe has gone (``certalign --json | head -1``), and output files checked before any work.
+Pure Python: no Qt, nothing of the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+PROG = "certalign"
+
+
+class UsageError(Exception):
+    """Bad input on the command line, or an unusable file: one clear line, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are a `UsageError` (one line), not a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def pipe_closed(*streams: object) -> None:
+    """Send what is left for a closed pipe to the null device.
+
+    Python flushes stdout once more on exit; on a pipe whose reader has gone that flush
+    would print a BrokenPipeError of its own.
+    """
+    for stream in streams:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
+            os.close(devnull)
+
+
+def say(line: str, *, stream: TextIO | None = None) -> None:
+    """One line on ``stream`` (stdout by default), even when nobody reads it any more."""
+    stream = stream or sys.stdout
+    try:
+        print(line, file=stream, flush=True)
+    except BrokenPipeError:
+        pipe_closed(stream)
+
+
+def tell_error(exc: Exception) -> None:
+    """The one line of an error, on stderr (a file name may hold a line break: joined)."""
+    say(f"{PROG}: error: {' '.join(str(exc).splitlines())}", stream=sys.stderr)
+
+
+def output_path(option: str, value: str) -> Path:
+    """The file ``option`` asks to write, checked before any work; or a `UsageError`."""
+    from certalign_gui.checklist.files import FileWriteError, check_target
+
+    if not value.strip():
+        raise UsageError(f"{option}: the file name is empty")
+    path = Path(value).expanduser().absolute()
+    try:
+        check_target(path)
+    except FileWriteError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+    return path
