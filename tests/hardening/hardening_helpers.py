@@ -60,3 +60,16 @@ def wait_for_results(qtbot, wizard: AlignmentWizard) -> None:
         assert all(card.isVisible() for card in cards)
 
     qtbot.waitUntil(shown)
+
+
+#: How a secret may sit in a file: plain, or as UTF-16 (Windows tools, Qt's settings).
+SECRET_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be")
+
+
+def contains_secret(data: bytes, pieces: tuple[str, ...]) -> str | None:
+    """The first of ``pieces`` found in ``data`` (as typed or lower case), or None."""
+    for piece in pieces:
+        for encoding in SECRET_ENCODINGS:
+            if piece.encode(encoding) in data or piece.lower().encode(encoding) in data:
+                return piece
+    return None

@@ -17,6 +17,7 @@ import textwrap
 from pathlib import Path
 
 import pypdf
+from hardening_helpers import contains_secret
 from qt_support import run_python
 
 from certalign_gui.gui import diagnostics
@@ -24,7 +25,6 @@ from certalign_gui.gui import diagnostics
 TIMEOUT_S = 180
 SECRETS = ("Zebulon Quixote", "E7531902", "NR864209")
 PIECES = (*SECRETS, "Zebulon", "Quixote")
-ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be")
 
 SESSION = textwrap.dedent(
     """
@@ -150,11 +150,7 @@ SESSION = textwrap.dedent(
 
 
 def _contains_secret(data: bytes) -> str | None:
-    for piece in PIECES:
-        for encoding in ENCODINGS:
-            if piece.encode(encoding) in data or piece.lower().encode(encoding) in data:
-                return piece
-    return None
+    return contains_secret(data, PIECES)
 
 
 def _pdf_text(path: Path) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import textwrap
 
+from hardening_helpers import contains_secret
 from qt_support import run_python
 
 from certalign_gui.gui import diagnostics
@@ -29,7 +30,6 @@ CREW = (
 )
 SECRETS = tuple(value for person in CREW for value in person)
 PIECES = (*SECRETS, *(word for person in CREW for word in person[0].split()))
-ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be")
 ROSTER = (
     "Name,MA certification number,MA expiration,NREMT status,NREMT expiration,NREMT number\r\n"
     f"{CREW[0][0]},{CREW[0][1]},03/31/2026,active,03/31/2027,{CREW[0][2]}\r\n"
@@ -193,11 +193,7 @@ SESSION = textwrap.dedent(
 
 
 def _contains_secret(data: bytes) -> str | None:
-    for piece in PIECES:
-        for encoding in ENCODINGS:
-            if piece.encode(encoding) in data or piece.lower().encode(encoding) in data:
-                return piece
-    return None
+    return contains_secret(data, PIECES)
 
 
 def test_a_roster_lives_only_in_its_file_and_the_files_saved_on_purpose(tmp_path):
