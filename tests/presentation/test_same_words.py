@@ -108,16 +108,21 @@ def html_text(assessment) -> str:
     return _flat(html.unescape(re.sub(r"<[^>]+>", " ", page.split("<body>", 1)[1])))
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_every_medium_says_the_answer_in_the_same_words(qtbot, qapp, case):
-    assessment = assess(CASES[case])
-    answer = present(assessment)
-    media = {
+def every_medium(qtbot, assessment) -> dict[str, str]:
+    """The answer as each medium gives it to a person."""
+    return {
         "screen": screen_text(qtbot, assessment),
         "pdf": pdf_text(assessment),
         "html": html_text(assessment),
         "cli": _flat(answer_text(assessment)),
     }
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_medium_says_the_answer_in_the_same_words(qtbot, qapp, case):
+    assessment = assess(CASES[case])
+    answer = present(assessment)
+    media = every_medium(qtbot, assessment)
     for medium, text in media.items():
         for sentence in sentences(answer):
             # The PDF and the terminal wrap lines: compare without white space there.
@@ -133,12 +138,7 @@ def test_every_medium_says_the_answer_in_the_same_words(qtbot, qapp, case):
 def test_no_medium_says_a_caution_twice(qtbot, qapp, case):
     assessment = assess(CASES[case])
     answer = present(assessment)
-    media = {
-        "screen": screen_text(qtbot, assessment),
-        "pdf": pdf_text(assessment),
-        "html": html_text(assessment),
-        "cli": _flat(answer_text(assessment)),
-    }
+    media = every_medium(qtbot, assessment)
     for medium, text in media.items():
         for caution in answer.cautions:
             assert _squashed(text).count(_squashed(caution)) == 1, (medium, caution)
