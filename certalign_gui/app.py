@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from typing_extensions import override
@@ -21,6 +21,7 @@ from typing_extensions import override
 from certalign_gui import __version__
 from certalign_gui.frozen import restore_child_environment
 from certalign_gui.gui import crash, diagnostics
+from certalign_gui.gui.focus_style import FocusRingStyle
 from certalign_gui.gui.icons import app_icon
 
 if TYPE_CHECKING:
@@ -91,9 +92,13 @@ def _application(qt_argv: list[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    app.setStyle("Fusion")
-    # Fusion's light palette everywhere: the banners, notes and timeline use fixed colours
-    # chosen for a light background (a dark system theme would make them unreadable).
+    # Light, whatever the system theme: the banners, notes and timeline use colours chosen
+    # for a light background, like the paper. Fusion's "standard" palette follows the
+    # system's colour scheme (dark under a dark GTK or Windows theme) unless the program
+    # asks for the light one first.
+    app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    # Fusion, with a focus ring that shows on every control (radio buttons and Next too).
+    app.setStyle(FocusRingStyle())
     app.setPalette(app.style().standardPalette())
     app.setFont(_scaled(app.font(), FONT_SCALE))
     return app

@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from certalign_gui.gui import accessibility
+from certalign_gui.gui import accessibility, colours
 from certalign_gui.gui.widgets import plain_label
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
 from certalign_gui.rules.typed_dates import EXAMPLE, DateTextError, parse_typed_date, typed_form
 from certalign_gui.rules.wording import long_date
 
-#: Problem text colour: dark red on the light palette (the words carry the meaning).
-PROBLEM_STYLE = "color: #8e0000; font-weight: bold;"
+#: Problem text: dark red, bold, on the (always light) page; the words carry the meaning.
+PROBLEM_STYLE = f"color: {colours.PROBLEM_TEXT}; font-weight: bold;"
 
 
 class DateLineEdit(QLineEdit):

@@ -23,19 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from certalign_gui.gui import accessibility
+from certalign_gui.gui import accessibility, colours
 from certalign_gui.gui.links import open_url
 from certalign_gui.gui.widgets import plain_label, readable_label
 from certalign_gui.presentation.answer import DateRow, StepText
 
-#: Background, border and icon per urgency level. The banner's words carry the meaning;
-#: colour and icon only repeat it.
-_LEVELS = {
-    "expired": ("#fdecea", "#b71c1c", QStyle.StandardPixmap.SP_MessageBoxCritical),
-    "urgent": ("#fff1e0", "#a64d00", QStyle.StandardPixmap.SP_MessageBoxWarning),
-    "soon": ("#fff8d6", "#7a5c00", QStyle.StandardPixmap.SP_MessageBoxWarning),
-    "on_track": ("#e9f5ea", "#2e7d32", QStyle.StandardPixmap.SP_DialogApplyButton),
-    "info": ("#e8f0fb", "#1d5fbf", QStyle.StandardPixmap.SP_MessageBoxInformation),
+#: The icon per urgency level (the colours are in `colours.BANNERS`). The banner's words
+#: carry the meaning; colour and icon only repeat it.
+_ICONS = {
+    "expired": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "urgent": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "soon": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "on_track": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
 #: What the icon means, for a screen reader (the words beside it say the rest).
 _ICON_NAMES = {
@@ -45,8 +45,8 @@ _ICON_NAMES = {
     "on_track": "On track",
     "info": "Information",
 }
-_TEXT = "#1a1a1a"
-_FOCUS = "#1d5fbf"
+_TEXT = colours.BANNER_TEXT
+_FOCUS = colours.FOCUS
 
 
 def _icon_label(widget: QWidget, pixmap: QStyle.StandardPixmap, size: int, name: str) -> QLabel:
@@ -87,7 +87,8 @@ class UrgencyBanner(QFrame):
 
     def set_urgency(self, level: str, text: str) -> None:
         """Show the urgency ``level`` (colour and icon) and its words."""
-        background, border, pixmap = _LEVELS[level]
+        background, border = colours.BANNERS[level]
+        pixmap = _ICONS[level]
         self.level = level
         size = self.text.fontMetrics().height() * 2
         self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(QSize(size, size)))
@@ -116,7 +117,8 @@ class StepCard(QFrame):
         self.setObjectName(f"step_{step.id}")
         self.setProperty("stepCard", True)
         self.setStyleSheet(
-            'QFrame[stepCard="true"] { border: 1px solid #9a9a9a; border-radius: 4px; }'
+            f'QFrame[stepCard="true"] {{ border: 1px solid {colours.CARD_BORDER};'
+            " border-radius: 4px; }"
             f' QFrame[stepCard="true"]:focus {{ border: 3px solid {_FOCUS}; }}'
             " QLabel { border: none; }"
         )
