@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from certalign_gui.gui.click_guard import DoubleClickGuard
 from certalign_gui.gui.date_field import DateLineEdit
 from certalign_gui.gui.wizard import PageId
 
@@ -186,9 +187,16 @@ def click_point(widget: QWidget) -> QPoint:
 
 
 def mouse_click(qtbot, widget: QWidget, pos: QPoint | None = None) -> None:
-    """A real left click (press and release) on ``widget``."""
+    """A real left click (press and release) on ``widget``.
+
+    As a person clicks: not within the double-click that changed the page (the window
+    would take it for the second half of that double-click, and rightly ignore it).
+    """
     assert widget.isVisible(), f"cannot click the hidden {describe(widget)}"
     activate(qtbot, widget.window())
+    guard = widget.window().findChild(DoubleClickGuard)
+    if guard is not None and guard.armed():
+        qtbot.waitUntil(lambda: not guard.armed(), timeout=PAGE_CHANGE_MS)
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or click_point(widget))
 
 
