@@ -7,12 +7,10 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +18,7 @@ from typing_extensions import override
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui import actions
+from certalign_gui.gui.flow_layout import FlowLayout
 from certalign_gui.gui.links import open_url
 from certalign_gui.gui.sections import (
     DeadlinesTable,
@@ -30,7 +29,13 @@ from certalign_gui.gui.sections import (
 )
 from certalign_gui.gui.session import Session
 from certalign_gui.gui.timeline import TimelineWidget
-from certalign_gui.gui.widgets import column_width, heading, make_touch_friendly, readable_label
+from certalign_gui.gui.widgets import (
+    column_width,
+    heading,
+    make_touch_friendly,
+    page_scroll_area,
+    readable_label,
+)
 from certalign_gui.presentation import words
 from certalign_gui.presentation.answer import present
 from certalign_gui.rules import Assessment
@@ -76,21 +81,13 @@ class ResultsView(QWidget):
         self._build_links()
         self.content_layout.addStretch(1)
 
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("resultsScroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(content)
-        # Every part of the answer takes the focus itself (and is scrolled into view), so
-        # the scroll area needs no Tab stop of its own.
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area = page_scroll_area(content, object_name="resultsScroll")
         self.scroll_area.setAccessibleName(self.tr("Your answer"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll_area, 1)
-        layout.addLayout(self._build_buttons())
+        layout.addWidget(self._build_buttons())
 
     def _add(self, widget: QWidget) -> QWidget:
         self.content_layout.addWidget(widget)
@@ -153,14 +150,23 @@ class ResultsView(QWidget):
         self.source_label = readable_label(object_name="sourceLabel")
         self._add(self.source_label)
 
-    def _build_buttons(self) -> QHBoxLayout:
+    def _build_buttons(self) -> QWidget:
         self.print_button = self._button("printButton", self.tr("&Print checklist"))
-        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.print_button.setToolTip(self.tr("Print a one-page checklist (Ctrl+P)"))
+        # A shortcut of its own: QAbstractButton.setShortcut would replace the Alt+P of the
+        # underlined P (which would then do nothing).
+        print_keys = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        print_keys.activated.connect(self.print_button.animateClick)
+        self.print_button.setToolTip(self.tr("Print a one-page checklist (Alt+P or Ctrl+P)"))
         self.save_pdf_button = self._button("savePdfButton", self.tr("Save as P&DF"))
+        self.save_pdf_button.setToolTip(self.tr("Save the checklist as a PDF file (Alt+D)"))
         self.save_ics_button = self._button("saveIcsButton", self.tr("Add to ca&lendar (.ics)"))
+        self.save_ics_button.setToolTip(
+            self.tr("Save the key dates as a calendar file, without your name (Alt+L)")
+        )
         self.start_over_button = self._button("startOverButton", self.tr("&Start over"))
-        self.start_over_button.setToolTip(self.tr("Clear everything and start again (Ctrl+N)"))
+        self.start_over_button.setToolTip(
+            self.tr("Clear everything and start again (Alt+S or Ctrl+N)")
+        )
         self.print_button.clicked.connect(
             lambda: actions.print_checklist(
                 self,
@@ -185,13 +191,20 @@ class ResultsView(QWidget):
             )
         )
         self.start_over_button.clicked.connect(self.start_over_requested)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 8, 0, 0)
+        bar = QWidget()
+        bar.setObjectName("answerButtons")
+        # Outside the scrolling answer, so always on screen; wraps onto two rows (or more)
+        # rather than cutting a button's words on a narrow screen or at large text.
+        self.button_row = FlowLayout(bar, min_columns=2)
+        self.button_row.setContentsMargins(0, 8, 0, 0)
         for button in (self.print_button, self.save_pdf_button, self.save_ics_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.start_over_button)
-        return row
+            self.button_row.add_widget(button)
+        self.button_row.add_widget(self.start_over_button, trailing=True)
+        return bar
+
+    def add_trailing_button(self, button: QPushButton) -> None:
+        """Put ``button`` at the right-hand end of the row of buttons (where Start over is)."""
+        self.button_row.add_widget(button, trailing=True)
 
     def _button(self, object_name: str, text: str) -> QPushButton:
         button = QPushButton(text)

@@ -12,10 +12,11 @@ from datetime import date
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui.results_view import ResultsView
+from certalign_gui.gui.screen_fit import ScreenFit
 from certalign_gui.gui.session import Session
 from certalign_gui.gui.widgets import heading, make_touch_friendly
 from certalign_gui.roster.assess import Person
@@ -63,28 +64,17 @@ class PersonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.person_heading)
         layout.addWidget(self.view, 1)
-        self._put_close_button()
+        # Close goes where the wizard has Start over: the end of the row of buttons.
+        self.view.add_trailing_button(self.close_button)
         close_shortcut(self)
         metrics = self.fontMetrics()
-        self.resize(
+        self.screen_fit = ScreenFit(
+            self,
             QSize(
                 min(1000, max(760, metrics.averageCharWidth() * 100)),
                 min(720, max(600, metrics.height() * 34)),
-            )
+            ),
         )
-
-    def _put_close_button(self) -> None:
-        """Close goes where the wizard has Start over: the end of the row of buttons."""
-        view_layout = self.view.layout()
-        for index in range(view_layout.count()):
-            row = view_layout.itemAt(index).layout()
-            if isinstance(row, QHBoxLayout) and row.indexOf(self.view.start_over_button) >= 0:
-                row.addWidget(self.close_button)
-                return
-        extra = QHBoxLayout()
-        extra.addStretch(1)
-        extra.addWidget(self.close_button)
-        self.layout().addLayout(extra)
 
     def show_person(self, person: Person) -> None:
         """Show ``person``'s answer; their name and numbers go on what is printed or saved."""

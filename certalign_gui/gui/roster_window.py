@@ -30,12 +30,20 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from certalign_gui.gui import accessibility
+from certalign_gui.gui.flow_layout import FlowLayout
 from certalign_gui.gui.roster_actions import RosterActions
 from certalign_gui.gui.roster_model import Column, ProblemsModel, RosterModel, RosterProxy
 from certalign_gui.gui.roster_person import PersonDialog, close_shortcut
 from certalign_gui.gui.roster_table import PeopleTable, ProblemsTable
+from certalign_gui.gui.screen_fit import ScreenFit
 from certalign_gui.gui.session import Session
-from certalign_gui.gui.widgets import heading, make_touch_friendly, plain_label, readable_label
+from certalign_gui.gui.widgets import (
+    heading,
+    make_touch_friendly,
+    page_scroll_area,
+    plain_label,
+    readable_label,
+)
 from certalign_gui.roster.assess import RosterResult, assess_roster
 from certalign_gui.roster.reader import RosterFileError, read_roster
 from certalign_gui.roster.summary import counts_line, plural, summary_line
@@ -76,7 +84,7 @@ class RosterWindow(QMainWindow):
             say=self.say,
         )
         self._build()
-        self.resize(self._default_size())
+        self.screen_fit = ScreenFit(self, self._default_size())
         self.forget()
 
     # -- building ---------------------------------------------------------------------------
@@ -99,10 +107,14 @@ class RosterWindow(QMainWindow):
         self.template_button = self._button(
             "templateButton", self.tr("Save a blank roster &template…"), self.actions.save_template
         )
-        top = QHBoxLayout()
-        top.addWidget(title, 1)
+        title.setWordWrap(False)
+        top_bar = QWidget()
+        top_bar.setObjectName("rosterTopBar")
+        top = FlowLayout(top_bar, min_columns=1)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(title)
         for button in (self.open_button, self.template_button):
-            top.addWidget(button)
+            top.add_widget(button, trailing=True)
 
         self.empty_label = readable_label(
             self.tr(
@@ -162,11 +174,13 @@ class RosterWindow(QMainWindow):
         )
         self.close_button = self._button("closeRosterButton", self.tr("Close"), self.close)
         self.close_button.setAccessibleName(self.tr("Close the roster and forget it"))
-        bottom = QHBoxLayout()
+        bottom_bar = QWidget()
+        bottom_bar.setObjectName("rosterButtons")
+        bottom = FlowLayout(bottom_bar, min_columns=1)
+        bottom.setContentsMargins(0, 0, 0, 0)
         for button in self.output_buttons:
-            bottom.addWidget(button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.close_button)
+            bottom.add_widget(button)
+        bottom.add_widget(self.close_button, trailing=True)
         self.status_label = readable_label(object_name="rosterStatusLabel", focusable=False)
 
         self.roster_part = QWidget()
@@ -195,13 +209,15 @@ class RosterWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         problems.raise_()  # last among the splitter's children: read after the people table
         part.addWidget(self.splitter, 1)
-        part.addLayout(bottom)
+        part.addWidget(bottom_bar)
 
-        central = QWidget()
+        self._content = central = QWidget()
         central.setObjectName("rosterCentral")
-        self.setCentralWidget(central)
+        # On a small screen or at large text the whole window scrolls; on any other, the
+        # table takes the room there is.
+        self.setCentralWidget(page_scroll_area(central, object_name="rosterScroll"))
         layout = QVBoxLayout(central)
-        layout.addLayout(top)
+        layout.addWidget(top_bar)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.roster_part, 1)
         layout.addWidget(self.status_label)
@@ -222,13 +238,9 @@ class RosterWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
 
     def _default_size(self) -> QSize:
-        """Roomy, but inside the screen."""
+        """Roomy on a large screen; `ScreenFit` cuts it down to a small one."""
         metrics = self.fontMetrics()
-        wanted = QSize(min(1280, metrics.averageCharWidth() * 190), min(800, metrics.height() * 40))
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        if screen is None or screen.isEmpty():
-            return wanted
-        return wanted.boundedTo(QSize(screen.width() * 95 // 100, screen.height() * 90 // 100))
+        return QSize(min(1280, metrics.averageCharWidth() * 190), min(800, metrics.height() * 40))
 
     # -- a roster in, and out again ---------------------------------------------------------
 
@@ -316,7 +328,7 @@ class RosterWindow(QMainWindow):
         self._update_shown()
         self._set_roster_shown(True)
         # Lay the table out now, so that it shows (and scrolls to) the first rows at once.
-        self.centralWidget().layout().activate()
+        self._content.layout().activate()
         total = sum(self.splitter.sizes())
         below = total // 4 if result.problems else self.problems_heading.sizeHint().height()
         self.splitter.setSizes([total - below, below])

@@ -15,7 +15,7 @@ from typing_extensions import override
 
 from certalign_gui.checklist.timeline import describe_timeline, paint_timeline
 from certalign_gui.checklist.timeline_layout import timeline_layout
-from certalign_gui.gui import accessibility
+from certalign_gui.gui import accessibility, colours
 from certalign_gui.rules import Assessment
 
 
@@ -80,8 +80,11 @@ class TimelineWidget(QWidget):
 
     @override
     def minimumSizeHint(self) -> QSize:
+        # The height comes from heightForWidth, which every layout it sits in asks. A
+        # minimum height worked out at the narrowest width (the picture stacked, over a
+        # thousand pixels) would make the answer page scroll on into empty space.
         width = int(QFontMetricsF(self.font()).averageCharWidth() * 40)
-        return QSize(width, self._needed_height(width))
+        return QSize(width, self.sizeHint().height())
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -94,7 +97,7 @@ class TimelineWidget(QWidget):
             rect = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
             paint_timeline(painter, rect, self._assessment, font=self.font(), today=self._today)
             if self.hasFocus():
-                ring = QPen(QColor("#1d5fbf"), 2)
+                ring = QPen(QColor(colours.FOCUS), 2)
                 painter.setPen(ring)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 3, 3)

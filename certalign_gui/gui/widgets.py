@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
 
-from certalign_gui.gui import accessibility
+from certalign_gui.gui import accessibility, colours
 
 #: A focus ring for text that takes the keyboard focus (the border is always there, clear
 #: when unfocused, so nothing moves when focus arrives).
 FOCUS_RING = (
-    "{cls}:focus {{ border: 2px solid #1d5fbf; border-radius: 3px; }}"
+    "{cls}:focus {{ border: 2px solid {colour}; border-radius: 3px; }}"
     " {cls} {{ border: 2px solid transparent; }}"
 )
 
@@ -46,15 +53,59 @@ def heading_label(text: str, *, scale: float = 1.25, object_name: str = "") -> Q
 
 
 def make_touch_friendly(button: QAbstractButton) -> None:
-    """At least two text lines tall and comfortably wide: easy to hit on a touch screen."""
+    """At least two text lines tall and comfortably wide: easy to hit on a touch screen.
+
+    Never narrower than its words: a minimum width set by hand replaces the button's own
+    (a layout would otherwise squeeze "Print checklist" to "rint checklis").
+    """
     metrics = button.fontMetrics()
     button.setMinimumHeight(round(metrics.height() * 2.2))
-    button.setMinimumWidth(round(metrics.averageCharWidth() * 12))
+    button.setMinimumWidth(max(button.sizeHint().width(), round(metrics.averageCharWidth() * 12)))
+
+
+def page_scroll_area(content: QWidget, *, object_name: str) -> QScrollArea:
+    """A frameless area in which ``content`` scrolls up and down and wraps to the width."""
+    area = QScrollArea()
+    area.setObjectName(object_name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    # Every part of a page that takes the focus is scrolled into view when it gets it, so
+    # the area itself needs no Tab stop.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    _FocusFollower(area)
+    return area
+
+
+class _FocusFollower(QObject):
+    """Scrolls its area to whatever inside it gets the focus.
+
+    Tab already scrolls; a click, a shortcut or code moving the focus does not.
+    """
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.follow)
+
+    def follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Bring ``new`` into view when it is part of the area's content."""
+        content = self._area.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            # Once the layout has settled: the focus often moves into something that has
+            # just been shown (an opened panel) and has no place yet.
+            QTimer.singleShot(0, self, lambda: self._show(new))
+
+    def _show(self, widget: QWidget) -> None:
+        if widget.isVisible() and widget.hasFocus():
+            self._area.ensureWidgetVisible(widget)
 
 
 def show_focus_ring(widget: QWidget, cls: str = "QLabel") -> None:
     """Draw a visible ring round ``widget`` while it has the keyboard focus."""
-    widget.setStyleSheet(FOCUS_RING.format(cls=cls))
+    widget.setStyleSheet(FOCUS_RING.format(cls=cls, colour=colours.FOCUS))
 
 
 def readable_label(

@@ -8,17 +8,19 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from typing_extensions import override
 
 from certalign_gui import clock
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui import accessibility
+from certalign_gui.gui.click_guard import DoubleClickGuard
 from certalign_gui.gui.idle import IdleWatcher
 from certalign_gui.gui.pages.base import BasePage
 from certalign_gui.gui.pages.welcome import WelcomePage
+from certalign_gui.gui.screen_fit import ScreenFit
 from certalign_gui.gui.session import Session, close_other_dialogs
 from certalign_gui.gui.widgets import make_touch_friendly
 
@@ -101,7 +103,6 @@ class AlignmentWizard(QWizard):
         self._tidy_buttons()
         self.welcome_page = WelcomePage(self.today)
         self.welcome_page.showing.connect(lambda: self._on_page_showing(PageId.WELCOME))
-        self.welcome_page.installEventFilter(self)
         self.welcome_page.roster_requested.connect(lambda: self.open_roster())
         #: The training officer's roster window, made the first time it is asked for.
         self.roster_window: RosterWindow | None = None
@@ -109,13 +110,22 @@ class AlignmentWizard(QWizard):
         self.setStartId(PageId.WELCOME)
         self._start_over_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         self._start_over_shortcut.activated.connect(self.start_over)
+        #: After a click on Next or Back changes the page, the rest of the same double-click
+        #: is not a click on the new page.
+        self.click_guard = DoubleClickGuard(
+            self,
+            [
+                self.button(QWizard.WizardButton.NextButton),
+                self.button(QWizard.WizardButton.BackButton),
+            ],
+        )
         self.currentIdChanged.connect(self._on_page_changed)
         self.idle = IdleWatcher(idle_timeout_ms, self, watch=False)  # watches from set_policy
         self.idle.timed_out.connect(self._on_idle)
         self.setWindowTitle(APP_TITLE)
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
             make_touch_friendly(self.button(which))
-        self.resize(self._default_size())
+        self.screen_fit = ScreenFit(self, self._default_size())
         if not policy_later:
             if policy is None:
                 from certalign_gui.rules import load_policy
@@ -144,7 +154,6 @@ class AlignmentWizard(QWizard):
             (PageId.RESULTS, self.results_page),
         ):
             page.showing.connect(lambda page_id=page_id: self._on_page_showing(page_id))
-            page.installEventFilter(self)
             self.setPage(page_id, page)
         self.results_page.start_over_requested.connect(self.start_over)
         # QWizard decides whether a page has a Next only when it switches to it, and the
@@ -183,39 +192,8 @@ class AlignmentWizard(QWizard):
             self.button(which).setFocusPolicy(Qt.FocusPolicy.NoFocus)
         accessibility.install()
 
-    def _fit_minimum_size(self) -> None:
-        """Never smaller than the page shown needs: no button or field squashed by dragging.
-
-        Wrapped text grows taller as the window narrows, so the height is what the page's
-        layout needs at the narrowest width allowed, not its plain minimum.
-        """
-        page = self.currentPage()
-        if page is None or not self.isVisible():
-            return
-        chrome = self.size() - page.size()  # the button row and margins around the page
-        if chrome.width() < 0 or chrome.height() < 0:
-            return  # a resize is half-way through: fit again when the page has settled
-        width = max(page.minimumSizeHint().width(), self.fontMetrics().averageCharWidth() * 60)
-        layout = page.layout()
-        height = page.minimumSizeHint().height()
-        if layout is not None and layout.hasHeightForWidth():
-            height = max(height, layout.totalHeightForWidth(width))
-        self.setMinimumSize(QSize(width, height) + chrome)
-
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # A page's layout changed (a panel opened, a note appeared): fit once it has settled.
-        if event.type() == QEvent.Type.LayoutRequest and watched is self.currentPage():
-            QTimer.singleShot(0, self, self._fit_minimum_size)
-        return False
-
-    @override
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        QTimer.singleShot(0, self, self._fit_minimum_size)
-
     def _default_size(self) -> QSize:
-        """Roomy, but inside a 1024x768 screen."""
+        """Roomy on a large screen; `ScreenFit` cuts it down to a small one."""
         metrics = self.fontMetrics()
         width = min(1000, max(760, metrics.averageCharWidth() * 100))
         height = min(720, max(600, metrics.height() * 34))
@@ -311,6 +289,10 @@ class AlignmentWizard(QWizard):
         if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             event.accept()
             return
+        # Enter held down repeats: one page per press, not a page per repeat.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.isAutoRepeat():
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     @override
@@ -347,12 +329,12 @@ class AlignmentWizard(QWizard):
 
     def _on_page_changed(self, page_id: int) -> None:
         """Keyboard focus on the page shown: its first field, or the answer's headline."""
+        self.click_guard.arm()
         page = self.page(page_id)
         if page_id == PageId.WELCOME:
             # Back on the first page (Back, Start over, the idle reset): a window left open
             # past midnight advises for the new day, unless the person chose another.
             self.welcome_page.follow_clock()
-        self._fit_minimum_size()
         if isinstance(page, BasePage):
             target = page.focus_target()
             if QApplication.focusWidget() is not target:

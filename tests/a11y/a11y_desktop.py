@@ -152,8 +152,10 @@ class ProcessGroup:
 class Desktop:
     """Xvfb + session D-Bus + AT-SPI bus + openbox, private to one test session."""
 
-    def __init__(self, workdir: Path | None = None) -> None:
+    def __init__(self, workdir: Path | None = None, *, screen: str = SCREEN) -> None:
         self._own_workdir = workdir is None
+        #: Xvfb's screen, WIDTHxHEIGHTxDEPTH.
+        self.screen = screen
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="certalign-a11y-"))
         self.home = self.workdir / "home"
         self.logs = self.workdir / "logs"
@@ -250,7 +252,7 @@ class Desktop:
                     str(write_end),
                     "-screen",
                     "0",
-                    SCREEN,
+                    self.screen,
                     "-nolisten",
                     "tcp",
                     "-noreset",

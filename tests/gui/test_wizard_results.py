@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 from gui_helpers import answer, child
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QWidget
 from qt_support import ARRIVALS, TEXT_FORMS, key, tab_to
 
@@ -193,9 +192,6 @@ def test_result_buttons_exist_and_are_enabled(qtbot, make_wizard):
         assert button is not None, name
         assert button.isVisible()
         assert button.isEnabled()
-    assert page.findChild(QPushButton, "printButton").shortcut() == QKeySequence(
-        QKeySequence.StandardKey.Print
-    )
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 from typing_extensions import override
 
-from certalign_gui.gui.widgets import COLUMN_CHARS, column_width, heading, readable_label
+from certalign_gui.gui.widgets import (
+    COLUMN_CHARS,
+    column_width,
+    heading,
+    page_scroll_area,
+    readable_label,
+)
 
 
 class BasePage(QWizardPage):
@@ -26,6 +32,7 @@ class BasePage(QWizardPage):
         parent: QWidget | None = None,
         *,
         column_chars: int | None = COLUMN_CHARS,
+        scroll: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
@@ -48,11 +55,28 @@ class BasePage(QWizardPage):
         outer.addSpacing(self.fontMetrics().height())
         self.body = QVBoxLayout()
         outer.addLayout(self.body, 1)
-        page = QHBoxLayout(self)
+        centred = QWidget()
+        centred.setObjectName("pageContent")
+        row = QHBoxLayout(centred)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        row.addWidget(column, 100)
+        row.addStretch(1)
+        page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
-        page.addStretch(1)
-        page.addWidget(column, 100)
-        page.addStretch(1)
+        #: The page's content scrolls, so a small screen or large text never pushes the
+        #: wizard's buttons off the screen (None: the page scrolls by itself).
+        self.scroll_area: QScrollArea | None = None
+        if scroll:
+            self.scroll_area = page_scroll_area(centred, object_name="pageScroll")
+            page.addWidget(self.scroll_area)
+        else:
+            page.addWidget(centred)
+
+    def ensure_visible(self, widget: QWidget) -> None:
+        """Scroll the page so that ``widget`` (a part of it) is in view."""
+        if self.scroll_area is not None and self.scroll_area.isAncestorOf(widget):
+            self.scroll_area.ensureWidgetVisible(widget)
 
     def set_heading(self, title: str, lead: str = "") -> None:
         """The page's heading and the line under it."""

@@ -32,7 +32,7 @@ class ResultsPage(BasePage):
         parent: QWidget | None = None,
     ) -> None:
         # The scroll bar belongs at the window's edge: the column is inside the scroll area.
-        super().__init__("resultsPage", parent, column_chars=None)
+        super().__init__("resultsPage", parent, column_chars=None, scroll=False)
         self.set_heading(self.tr("Your answer"))
         # The headline is the real heading of this page, and the window title says
         # "Step 5 of 5": the room goes to the answer.
