@@ -179,6 +179,7 @@ def write_exports(
     from certalign_gui.checklist.files import FileWriteError, atomic_write
 
     for option, path in targets.items():
+        all_past = False
         if option == "--pdf":
             try:
                 data = _pdf(args, assessment, today)
@@ -186,16 +187,23 @@ def write_exports(
                 raise UsageError(f"--pdf: could not make the PDF: {exc}") from None
             what = "checklist"
         else:
-            from certalign_gui.checklist.ics import deadlines_ics
+            from certalign_gui.checklist.ics import deadlines_ics, has_coming_reminder
 
             data = deadlines_ics(assessment)
             what = "key dates"
+            all_past = not has_coming_reminder(assessment, today)
         try:
             atomic_write(path, data)
         except FileWriteError as exc:
             raise UsageError(f"{option}: {exc}") from None
         line = f"{PROG}: wrote the {what} to {path}"
         say(line, stream=sys.stderr if args.json or args.text else sys.stdout)
+        if option == "--ics" and all_past:
+            say(
+                f"{PROG}: note: every reminder in {path} is already past; it will remind you "
+                "of nothing",
+                stream=sys.stderr,
+            )
 
 
 def _pdf(args: argparse.Namespace, assessment: Assessment, today: date) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
@@ -65,6 +65,21 @@ def event_description(assessment: Assessment, deadline: Deadline) -> str:
         lines += ["", answer.projected_caution]
     lines += ["", answer.source_line]
     return "\n".join(lines)
+
+
+def reminder_days(assessment: Assessment) -> list[date]:
+    """The days the calendar file's reminders go off, soonest first."""
+    return sorted(
+        deadline.date - timedelta(days=days)
+        for deadline in assessment.deadlines
+        for days in REMINDER_DAYS
+    )
+
+
+def has_coming_reminder(assessment: Assessment, today: date) -> bool:
+    """True when at least one reminder goes off today or later (a file of reminders that
+    are all past would remind the person of nothing)."""
+    return any(day >= today for day in reminder_days(assessment))
 
 
 def deadlines_calendar(assessment: Assessment, *, now: datetime | None = None) -> Calendar:

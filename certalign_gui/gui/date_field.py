@@ -118,6 +118,8 @@ class CalendarPopup(QWidget):
         self.calendar.setObjectName("calendarWidget")
         # US wall calendars start the week on Sunday.
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Sunday)
+        # ISO week numbers count Monday-first weeks: beside Sunday-first rows they mislead.
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setGridVisible(True)
         self.calendar.setDateRange(QDate(MIN_YEAR, 1, 1), QDate(MAX_YEAR, 12, 31))
         self.calendar.setAccessibleName(self.tr("Calendar: arrows move, Enter chooses, Esc closes"))
@@ -220,6 +222,7 @@ class DateField(QWidget):
 
         self.edit.textChanged.connect(self._on_text_changed)
         self.edit.textEdited.connect(self.edited)
+        self.edit.returnPressed.connect(self._on_return)
         self.edit.editingFinished.connect(self._on_editing_finished)
         self.edit.calendar_requested.connect(self.open_calendar)
         self.calendar_button.clicked.connect(self.open_calendar)
@@ -254,8 +257,13 @@ class DateField(QWidget):
         self._describe()
 
     def show_problem(self) -> None:
-        """Say now what is wrong, even for a half-typed date (focus left, or Enter)."""
-        self._set_problem(self.problem_text() if self.edit.text().strip() else "")
+        """Say now what is wrong, even for a half-typed date (focus left, or Enter).
+
+        An empty field says nothing here: leaving it empty is no mistake, and a message
+        Enter has just shown for it ("Type the date") stays until something is typed.
+        """
+        if self.edit.text().strip():
+            self._set_problem(self.problem_text())
 
     def open_calendar(self) -> None:
         """Open the calendar at the date typed, or at the suggested day."""
@@ -289,6 +297,11 @@ class DateField(QWidget):
 
     def _on_editing_finished(self) -> None:
         self.show_problem()
+
+    def _on_return(self) -> None:
+        # Enter on an empty field asks for the date (leaving it empty by Tab or Back does not).
+        if not self.edit.text().strip():
+            self._set_problem(self.problem_text())
 
     def _set_problem(self, text: str) -> None:
         self.problem.setText(text)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from certalign_gui.checklist.details import Details
 from certalign_gui.checklist.document import MARGIN_PT, PAGE_SIZES, draw_page, pdf_bytes
 from certalign_gui.checklist.files import FileWriteError, atomic_write
-from certalign_gui.checklist.ics import deadlines_ics
+from certalign_gui.checklist.ics import deadlines_ics, has_coming_reminder
 from certalign_gui.checklist.page_words import document_title
 from certalign_gui.gui import dialogs
 from certalign_gui.gui.session import SessionToken
@@ -102,6 +102,28 @@ def ask_save_pdf_instead(parent: QWidget) -> bool:
     return box.clickedButton() is save
 
 
+def ask_save_past_calendar(parent: QWidget) -> bool:
+    """Every reminder in the calendar file would be in the past: save it all the same?"""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _tr("These reminders are in the past"),
+        _tr(
+            "Every reminder in this calendar file falls on a day that has already passed, "
+            "so your calendar would not remind you of anything.\n\nThe key dates are on the "
+            "checklist: print it or save it as a PDF instead. Save the calendar file anyway?"
+        ),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    save = box.addButton(_tr("Save it anyway"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(_tr("Don't save"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is save
+
+
 def inform(parent: QWidget, title: str, text: str) -> None:
     """A plain message that something worked."""
     dialogs.inform(parent, title, text)
@@ -173,7 +195,14 @@ def save_pdf(
 
 
 def save_ics(parent: QWidget, assessment: Assessment, *, today: date, token: SessionToken) -> None:
-    """Ask where, then write the deadlines as a calendar file (no name, no numbers)."""
+    """Ask where, then write the deadlines as a calendar file (no name, no numbers).
+
+    A file whose every reminder is already past is saved only if the person says so.
+    """
+    if not has_coming_reminder(assessment, today) and not (
+        ask_save_past_calendar(parent) and token.alive()
+    ):
+        return
     _save(
         parent,
         token,

@@ -16,9 +16,10 @@ LINKS = "Links"
 DUE_BY = "Due by {day}"
 #: Where a step is done, when it has a link.
 WHERE = "Where: {label}."
-#: The fee, or that there is none.
-FEE = "Fee: {fee}, paid in eLicensing."
-NO_FEE = "Fee: none. No alignment fee applies to you now."
+#: The alignment fee, or that there is none: never "renewal is free" (the usual renewals
+#: have their own fees, which this program does not quote).
+FEE = "Alignment fee: {fee}, paid in eLicensing."
+NO_FEE = "Alignment fee: none. Your usual renewal fees still apply."
 #: Whether the person may work, in words.
 CAN_STAFF = "You can staff an ambulance: yes."
 CANNOT_STAFF = "You can staff an ambulance: no. Your Massachusetts card has expired."

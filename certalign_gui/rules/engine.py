@@ -192,7 +192,7 @@ def assess(situation: Situation, policy: Policy | None = None) -> Assessment:
         projected=projected,
         steps=steps,
         deadlines=deadlines,
-        warnings=_warnings(situation, policy, d, can_staff, projected, words),
+        warnings=_warnings(situation, policy, d, category, can_staff, projected, words),
         policy=prepared.info,
         situation=situation,
     )
@@ -339,6 +339,7 @@ def _warnings(
     situation: Situation,
     policy: Policy,
     d: _Dates,
+    category: Category,
     can_staff: bool,
     projected: bool,
     words: _Words,
@@ -346,6 +347,9 @@ def _warnings(
     found: list[str] = []
     if not can_staff:
         found.append(words.fill(wording.WARNING_MA_EXPIRED))
+    if category == "expired_nremt" and d.as_of > d.late_deadline:
+        # Row 2 comes first, but regaining NREMT will not be enough on its own.
+        found.append(words.fill(wording.WARNING_MA_LATE_WINDOW_CLOSED))
     nremt = d.nremt_expiration
     if situation.nremt_status == "active" and nremt is not None and d.as_of > nremt:
         found.append(words.fill(wording.WARNING_NREMT_PASSED))

@@ -14,6 +14,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
 
@@ -62,6 +63,10 @@ _FIELD_NAMES = {
 }
 
 
+#: The error type of an "expired" NREMT certification dated after the advice date.
+EXPIRED_AFTER_ADVICE_DATE = "nremt_expired_after_advice_date"
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -96,9 +101,11 @@ class Situation(_Frozen):
             and self.nremt_expiration is not None
             and self.nremt_expiration > self.as_of
         ):
-            raise ValueError(
+            # A code of its own: the window says this one in its own words.
+            raise PydanticCustomError(
+                EXPIRED_AFTER_ADVICE_DATE,
                 "nremt_expiration: an expired NREMT certification cannot expire after the "
-                "advice date; choose 'active' if it is still valid"
+                "advice date; choose 'active' if it is still valid",
             )
         return self
 

@@ -139,9 +139,11 @@ def parse_typed_date(text: str) -> date:
     if cleaned.isdigit() and len(cleaned) in (6, 8):
         return _checked(_full_year(cleaned[4:]), int(cleaned[:2]), int(cleaned[2:4]))
     if cleaned.isdigit() and len(cleaned) == 7:
-        # One digit more could make it a date, but "3312027" is usually a whole date typed
-        # without the leading zeros: say how to write it.
-        raise DateTextError(SEVEN_DIGITS, incomplete=True)
+        # "3312027" is usually a whole date typed without the leading zero: say how to write
+        # it. Said at once unless one digit more could still make it a date (0331202...).
+        month, day = int(cleaned[:2]), int(cleaned[2:4])
+        could_grow = 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
+        raise DateTextError(SEVEN_DIGITS, incomplete=could_grow)
     if _PARTIAL.fullmatch(cleaned):
         _check_early(cleaned)
         raise DateTextError(INCOMPLETE.format(example=EXAMPLE), incomplete=True)

@@ -209,6 +209,12 @@ WARNING_MA_EXPIRED = (
     "Your Massachusetts certification expired on {ma_expiration}. You cannot staff an "
     "ambulance until it is renewed."
 )
+WARNING_MA_LATE_WINDOW_CLOSED = (
+    "The late window for your Massachusetts certification closed on {late_deadline}, so "
+    "regaining NREMT will not be enough to renew it. Contact OEMS about your Massachusetts "
+    'certification: the mass.gov page "Reinstate your expired EMT certification" explains '
+    "the way back."
+)
 WARNING_NREMT_PASSED = (
     "You entered your NREMT certification as active, but its date, {nremt_expiration}, has "
     "passed. It is treated as expired."

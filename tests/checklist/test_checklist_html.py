@@ -17,6 +17,7 @@ from checklist_cases import (
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.checklist.html import MAX_DETAIL_CHARS, checklist_html, qr_links
+from certalign_gui.presentation import words
 from certalign_gui.rules import Situation, assess
 from certalign_gui.rules.wording import long_date
 
@@ -71,9 +72,9 @@ def test_fee_warnings_and_links_come_from_the_assessment(case):
     assessment = assessment_for(case)
     text = _visible(_html(case))
     if assessment.fee_text:
-        assert f"Fee: {assessment.fee_text}" in text
+        assert f"Alignment fee: {assessment.fee_text}" in text
     else:
-        assert "Fee: none. No alignment fee applies to you now." in text
+        assert words.NO_FEE in text
     for warning in assessment.warnings:
         assert warning in text
     for _name, label, url in qr_links(assessment):
@@ -89,7 +90,7 @@ def test_projected_advice_carries_the_caution():
 
 
 def test_the_fee_is_the_assessments_text_exactly():
-    assert "Fee: $62.50, paid in eLicensing" in _visible(_html("alignment_open"))
+    assert "Alignment fee: $62.50, paid in eLicensing" in _visible(_html("alignment_open"))
 
 
 def test_deadlines_appear_as_a_table_when_there_is_no_timeline():

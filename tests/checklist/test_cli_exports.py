@@ -8,16 +8,38 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pypdf
 import pytest
 from icalendar import Calendar
 
+from certalign_gui import clock
 from certalign_gui.checklist import files
 from certalign_gui.cli import main
 
 ARGS = ["--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31", "--as-of", "2025-01-10"]
 NAME = "<b>x</b><img src=file:///etc/passwd>"
+
+
+@pytest.fixture(autouse=True)
+def advice_day_is_today(monkeypatch):
+    """The files are made on the advice day, so every calendar reminder is still to come."""
+    monkeypatch.setattr(clock, "today", lambda: date(2025, 1, 10))
+
+
+def test_a_calendar_whose_reminders_are_all_past_is_written_with_a_note(
+    monkeypatch, capsys, tmp_path
+):
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 12, 2))
+    ics = tmp_path / "dates.ics"
+    assert main([*ARGS, "--ics", str(ics)]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"certalign: wrote the key dates to {ics}\n"
+    assert err == (
+        f"certalign: note: every reminder in {ics} is already past; it will remind you of nothing\n"
+    )
+    assert ics.exists()
 
 
 def _pdf(path) -> pypdf.PdfReader:

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from certalign_gui import __version__, cli, clock
+from certalign_gui.presentation import words
 from certalign_gui.presentation.plain_text import WIDTH
 from certalign_gui.rules import Situation, assess, load_policy
 from certalign_gui.rules.resources import resource_path
@@ -204,9 +205,9 @@ def test_text_output_shows_headline_steps_due_dates_fee_and_links(capsys, ma, nr
     for link in load_policy().links.values():
         assert link.url in out
     if assessment.fee_text:
-        assert f"Fee: {assessment.fee_text}, paid in eLicensing." in out
+        assert f"Alignment fee: {assessment.fee_text}, paid in eLicensing." in out
     else:
-        assert "Fee: none. No alignment fee applies to you now." in out
+        assert words.NO_FEE in out
     # Projected advice is said once, by the rules' own warning (above), not a second time.
     assert text.count("published guidance describes") == (1 if assessment.projected else 0)
     assert "{" not in out
@@ -311,4 +312,4 @@ def test_a_policy_file_changes_the_answer(capsys, tmp_path):
         capsys, *_args("2025-03-31", "2026-03-31", "2025-01-10"), "--policy", str(path)
     )
     assert code == 0
-    assert "Fee: $70.00" in out
+    assert "Alignment fee: $70.00" in out

@@ -39,11 +39,14 @@ class Dialogs:
         self.overwrite_answers: list[bool] = []
         self.asked_overwrite: list[Path] = []
         self.pdf_instead: bool | None = None
+        self.past_calendar: bool | None = None
+        self.asked_past_calendar = 0
         self.infos: list[str] = []
         self.errors: list[str] = []
         monkeypatch.setattr(export, "ask_save_path", self._ask_save_path)
         monkeypatch.setattr(export, "ask_overwrite", self._ask_overwrite)
         monkeypatch.setattr(export, "ask_save_pdf_instead", self._ask_save_pdf_instead)
+        monkeypatch.setattr(export, "ask_save_past_calendar", self._ask_save_past_calendar)
         monkeypatch.setattr(export, "inform", lambda parent, title, text: self.infos.append(text))
         monkeypatch.setattr(
             export, "report_error", lambda parent, title, text: self.errors.append(text)
@@ -56,6 +59,11 @@ class Dialogs:
     def _ask_overwrite(self, parent, path):
         self.asked_overwrite.append(path)
         return self.overwrite_answers.pop(0)
+
+    def _ask_save_past_calendar(self, parent):
+        assert self.past_calendar is not None, "unexpected 'reminders in the past' question"
+        self.asked_past_calendar += 1
+        return self.past_calendar
 
     def _ask_save_pdf_instead(self, parent):
         assert self.pdf_instead is not None, "unexpected 'no printer' question"
@@ -198,15 +206,34 @@ def test_an_unexpected_failure_is_a_message_not_a_crash(monkeypatch, parent, tmp
     assert "making x.pdf failed" in caplog.text
 
 
+#: The advice day of ASSESSMENT: every reminder of its calendar is still to come.
+ADVICE_DAY = date(2025, 1, 10)
+
+
 def test_save_ics_writes_the_deadlines(monkeypatch, parent, tmp_path):
     monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
     target = tmp_path / "dates.ics"
     dialogs = Dialogs(monkeypatch, target)
-    export.save_ics(parent, ASSESSMENT, today=PRINTED, token=detached())
-    assert dialogs.suggested == [tmp_path / f"alignment-deadlines-{PRINTED.isoformat()}.ics"]
+    export.save_ics(parent, ASSESSMENT, today=ADVICE_DAY, token=detached())
+    assert dialogs.suggested == [tmp_path / f"alignment-deadlines-{ADVICE_DAY.isoformat()}.ics"]
     calendar = Calendar.from_ical(target.read_bytes())
     assert len(calendar.walk("VEVENT")) == len(ASSESSMENT.deadlines)
     assert str(target) in dialogs.infos[0]
+    assert dialogs.asked_past_calendar == 0  # reminders to come: nothing to ask
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_a_calendar_whose_every_reminder_is_past_is_saved_only_when_asked_to(
+    monkeypatch, parent, tmp_path, answer
+):
+    # Saved on December 2, 2026: the last reminder (NREMT, March 30, 2026) has passed.
+    target = tmp_path / "dates.ics"
+    dialogs = Dialogs(monkeypatch, target)
+    dialogs.past_calendar = answer
+    export.save_ics(parent, ASSESSMENT, today=PRINTED, token=detached())
+    assert dialogs.asked_past_calendar == 1
+    assert target.exists() is answer
+    assert len(dialogs.suggested) == (1 if answer else 0)  # "Don't save" asks nothing more
 
 
 def test_print_without_a_printer_offers_a_pdf(monkeypatch, parent, tmp_path):

@@ -131,6 +131,7 @@ class Questions:
         monkeypatch.setattr(export, "inform", self.inform)
         monkeypatch.setattr(export, "report_error", self.report_error)
         monkeypatch.setattr(export, "ask_save_pdf_instead", self.ask_save_pdf_instead)
+        monkeypatch.setattr(export, "ask_save_past_calendar", self.ask_save_past_calendar)
 
     def _at(self, point: str) -> None:
         self.asked.append(point)
@@ -158,6 +159,11 @@ class Questions:
         self._at("no printer question")
         return True
 
+    def ask_save_past_calendar(self, parent):
+        # The 2025 answer's reminders are all past on the print day: "Save it anyway".
+        self._at("past reminders question")
+        return True
+
 
 def _press_button(qtbot, wizard, name: str) -> None:
     button = wizard.findChild(QPushButton, name)
@@ -182,12 +188,26 @@ def test_a_reset_during_a_save_question_writes_nothing(
     qtbot.wait(50)  # anything queued after the reset has run
     # The reset came at ``reset_at``, and no question came back afterwards.
     expected = ["file dialog"] if reset_at == "file dialog" else ["file dialog", reset_at]
+    if button == "saveIcsButton":
+        expected = ["past reminders question", *expected]
     assert questions.asked == expected
     _assert_fresh_start(wizard)
     if reset_at == "overwrite question":
         assert [p.read_bytes() for p in _files(tmp_path)] == [b"last week's file"]
     else:
         assert _files(tmp_path) == []
+
+
+def test_a_reset_at_the_past_reminders_question_writes_nothing(
+    qtbot, monkeypatch, wizard, tmp_path
+):
+    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    questions = Questions(monkeypatch, wizard, tmp_path, "past reminders question")
+    _press_button(qtbot, wizard, "saveIcsButton")
+    qtbot.wait(50)  # anything queued after the reset has run
+    assert questions.asked == ["past reminders question"]  # no file dialog after it
+    _assert_fresh_start(wizard)
+    assert _files(tmp_path) == []
 
 
 def test_a_reset_at_the_error_message_ends_the_save(qtbot, monkeypatch, wizard, tmp_path):

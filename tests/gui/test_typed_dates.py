@@ -95,6 +95,8 @@ REFUSED = [
     pytest.param("04/31/2029", "April has only 30 days.", True, id="april-31"),
     pytest.param("04/3", "Not complete yet", False, id="half-typed"),
     pytest.param("0430202", "Type two digits for the month", False, id="seven-digits"),
+    # March 31, 2026 with no leading zero: month 33 can never come right, so said at once.
+    pytest.param("3312026", "Type two digits for the month", True, id="seven-digits-no-zero"),
 ]
 #: How each field is reached: the page, and what must be chosen first.
 FIELDS = ("asOfDateEdit", "maExpirationEdit", "nremtExpirationEdit")
@@ -151,6 +153,22 @@ def test_an_impossible_or_half_typed_date_is_refused_in_words_and_never_changed(
         press_back(qtbot, wizard, "click")
         press_next(qtbot, wizard, "enter")
         refused()
+
+
+@pytest.mark.parametrize("name", FIELDS)
+def test_enter_on_an_empty_date_asks_for_the_date(qtbot, make_wizard, name):
+    wizard = make_wizard()
+    open_field(qtbot, wizard, name)
+    edit = arrive(qtbot, wizard, name, "backspace")  # End, then Backspace until it is empty
+    assert edit.text() == ""
+    problem = child(wizard, QLabel, f"{name}Problem")
+    assert problem.isHidden()  # an empty field is no mistake by itself
+    key(qtbot, Qt.Key.Key_Return)
+    assert focused() is edit
+    assert problem.isVisible()
+    assert problem.text() == "Type the date, for example 03/31/2027."
+    type_date(qtbot, "3/31/25")  # typing a date takes the message away
+    assert problem.isHidden()
 
 
 # -- The property: any day, any arrival, any way of writing it. -----------------------------
@@ -229,6 +247,8 @@ def test_the_empty_field_opens_the_calendar_at_the_coming_march_31(
     wait_for_popup(qtbot, popup)
     calendar = child(popup, QCalendarWidget, "calendarWidget")
     assert calendar.selectedDate() == QDate(opens_at.year, opens_at.month, opens_at.day)
+    # Weeks start on Sunday: no ISO (Monday-first) week numbers beside them.
+    assert calendar.verticalHeaderFormat() == QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader
     key(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not popup.isVisible())
     assert edit.text() == ""  # looking at the calendar chose nothing

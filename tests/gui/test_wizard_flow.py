@@ -115,8 +115,12 @@ def test_expired_with_a_date_after_the_advice_date_blocks_next_with_the_reason(q
     assert not next_enabled(wizard)
     problem = child(wizard, QLabel, "nremtProblem")
     assert not problem.isHidden()
-    assert "cannot expire after the advice date" in problem.text()
-    assert "(nremt_expiration)" not in problem.text()
+    # What is wrong and what to do, in a person's words (never a field name or a rule).
+    assert problem.text() == (
+        'You chose "I had one, but it has expired", but the date you typed, March 31, 2026, '
+        "is after the advice date, January 10, 2025. If your NREMT certification is still "
+        'valid, choose "Yes, it is active". If it has expired, check the date on your card.'
+    )
     enter_date(qtbot, wizard, "nremtExpirationEdit", date(2024, 3, 31), how="click_ctrl_a")
     assert next_enabled(wizard)
     assert problem.isHidden()

@@ -158,7 +158,7 @@ SESSION = textwrap.dedent(
         name = roster.model.people()[0].name
         qWarning(f"a warning that quotes {name}")
         broken = QPushButton("broken")
-        roster.centralWidget().layout().addWidget(broken)
+        roster.status_label.parentWidget().layout().addWidget(broken)
 
         def fails():
             raise ValueError(f"cannot use {name} / {roster.model.people()[0].ma_number}")

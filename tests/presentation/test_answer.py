@@ -25,7 +25,7 @@ def test_the_published_cycle_reads_plainly():
     answer = present(assess(OPEN_2025))
     assert answer.headline == "You need the one-year alignment"
     assert answer.banner == "Due in 36 days"
-    assert answer.fee_line == "Fee: $62.50, paid in eLicensing."
+    assert answer.fee_line == "Alignment fee: $62.50, paid in eLicensing."
     assert answer.advice_line == "Advice as of January 10, 2025."
     submit = answer.steps[1]
     assert submit.numbered_title == "2. Submit the alignment application and pay $62.50"

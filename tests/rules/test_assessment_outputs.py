@@ -287,17 +287,31 @@ def test_projected_when_the_published_pattern_is_applied_to_another_cycle(
         ("2027-03-31", "2028-03-31", "2026-10-01", "active", ["projected"]),
         # MA expired alone (the late worked example).
         ("2025-03-31", "2026-03-31", "2025-04-01", "active", ["ma_expired"]),
+        # NREMT lapsed and the MA card expired long ago: row 2 still decides (regain NREMT),
+        # and the closed MA late window is said right after "cannot staff".
+        ("2023-03-31", None, "2025-06-01", "expired", ["ma_expired", "ma_window_closed"]),
+        # ... also when the lapsed NREMT date was given, or entered as active but passed.
+        ("2023-03-31", "2024-03-31", "2025-06-01", "active",
+         ["ma_expired", "ma_window_closed", "nremt_passed"]),
+        # On the late deadline itself the window is still open: no such warning.
+        ("2024-03-31", None, "2025-03-31", "expired", ["ma_expired"]),
+        # The day after, it has closed.
+        ("2024-03-31", None, "2025-04-01", "expired", ["ma_expired", "ma_window_closed"]),
     ],
 )  # fmt: skip
 def test_warnings_most_serious_first(ma, nremt, as_of, status, expected):
     markers = {
         "ma_expired": "cannot staff an ambulance",
+        "ma_window_closed": "Contact OEMS about your Massachusetts certification",
         "nremt_passed": "entered your NREMT certification as active",
         "unusual_ma": "Your Massachusetts expiration date is",
         "unusual_nremt": "Your NREMT expiration date is",
         "projected": "published guidance describes the 2025 cycle",
     }
-    warnings = _assess(ma, nremt, as_of, status).warnings
+    assessment = _assess(ma, nremt, as_of, status)
+    warnings = assessment.warnings
+    if "ma_window_closed" in expected:
+        assert assessment.category == "expired_nremt"  # RULES.md row 2, unchanged
     assert len(warnings) == len(expected)
     for warning, kind in zip(warnings, expected, strict=True):
         assert markers[kind] in warning

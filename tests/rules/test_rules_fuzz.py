@@ -140,6 +140,8 @@ def _expected(f: _Facts) -> dict:
     warnings = []
     if not can_staff:
         warnings.append("cannot staff an ambulance")
+    if category == "expired_nremt" and f.d > f.late_deadline:
+        warnings.append("late window for your Massachusetts certification closed")
     if f.status == "active" and f.d > f.nr:
         warnings.append("entered your NREMT certification as active")
     if (f.ma.month, f.ma.day) != USUAL_EXPIRATION:

@@ -60,7 +60,7 @@ def test_an_impossible_or_unreadable_date_is_refused_in_words(text, words):
 
 @pytest.mark.parametrize(
     "text", ["", "  ", "0", "04", "04/", "04/3", "04/30/", "04/30/202", "0430", "2029", "2029-04",
-             "2029-04-", "0430202", "3312027", "02/29/", "1999", "13", "0229"],
+             "2029-04-", "0430202", "02/29/", "1999", "13", "0229"],
 )  # fmt: skip
 def test_a_half_typed_date_is_incomplete_never_guessed(text):
     with pytest.raises(DateTextError) as refused:
@@ -69,9 +69,21 @@ def test_a_half_typed_date_is_incomplete_never_guessed(text):
     assert str(refused.value) == refused.value.message
 
 
-def test_seven_digits_say_how_to_write_the_date():
-    with pytest.raises(DateTextError, match="two digits for the month"):
-        parse_typed_date("3312027")
+@pytest.mark.parametrize(
+    ("text", "said_at_once"),
+    [
+        ("3312027", True),  # March 31, 2027 without the leading zero: month 33 cannot be
+        ("1312027", True),  # month 13
+        ("0230202", True),  # February 30
+        ("0430202", False),  # April 30, 202... : one more digit makes it a date
+        ("0229202", False),  # February 29 exists in some years
+    ],
+)
+def test_seven_digits_say_how_to_write_the_date(text, said_at_once):
+    with pytest.raises(DateTextError, match="two digits for the month") as refused:
+        parse_typed_date(text)
+    # A date that can never grow into one is refused as it is typed, not only on Enter.
+    assert refused.value.incomplete is not said_at_once
 
 
 @given(st.dates(min_value=date(MIN_YEAR, 1, 1), max_value=date(MAX_YEAR, 12, 31)))

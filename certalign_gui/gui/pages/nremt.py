@@ -189,8 +189,7 @@ class NremtPage(BasePage):
         self.note.setText(note)
         self.note.setVisible(bool(note))
         self.question.setAccessibleDescription(note if status is None else "")
-        problem = self._problem()
-        problem_text = self.tr("Cannot go on: {problem}").format(problem=problem) if problem else ""
+        problem_text = self._problem() or ""
         self.problem.setText(problem_text)
         self.problem.setVisible(bool(problem_text))
         self._say(problem_text or (note if status is not None else ""))
