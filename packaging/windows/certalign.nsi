@@ -28,7 +28,8 @@
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\Certalign"
 !define MENU_FOLDER "$SMPROGRAMS\Certalign"
 
-Unicode true
+; A 64-bit installer (the program is 64-bit only), so 64-bit Windows runs it without WOW64.
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
