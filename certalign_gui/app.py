@@ -37,8 +37,6 @@ FONT_SCALE = 1.15
 PAINT_TIMEOUT_MS = 60_000
 EXIT_POLICY_ERROR = 1
 EXIT_NOT_PAINTED = 3
-#: ``--roster`` without a file: the roster window alone (the Start menu's roster entry).
-ROSTER_WINDOW = "open the roster window"
 
 log = logging.getLogger("certalign_gui")
 
@@ -62,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--roster",
         type=Path,
         nargs="?",
-        const=ROSTER_WINDOW,
+        # Without a file: the roster window alone (the Windows Start menu's roster entry).
+        # Not a string: argparse would pass a string const through type=Path.
+        const=True,
         metavar="FILE",
         help="open the training officer's roster window (with FILE, a crew roster in CSV or "
         "Excel, read into it)",
@@ -225,7 +225,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         wizard = AlignmentWizard(today=args.today, policy_later=True)
     except Exception as error:
         return crash.report_startup_failure(error)
-    roster_file = None if args.roster in (None, ROSTER_WINDOW) else args.roster
+    roster_file = args.roster if isinstance(args.roster, Path) else None
     startup = _Startup(
         app,
         wizard,

@@ -839,7 +839,11 @@ SHOWN = textwrap.dedent(
         print("SHOWN", self.model.rowCount(), self.objectName())
         shown(self, event)
 
+    def open_file(self, path):
+        print("OPENED", path)
+
     roster_window.RosterWindow.showEvent = show_event
+    roster_window.RosterWindow.open_file = open_file
     sys.exit(app.main(sys.argv[1:]))
     """
 )
