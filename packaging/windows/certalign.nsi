@@ -133,6 +133,10 @@ Section "Uninstall"
   Delete "$INSTDIR\certalign.exe"
   Delete "$INSTDIR\certalign.ico"
   Delete "$INSTDIR\uninstall.exe"
+  ; The program's own log (warnings only, never personal data), if it ever wrote one.
+  Delete "$LOCALAPPDATA\certalign\Certalign\certalign.log*"
+  RMDir "$LOCALAPPDATA\certalign\Certalign"
+  RMDir "$LOCALAPPDATA\certalign"
   ; Only if empty: nothing the person put there is removed.
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
