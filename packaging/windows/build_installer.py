@@ -368,10 +368,12 @@ def makensis() -> str:
     return found
 
 
-def nsis_command(version: str, stage: Path, out: Path) -> list[str]:
+def nsis_command(version: str, stage: Path, out: Path, compiler: str = "makensis") -> list[str]:
+    """The makensis call: the version (from the wheel, so from pyproject.toml) twice, as
+    written and as the four numbers Windows' file properties want."""
     numeric = ".".join(str(part) for part in version_info.version_tuple(version))
     return [
-        makensis(),
+        compiler,
         "-V2",
         "-NOCD",
         f"-DVERSION={version}",
@@ -417,7 +419,7 @@ def build() -> Path:
     shutil.copy2(BUILD / "icon" / "certalign.ico", STAGE / "certalign.ico")
     DIST.mkdir(exist_ok=True)
     out = DIST / f"certalign-{version}-setup.exe"
-    subprocess.run(nsis_command(version, STAGE, out), check=True)
+    subprocess.run(nsis_command(version, STAGE, out, makensis()), check=True)
     staged, files = tree_size(STAGE)
     seconds = time.monotonic() - started
     info = {

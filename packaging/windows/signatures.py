@@ -20,6 +20,7 @@ that has since expired still verifies.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 import shutil
@@ -77,6 +78,16 @@ def check_trust_file(trust: Path = TRUST) -> None:
         raise SignatureError(f"{trust}: its certificates are not the pinned roots")
 
 
+@functools.cache
+def _no_crl_fetch() -> tuple[str, ...]:
+    """``-ignore-crl`` where osslsigncode has it (2.6 and later would otherwise try to
+    download revocation lists); 2.5, Debian 12's own, fetches none and lacks the option."""
+    shown = subprocess.run(
+        [osslsigncode(), "verify", "--help"], capture_output=True, text=True, check=False
+    )
+    return ("-ignore-crl",) if "-ignore-crl" in shown.stdout + shown.stderr else ()
+
+
 def subject_fields(subject: str) -> dict[str, str]:
     """``/C=US/O=Python Software Foundation/CN=...`` -> {"C": "US", "O": ..., "CN": ...}."""
     fields = {}
@@ -88,7 +99,8 @@ def subject_fields(subject: str) -> dict[str, str]:
 
 def signers_of(report: str) -> list[str]:
     """The subject of each signature's signing certificate, from osslsigncode's report."""
-    pattern = r"Signer's certificate:\s*\n\s*-+\s*\n\s*Signer #0:\s*\n\s*Subject: (.*)"
+    # osslsigncode 2.9 draws a line before "Signer #0:", 2.5 (Debian 12) does not.
+    pattern = r"Signer's certificate:\s*\n(?:\s*-+\s*\n)?\s*Signer #0:\s*\n\s*Subject: (.*)"
     return re.findall(pattern, report)
 
 
@@ -101,7 +113,7 @@ def verify(path: Path, trust: Path = TRUST) -> Verdict:
         str(trust),
         "-TSA-CAfile",
         str(trust),
-        "-ignore-crl",
+        *_no_crl_fetch(),
         "-in",
         str(path),
     ]
@@ -123,7 +135,7 @@ def verify(path: Path, trust: Path = TRUST) -> Verdict:
             raise SignatureError(
                 f"{path.name}: signed by {subject}, not by the Python Software Foundation"
             )
-    stamp = re.search(r"Timestamp time: (.*)", report)
+    stamp = re.search(r"(?:Timestamp time|The signature is timestamped): (.*)", report)
     return Verdict(path, tuple(signers), stamp.group(1).strip() if stamp else "")
 
 
