@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench fmt cli-demo system-deps-run system-deps-test bundle wheel install-desktop screenshots clean
+.PHONY: run test lint bench fmt cli-demo system-deps-run system-deps-test bundle wheel install-desktop screenshots clean windows-installer test-windows
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -60,6 +60,17 @@ bundle: $(STAMP)
 ## nothing stale in build/ can end up in it.
 wheel: $(STAMP)
 	$(BIN)/python -m build --outdir dist .
+
+## windows-installer: dist/certalign-<version>-setup.exe, built on Linux with NSIS from the
+## official embeddable CPython (signatures checked) and pinned Windows wheels.
+windows-installer: $(STAMP)
+	@sh tools/system-deps.sh windows-build
+	$(BIN)/python packaging/windows/build_installer.py
+
+## test-windows: the installer installed and run under Wine (not part of `make test`).
+test-windows: windows-installer
+	@sh tools/system-deps.sh windows-test
+	$(BIN)/python -m pytest packaging/windows/smoke -v -s -p no:cacheprovider
 
 ## install-desktop: menu entry, metainfo and icon for this user. Starts the venv's
 ## certalign-gui, or a bundle's with EXEC=dist/certalign/certalign-gui.

@@ -60,8 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--roster",
         type=Path,
+        nargs="?",
+        # Without a file: the roster window alone (the Windows Start menu's roster entry).
+        # Not a string: argparse would pass a string const through type=Path.
+        const=True,
         metavar="FILE",
-        help="open a crew roster (CSV or Excel) in the training officer's window",
+        help="open the training officer's roster window (with FILE, a crew roster in CSV or "
+        "Excel, read into it)",
     )
     return parser
 
@@ -132,12 +137,14 @@ class _Startup(QObject):
         *,
         exit_after: bool,
         roster: Path | None = None,
+        open_roster: bool = False,
     ) -> None:
         super().__init__(app)
         self._app = app
         self._wizard = wizard
         self._policy_path = policy_path
         self._roster = roster
+        self._open_roster = open_roster or roster is not None
         self._exit_after = exit_after
         self.painted = False
         self.ready = False
@@ -170,7 +177,7 @@ class _Startup(QObject):
         gc.freeze()
         self.ready = True
         self.times["ready"] = time.time()
-        if self._roster is not None:
+        if self._open_roster:
             self._wizard.open_roster(self._roster)
         if self.painted:
             self._quit_if_asked()
@@ -223,8 +230,14 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         wizard = AlignmentWizard(today=args.today, policy_later=True)
     except Exception as error:
         return crash.report_startup_failure(error)
+    roster_file = args.roster if isinstance(args.roster, Path) else None
     startup = _Startup(
-        app, wizard, args.policy, exit_after=args.exit_after_startup, roster=args.roster
+        app,
+        wizard,
+        args.policy,
+        exit_after=args.exit_after_startup,
+        roster=roster_file,
+        open_roster=args.roster is not None,
     )
     wizard.installEventFilter(startup)
     if args.exit_after_startup:

@@ -1,14 +1,14 @@
 """`certalign`: the alignment rules without a window (plain text or JSON, and PDF or .ics files).
 
 This module must never import Qt at start-up: it runs on machines with no display and must
-start fast. Only ``--pdf`` loads Qt (offscreen), when the PDF is made.
+start fast. Only ``--pdf`` loads Qt (offscreen; Windows' own platform there), when the PDF
+is made.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -36,6 +36,7 @@ from certalign_gui.terminal import (
     pipe_closed,
     say,
     tell_error,
+    use_headless_qt,
 )
 
 EXIT_OK = 0
@@ -208,10 +209,7 @@ def write_exports(
 
 def _pdf(args: argparse.Namespace, assessment: Assessment, today: date) -> bytes:
     # Qt is loaded only here. The PDF never shows a window, so no display is needed.
-    from PySide6.QtGui import QGuiApplication
-
-    if QGuiApplication.instance() is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    use_headless_qt()
     from certalign_gui.checklist.details import Details
     from certalign_gui.checklist.document import pdf_bytes
 

@@ -67,3 +67,23 @@ def output_path(option: str, value: str) -> Path:
     except FileWriteError as exc:
         raise UsageError(f"{option}: {exc}") from None
     return path
+
+
+def headless_qt_platform(platform: str = sys.platform) -> str | None:
+    """The Qt platform a command's PDF is made on, set before its QGuiApplication.
+
+    ``offscreen`` needs no display. Not on Windows: there Qt's offscreen platform reads
+    fonts only from Qt's own (absent) fonts folder, so it has none and the PDF cannot be
+    made; Qt's native ``windows`` platform (the default there) has the system's fonts and
+    shows nothing unless asked. None: leave Qt's default.
+    """
+    return None if platform == "win32" else "offscreen"
+
+
+def use_headless_qt() -> None:
+    """Before a command's first Qt object: pick `headless_qt_platform` (loads QtGui)."""
+    from PySide6.QtGui import QGuiApplication
+
+    chosen = headless_qt_platform()
+    if QGuiApplication.instance() is None and chosen is not None:
+        os.environ["QT_QPA_PLATFORM"] = chosen

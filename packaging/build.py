@@ -44,7 +44,6 @@ LINUX_FILES = (
 
 sys.path.insert(0, str(ROOT / "packaging" / "pyinstaller"))
 import exclusions  # noqa: E402
-import version_info  # noqa: E402
 
 
 def tree_size(folder: Path) -> tuple[int, int]:
@@ -97,33 +96,6 @@ def build(dist: Path, work: Path, keep: list[str]) -> dict[str, object]:
     return info
 
 
-def iscc_command(version: str, iscc: str = "iscc") -> list[str]:
-    """The Inno Setup compiler call that makes the Windows installer for this version."""
-    script = ROOT / "packaging" / "windows" / "certalign.iss"
-    numeric = ".".join(str(part) for part in version_info.version_tuple(version))
-    return [
-        iscc,
-        f"/DAppVersion={version}",
-        f"/DAppNumericVersion={numeric}",
-        f"/DBundleDir={BUNDLE}",
-        str(script),
-    ]
-
-
-def find_iscc() -> str | None:
-    """ISCC.exe on PATH or in Inno Setup 6's default folders."""
-    found = shutil.which("iscc")
-    if found:
-        return found
-    for base in ("ProgramFiles(x86)", "ProgramFiles", "LOCALAPPDATA"):
-        folder = os.environ.get(base)
-        if folder:
-            for sub in ("Inno Setup 6", "Programs/Inno Setup 6"):
-                if (Path(folder) / sub / "ISCC.exe").is_file():
-                    return str(Path(folder) / sub / "ISCC.exe")
-    return None
-
-
 def measure() -> str:
     """A markdown table: what each exclusion group saves, measured by keeping only it."""
     base = ROOT / "build" / "measure"
@@ -158,15 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--if-stale", action="store_true", help="skip if the bundle is fresh")
     parser.add_argument("--measure", action="store_true", help="measure every exclusion group")
     parser.add_argument("--keep", action="append", default=[], choices=exclusions.GROUPS)
-    parser.add_argument(
-        "--installer", action="store_true", help="then make the Windows installer (Windows only)"
-    )
     args = parser.parse_args(argv)
-    iscc = None
-    if args.installer:
-        iscc = find_iscc()
-        if sys.platform != "win32" or iscc is None:
-            parser.error("--installer needs Windows with Inno Setup 6 (ISCC.exe) installed")
     if args.measure:
         print(measure())
         return 0
@@ -179,9 +143,6 @@ def main(argv: list[str] | None = None) -> int:
                 f"built {BUNDLE.relative_to(ROOT)}: {_mb(info['bytes'])} in {info['files']} "
                 f"files, {info['seconds']} s"
             )
-    if iscc is not None:
-        version = version_info.package_version(ROOT)
-        subprocess.run(iscc_command(version, iscc), check=True, cwd=ROOT)
     return 0
 
 

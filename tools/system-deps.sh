@@ -5,7 +5,11 @@
 #   tools/system-deps.sh test   the above, plus what the tests use (Xvfb, poppler, CUPS + PDF
 #                               queue, desktop-file and AppStream validators, binutils for
 #                               PyInstaller; for tests/a11y: openbox, xdotool, a session D-Bus,
-#                               the AT-SPI bus and Debian's pyatspi, which /usr/bin/python3 runs)
+#                               the AT-SPI bus and Debian's pyatspi, which /usr/bin/python3 runs;
+#                               osslsigncode for the Windows signature check's test)
+#   tools/system-deps.sh windows-build   `run`, plus NSIS, osslsigncode and binutils (make
+#                               windows-installer)
+#   tools/system-deps.sh windows-test    that, plus Wine, MinGW-w64 and Xvfb (make test-windows)
 #
 # Runs apt-get when root; otherwise prints the exact command to run. Names with a "|"
 # are alternatives (Debian 13 renamed some libraries with a t64 suffix).
@@ -16,12 +20,16 @@ libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-i
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
 libxcb-sync1 libxcb-xfixes0 libwayland-client0 libcups2t64|libcups2 fonts-dejavu-core"
 TEST="xvfb xauth poppler-utils cups printer-driver-cups-pdf desktop-file-utils appstream binutils \
-openbox xdotool dbus-daemon dbus-x11 at-spi2-core python3-gi python3-pyatspi"
+openbox xdotool dbus-daemon dbus-x11 at-spi2-core python3-gi python3-pyatspi osslsigncode"
+WINDOWS_BUILD="nsis osslsigncode binutils"
+WINDOWS_TEST="wine wine64 gcc-mingw-w64-x86-64-win32 xvfb xauth"
 
 case "${1:-run}" in
   run) wanted=$RUN ;;
   test) wanted="$RUN $TEST" ;;
-  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+  windows-build) wanted="$RUN $WINDOWS_BUILD" ;;
+  windows-test) wanted="$RUN $WINDOWS_BUILD $WINDOWS_TEST" ;;
+  *) echo "usage: $0 run|test|windows-build|windows-test" >&2; exit 2 ;;
 esac
 
 installed() {

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -29,6 +28,7 @@ from certalign_gui.terminal import (
     pipe_closed,
     say,
     tell_error,
+    use_headless_qt,
 )
 
 PROG = f"{TERMINAL_PROG} roster"
@@ -204,10 +204,7 @@ def _make(option: str, path: Path, result: RosterResult | None, today: date) -> 
 
 def _offscreen_qt() -> None:
     # Qt is loaded only here. The PDFs never show a window, so no display is needed.
-    from PySide6.QtGui import QGuiApplication
-
-    if QGuiApplication.instance() is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    use_headless_qt()
 
 
 def _print_results(result: RosterResult, *, as_json: bool) -> None:

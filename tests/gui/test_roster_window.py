@@ -827,6 +827,41 @@ def test_certalign_gui_roster_file_opens_it_at_start(roster_file):
     assert result.stdout.splitlines() == ["OPENED True 6 True rosterWindow"]
 
 
+SHOWN = textwrap.dedent(
+    """
+    import sys
+    from certalign_gui import app
+    from certalign_gui.gui import roster_window
+
+    shown = roster_window.RosterWindow.showEvent
+
+    def show_event(self, event):
+        print("SHOWN", self.model.rowCount(), self.objectName())
+        shown(self, event)
+
+    def open_file(self, path):
+        print("OPENED", path)
+
+    roster_window.RosterWindow.showEvent = show_event
+    roster_window.RosterWindow.open_file = open_file
+    sys.exit(app.main(sys.argv[1:]))
+    """
+)
+
+
+def test_certalign_gui_roster_without_a_file_opens_the_empty_roster_window():
+    # What the Windows Start menu's "Certalign crew roster" entry starts.
+    result = run_python(SHOWN, "--roster", "--exit-after-startup", "--today", "2025-10-01")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["SHOWN 0 rosterWindow"]
+
+
+def test_certalign_gui_without_roster_shows_no_roster_window():
+    result = run_python(SHOWN, "--exit-after-startup", "--today", "2025-10-01")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+
+
 UNLOADED = textwrap.dedent(
     """
     import sys
