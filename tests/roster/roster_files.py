@@ -164,7 +164,8 @@ def generate(count: int, *, seed: int = 13, as_of: date = AS_OF, spreadsheet: bo
                 name=name,
                 ma_number=ma_number,
                 ma=ma,
-                status=status or "active",
+                # An empty status with a date is read from the date (valid through its day).
+                status=status or ("active" if nremt >= as_of else "expired"),
                 nremt=nremt,
                 nremt_number=nremt_number,
                 cells=cells,

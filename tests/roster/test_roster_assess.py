@@ -100,7 +100,10 @@ def test_an_empty_formula_result_says_how_to_fix_it(tmp_path):
         [["Name", "MA expiration", "NREMT status"], ["Ann", "=DATE(2026,3,31)", "never"]],
     )
     result = assess_roster(read_roster(path), AS_OF)
-    assert "A formula whose result was never saved" in result.problems[0].message
+    assert "is empty" in result.problems[0].message
+    (fix,) = result.column_fixes
+    assert "If those cells hold formulas, their results were never saved" in fix.message
+    assert fix.rows == (2,)
 
 
 def test_a_roster_without_nremt_columns_says_so(tmp_path):
