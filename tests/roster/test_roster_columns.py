@@ -95,7 +95,9 @@ def test_headers_match_whatever_the_case_spaces_and_punctuation(spelling):
     assert field_of(spelling) == "ma_expiration"
 
 
-@pytest.mark.parametrize("header", ["Notes", "Phone", "Date", "Station", "License Type", "License Status", "Status", ""])
+@pytest.mark.parametrize(
+    "header", ["Notes", "Phone", "Date", "Station", "License Type", "License Status", "Status", ""]
+)
 def test_other_headers_are_not_roster_columns(header):
     assert field_of(header) is None
 

@@ -115,7 +115,11 @@ def test_the_roster_sheet_is_found_among_several(tmp_path):
     workbook.save(tmp_path / "r.xlsx")
     roster = read_roster(tmp_path / "r.xlsx")
     assert roster.sheet == "Crew"
-    assert 'Read the sheet "Crew" (the selected sheet "Read me" has no roster; the workbook has 2 sheets).' in roster.notes
+    assert (
+        'Read the sheet "Crew" (the selected sheet "Read me" has no roster; '
+        "the workbook has 2 sheets)."
+        in roster.notes
+    )
 
 
 def test_merged_cells_fill_every_cell_they_cover(tmp_path):
