@@ -117,8 +117,7 @@ def test_the_roster_sheet_is_found_among_several(tmp_path):
     assert roster.sheet == "Crew"
     assert (
         'Read the sheet "Crew" (the selected sheet "Read me" has no roster; '
-        "the workbook has 2 sheets)."
-        in roster.notes
+        "the workbook has 2 sheets)." in roster.notes
     )
 
 
