@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from typing_extensions import override
 
 from certalign_gui.roster.assess import Person, Problem, RosterResult
-from certalign_gui.roster.summary import TableRow, table_rows
+from certalign_gui.roster.summary import URGENCY_WORDS, TableRow, table_rows
 from certalign_gui.rules.models import UrgencyLevel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,14 +71,6 @@ HEADERS: dict[Column, tuple[str, str, int]] = {
     Column.NEXT_STEP: ("Next step", "Next step", 34),
     Column.FEE: ("Fee", "Fee", 8),
     Column.ROW: ("Row", "Row in the file", 6),
-}
-#: Each urgency in words (the icon only repeats them), and its order, most pressing first.
-URGENCY_WORDS: dict[UrgencyLevel, str] = {
-    "expired": "Expired",
-    "urgent": "Urgent",
-    "soon": "Due soon",
-    "on_track": "On track",
-    "info": "Information",
 }
 _URGENCY_ORDER = {level: rank for rank, level in enumerate(URGENCY_WORDS)}
 _URGENCY_ICONS: dict[UrgencyLevel, QStyle.StandardPixmap] = {

@@ -194,7 +194,7 @@ def test_table_rows_say_what_a_person_must_do_next(tmp_path):
     assert row.due == date(2026, 2, 15)  # the first step with a date
     assert row.days_left == (date(2026, 2, 15) - AS_OF).days
     assert (row.due_text, row.days_left_text) == ("February 15, 2026", "in 137 days")
-    assert (row.can_staff_ambulance, row.staff_text) == (True, "yes")
+    assert (row.can_staff_ambulance, row.staff_text) == (True, "Yes")
     assert (str(row.fee), row.fee_text) == ("62.50", "$62.50")
 
 
