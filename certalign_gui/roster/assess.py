@@ -90,6 +90,8 @@ class Problem:
     message: str
     name: str = ""
     kind: str = "other"
+    #: What the cell holds, without how to fix it (a column's message says that once).
+    short: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,14 @@ class RosterResult:
         object.__setattr__(
             self, "problem_rows", tuple(sorted({problem.row for problem in self.problems}))
         )
+
+    def problem_text(self, problem: Problem) -> str:
+        """The problem's message, or only what the cell holds when a message about its whole
+        column (`column_fixes`) already says how to fix it."""
+        for fix in self.column_fixes:
+            if (fix.column, fix.kind) == (problem.column, problem.kind) and problem.short:
+                return problem.short
+        return problem.message
 
     @property
     def row_count(self) -> int:
@@ -248,22 +258,23 @@ class _RowReader:
     def text(self, name: Field) -> str:
         return self.texts.get(name, "")
 
-    def add(self, name: Field, message: str, kind: str = "other") -> None:
+    def add(self, name: Field, message: str, kind: str = "other", short: str = "") -> None:
         value = self.text(name)
         self.problems.append(
-            Problem(self.raw.row, self.header(name), value, message, self.name(), kind)
+            Problem(self.raw.row, self.header(name), value, message, self.name(), kind, short)
         )
 
     def empty(self, name: Field, why: str) -> None:
         if name not in self.roster.columns:
             self.add(name, f"The roster has no {LABELS[name]} column: {why}.", "no_column")
             return
-        self.add(name, f"{self.label(name)} is empty: {why}.", "empty")
+        self.add(
+            name, f"{self.label(name)} is empty: {why}.", "empty", f"{self.label(name)} is empty."
+        )
 
     def cell_error(self, name: Field, exc: CellError) -> None:
-        self.add(
-            name, f"{self.label(name)} holds {shown(self.raw.cells.get(name))}: {exc}", exc.kind
-        )
+        holds = f"{self.label(name)} holds {shown(self.raw.cells.get(name))}"
+        self.add(name, f"{holds}: {exc}", exc.kind, f"{holds}.")
 
     def day(self, name: Field, as_of: date) -> date | None:
         if not self.text(name):
@@ -286,6 +297,8 @@ class _RowReader:
                 f"{long_date(day)}: {when}, which cannot be a card's expiration{two_digits}. "
                 "Type the date with a four-digit year.",
                 "year",
+                f"{self.label(name)} holds {shown(self.raw.cells.get(name))}, read as "
+                f"{long_date(day)}.",
             )
             return None
         return day

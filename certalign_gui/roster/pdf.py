@@ -198,7 +198,7 @@ def _blocks(
             for fix in result.column_fixes
         ]
     if result.problems:
-        fixing = [[str(p.row), p.name, p.column, p.message] for p in result.problems]
+        fixing = [[str(p.row), p.name, p.column, result.problem_text(p)] for p in result.problems]
         rows = _table(sheet, FIXING_COLUMNS, fixing, ticks)
         title = sheet.paragraph(sheet.bold, f"\n{FIXING_TITLE}", space=3)
         header = rows[0].header

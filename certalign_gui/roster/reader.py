@@ -172,7 +172,7 @@ def _notes(grid: Grid, index: int, ignored: tuple[str, ...], skipped: list[int])
     if above:
         notes.append(
             f"The header is on row {grid.numbers[index]}; the {_rows(above)} above it "
-            "(a title, say) were not read as people."
+            f"(a title, say) {'was' if above == 1 else 'were'} not read as people."
         )
     if any(bottom > index for (_top, _left), (bottom, _right) in grid.merged):
         notes.append("Merged cells were read as if each of their cells held the merged value.")

@@ -52,7 +52,7 @@ def format_text(result: RosterResult) -> str:
     if result.problems:
         out += ["", "Rows that need fixing:"]
         out += [f"  {fix.message} ({rows_phrase(fix.rows)})" for fix in result.column_fixes]
-        out += [f"  {problem_line(problem)}" for problem in result.problems]
+        out += [f"  {problem_line(problem, result)}" for problem in result.problems]
     return "\n".join(out) + "\n"
 
 
@@ -65,7 +65,8 @@ def _line(cells: list[str]) -> str:
     return " ".join(parts).rstrip()
 
 
-def problem_line(problem: Problem) -> str:
-    """ "Row 11 (Ann Lee): MA expiration (column C) holds …": the row, the name, the message."""
+def problem_line(problem: Problem, result: RosterResult) -> str:
+    """ "Row 11 (Ann Lee): MA expiration (column C) holds …": the row, the name, the message
+    (only what the cell holds when its column's message says how to fix it)."""
     who = f" ({problem.name})" if problem.name else ""
-    return f"Row {problem.row}{who}: {problem.message}"
+    return f"Row {problem.row}{who}: {result.problem_text(problem)}"
