@@ -71,8 +71,11 @@ def _csv_cell(value: object, kind: str) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
-        return f"{value.month}/{value.day}/{value.year}" if kind == "csv-google" else (
-            value.strftime("%d-%b-%y"))  # fmt: skip
+        return (
+            f"{value.month}/{value.day}/{value.year}"
+            if kind == "csv-google"
+            else (value.strftime("%d-%b-%y"))
+        )
     text = str(value)
     separator = {"csv-semicolon": ";", "tsv": "\t"}.get(kind, ",")
     if any(char in text for char in (separator, '"', "\n")):
@@ -207,7 +210,7 @@ def _xls(shaped: Shaped) -> bytes:
     return out.getvalue()
 
 
-def P(name: str, ma: str, status: str, nremt: str | None = None) -> Person:  # noqa: N802
+def P(name: str, ma: str, status: str, nremt: str | None = None) -> Person:
     return Person(name, ma, status, nremt)
 
 
@@ -250,7 +253,7 @@ FILES: list[Shaped] = [
             ],
             "Notes": [Line(["Ask the chief before changing this workbook."], ABOVE)],
         },
-    ),  # fmt: skip
+    ),
     # Excel's "Save as CSV" of a sheet whose date cells are formatted d-mmm-yy.
     Shaped(
         "excel-d-mmm-yy",
@@ -278,7 +281,7 @@ FILES: list[Shaped] = [
                 Line(["Note: ask Hal for his card", "", "", ""], SKIP),
             ]
         },
-    ),  # fmt: skip
+    ),
     # Google Sheets' CSV: M/D/YYYY, LF, no BOM, the names people give the columns.
     Shaped(
         "google-sheets",
@@ -325,7 +328,7 @@ FILES: list[Shaped] = [
                 ),  # the same card number as Ida
             ]
         },
-    ),  # fmt: skip
+    ),
     # A staffing system's export: its own headers and status words.
     Shaped(
         "staffing-export",
@@ -374,7 +377,7 @@ FILES: list[Shaped] = [
                 ),
             ]
         },
-    ),  # fmt: skip
+    ),
     # The state's Check a Health License export: no NREMT columns at all.
     Shaped(
         "check-a-health-license",
@@ -403,7 +406,7 @@ FILES: list[Shaped] = [
                 ),
             ]
         },
-    ),  # fmt: skip
+    ),
     # MMDDYYYY typed into General cells: numbers without their leading zero.
     Shaped(
         "general-cells",
@@ -420,7 +423,7 @@ FILES: list[Shaped] = [
                 Line(["Wes Whole", 12312026, "never", None], P("Wes Whole", "2026-12-31", "never")),
             ]
         },
-    ),  # fmt: skip
+    ),
     # Massachusetts only: no status column; "never" written where the NREMT date goes.
     Shaped(
         "ma-only",
@@ -440,7 +443,7 @@ FILES: list[Shaped] = [
                 ),
             ]
         },
-    ),  # fmt: skip
+    ),
     # European Excel: semicolons, day-first dates (refused, never swapped).
     Shaped(
         "semicolon-day-first",
@@ -455,7 +458,7 @@ FILES: list[Shaped] = [
                 Line(["Ed", "03/31/2026", "never", ""], P("Ed", "2026-03-31", "never")),
             ]
         },
-    ),  # fmt: skip
+    ),
     # Tab-separated text.
     Shaped(
         "tab-separated",
@@ -469,7 +472,7 @@ FILES: list[Shaped] = [
                 ),
             ]
         },
-    ),  # fmt: skip
+    ),
     # LibreOffice: two tabs, the second shown; real date cells and a boolean column.
     Shaped(
         "libreoffice",
@@ -491,7 +494,7 @@ FILES: list[Shaped] = [
                 Line(["Updated by the training officer, January 2026."], SKIP),
             ],
         },
-    ),  # fmt: skip
+    ),
     # Excel 97-2003 (.xls): the second tab selected.
     Shaped(
         "excel-97",
@@ -515,5 +518,5 @@ FILES: list[Shaped] = [
                 ),
             ],
         },
-    ),  # fmt: skip
+    ),
 ]

@@ -47,7 +47,8 @@ def test_every_row_means_what_is_written_beside_it(shaped: Shaped, tmp_path):
             assert row in result.blank_rows, row
         else:
             assert meaning == ABOVE
-            assert row not in result.problem_rows and row not in result.skipped_rows, row
+            assert row not in result.problem_rows, row
+            assert row not in result.skipped_rows, row
     assert people == {}, "people read that the file does not hold"
     fixes = {row for row, line in enumerate(shaped.lines(), 1) if isinstance(line.meaning, Fix)}
     assert set(result.problem_rows) == fixes

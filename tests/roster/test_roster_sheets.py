@@ -67,13 +67,15 @@ def test_the_sheet_option_reads_another_sheet(tmp_path, capsys):
     status = cli.main(["roster", str(path), "--as-of", AS_OF.isoformat()])
     out = capsys.readouterr().out
     assert status == 0
-    assert "Ann Current" in out and "Stale Person" not in out
+    assert "Ann Current" in out
+    assert "Stale Person" not in out
     assert 'Another sheet also holds a roster: "2025"' in out
     assert "To read another sheet: w.xlsx --sheet NAME." in out
     status = cli.main(["roster", str(path), "--as-of", AS_OF.isoformat(), "--sheet", "2025"])
     out = capsys.readouterr().out
     assert status == 0
-    assert "Stale Person" in out and "Ann Current" not in out
+    assert "Stale Person" in out
+    assert "Ann Current" not in out
     assert 'Read the sheet "2025" (the sheet asked for' in out
 
 
