@@ -374,9 +374,12 @@ class RosterWindow(QMainWindow):
         )
         self.summary_label.setText(summary_line(result))
         self.counts_label.setText(counts_line(result))
-        self.notes_label.setText("\n".join(result.notes))
-        self.notes_label.setVisible(bool(result.notes))
         self._show_sheets(result)
+        # The Sheet list's own words say which sheet this is; the notes say the rest.
+        notes = [n for n in result.notes if not (self.sheet_row.isVisibleTo(self) and
+                                                  n.startswith("Read the sheet"))]  # fmt: skip
+        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setVisible(bool(notes))
         self.column_fixes_label.setText(
             "\n".join(
                 self.tr("{fix} ({rows})").format(fix=fix.message, rows=rows_phrase(fix.rows))

@@ -56,11 +56,12 @@ PAD_PT = 2.5
 FOOT_LINES = 2
 #: The writer's unit is 1/720 inch: ten to a point.
 RESOLUTION = 720
-#: A cell shows at most this many characters (a name of 5,000 letters is a mistake).
-MAX_CELL_CHARS = 160
+#: A cell shows at most this many characters (a name of 5,000 letters is a mistake; what
+#: is wrong with a row, with how to fix it, needs about 300).
+MAX_CELL_CHARS = 400
 #: (header, share of the width) for the people and the problems tables.
-PEOPLE_COLUMNS = (("Row", 0.04), ("Name", 0.15), ("MA number", 0.08), ("Urgency", 0.07),
-                  ("Situation", 0.18), ("Next step", 0.20), ("Due", 0.08),
+PEOPLE_COLUMNS = (("Row", 0.04), ("Name", 0.15), ("MA number", 0.08), ("Urgency", 0.085),
+                  ("Situation", 0.165), ("Next step", 0.20), ("Due", 0.08),
                   ("Days left", 0.08), ("Can staff", 0.06), ("Fee", 0.06))  # fmt: skip
 FIXING_COLUMNS = (("Row", 0.045), ("Name", 0.15), ("Column", 0.145), ("What is wrong", 0.66))
 COLUMN_FIXES_TITLE = "Whole columns to fix"
