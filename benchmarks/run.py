@@ -16,7 +16,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import importtime, inprocess, roster, startup
+from benchmarks import importtime, inprocess, roster, roster_json, startup
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -51,6 +51,7 @@ def _verdict(ok: bool) -> str:
 
 def build_table(comparisons: list[startup.Comparison], rate: float, outlets: dict[str, float],
                 runs: int, crew: dict[str, float] | None = None,
+                json_runs: dict[int, startup.Comparison] | None = None,
                 ) -> tuple[str, dict[str, object]]:  # fmt: skip
     """The Markdown report and the raw numbers."""
     gui, cli = comparisons
@@ -105,6 +106,15 @@ def build_table(comparisons: list[startup.Comparison], rate: float, outlets: dic
     if crew is not None:
         lines += roster_lines(crew)
         raw["roster"] = crew
+    if json_runs is not None:
+        lines += json_lines(json_runs)
+        raw["roster_json"] = {
+            str(rows): {
+                "json": [s.__dict__ for s in comp.program],
+                "text": [s.__dict__ for s in comp.floor],
+            }
+            for rows, comp in json_runs.items()
+        }
     raw["assess_per_second"] = rate
     raw["outlets_ms"] = outlets
     return "\n".join(lines) + "\n", raw
@@ -131,6 +141,31 @@ def roster_lines(crew: dict[str, float]) -> list[str]:
     ]
 
 
+def json_lines(json_runs: dict[int, startup.Comparison]) -> list[str]:
+    """`certalign roster --json` against the text table (`benchmarks.roster_json`)."""
+    lines = []
+    for rows, comp in json_runs.items():
+        wall = comp.median("program", "seconds")
+        target = roster_json.WALL_TARGETS[rows]
+        lines.append(
+            f"| roster --json, {rows:,} rows: wall (text table as floor) | {wall:.3f} s "
+            f"| {comp.median('floor', 'seconds'):.3f} s | {comp.ratio('seconds'):.2f}x "
+            f"| < {target:g} s ({_verdict(wall < target)}) |"
+        )
+        rss = comp.median("program", "peak_mb")
+        rss_target = (
+            f"< {roster_json.RSS_TARGET_MB:.0f} MB ({_verdict(rss < roster_json.RSS_TARGET_MB)})"
+            if rows == max(json_runs)
+            else "-"
+        )
+        lines.append(
+            f"| roster --json, {rows:,} rows: peak RSS | {rss:.1f} MB "
+            f"| {comp.median('floor', 'peak_mb'):.1f} MB | {comp.ratio('peak_mb'):.2f}x "
+            f"| {rss_target} |"
+        )
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="benchmarks.run", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="one pair, small sets: smoke only")
@@ -141,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     rate = inprocess.assess_throughput(200 if args.quick else 10_000)
     outlets = inprocess.outlet_timings(2 if args.quick else 25)
     crew = roster.run(quick=args.quick)
-    table, raw = build_table(comparisons, rate, outlets, runs, crew)
+    json_runs = roster_json.run(1 if args.quick else 5, quick=args.quick)
+    table, raw = build_table(comparisons, rate, outlets, runs, crew, json_runs)
     print(table)
     if args.quick:
         return 0

@@ -19,6 +19,7 @@ from certalign_gui.gui.roster_outputs import Output, print_pages, save_output
 from certalign_gui.gui.session import Session
 from certalign_gui.roster.assess import Person, RosterResult
 from certalign_gui.roster.output import Progress
+from certalign_gui.roster.summary import TableRow
 from certalign_gui.rules.policy import Policy
 
 CSV_FILTER = "CSV files (*.csv)"
@@ -42,6 +43,7 @@ class RosterActions:
         session: Session,
         result: Callable[[], RosterResult | None],
         people: Callable[[], list[Person]],
+        lines: Callable[[], list[TableRow]],
         say: Callable[[str], None],
     ) -> None:
         self._parent = parent
@@ -50,6 +52,7 @@ class RosterActions:
         self._session = session
         self._result = result
         self._people = people
+        self._lines = lines
         self._say = say
 
     def _save(self, output: Output) -> Path | None:
@@ -82,6 +85,7 @@ class RosterActions:
         from certalign_gui.roster.pdf import summary_pdf
 
         today = self._today()
+        lines = self._lines()  # the table's order as the officer sorted it
         return self._save(
             Output(
                 title=_tr("Save the roster summary as PDF"),
@@ -91,7 +95,7 @@ class RosterActions:
                 working=_tr("Making the roster summary…"),
                 done=_tr("The roster summary was saved as {path}."),
                 make=lambda _path, progress: summary_pdf(
-                    result, printed_on=today, policy=self._policy, progress=progress
+                    result, printed_on=today, policy=self._policy, progress=progress, lines=lines
                 ),
             )
         )
@@ -149,13 +153,16 @@ class RosterActions:
         from certalign_gui.roster.pdf import TITLE, page_layout, paint_summary, summary_pdf
 
         today = self._today()
+        lines = self._lines()
 
         def setup(printer: QPrinter) -> None:
             printer.setDocName(TITLE)  # no name in the print queue
             printer.setPageLayout(page_layout())
 
         def prepare(progress: Progress) -> object:
-            return summary_pdf(result, printed_on=today, policy=self._policy, progress=progress)
+            return summary_pdf(
+                result, printed_on=today, policy=self._policy, progress=progress, lines=lines
+            )
 
         return print_pages(
             self._parent,
@@ -164,7 +171,7 @@ class RosterActions:
             what=_tr("the roster summary"),
             prepare=prepare,
             paint=lambda printer: paint_summary(
-                printer, result, printed_on=today, policy=self._policy
+                printer, result, printed_on=today, policy=self._policy, lines=lines
             ),
             setup=setup,
             instead=self.save_summary,

@@ -16,8 +16,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-#: What "Open a roster" offers.
-ROSTER_FILTER = "Roster files (*.csv *.xlsx *.xls *.ods);;All files (*)"
+#: What "Open a roster" offers: every kind the reader takes (`roster.formats`).
+ROSTER_FILTER = (
+    "Roster files (*.csv *.tsv *.txt *.xlsx *.xlsm *.xlsb *.xls *.ods);;"
+    "CSV and text (*.csv *.tsv *.txt);;Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods);;"
+    "All files (*)"
+)
 _OPTIONS = (
     QFileDialog.Option.DontUseNativeDialog
     | QFileDialog.Option.DontConfirmOverwrite  # we ask ourselves (export.ask_overwrite)

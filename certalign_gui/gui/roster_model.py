@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from typing_extensions import override
 
 from certalign_gui.roster.assess import Person, Problem, RosterResult
-from certalign_gui.roster.summary import TableRow, table_rows
+from certalign_gui.roster.summary import URGENCY_WORDS, TableRow, table_rows
 from certalign_gui.rules.models import UrgencyLevel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,14 +71,6 @@ HEADERS: dict[Column, tuple[str, str, int]] = {
     Column.NEXT_STEP: ("Next step", "Next step", 34),
     Column.FEE: ("Fee", "Fee", 8),
     Column.ROW: ("Row", "Row in the file", 6),
-}
-#: Each urgency in words (the icon only repeats them), and its order, most pressing first.
-URGENCY_WORDS: dict[UrgencyLevel, str] = {
-    "expired": "Expired",
-    "urgent": "Urgent",
-    "soon": "Due soon",
-    "on_track": "On track",
-    "info": "Information",
 }
 _URGENCY_ORDER = {level: rank for rank, level in enumerate(URGENCY_WORDS)}
 _URGENCY_ICONS: dict[UrgencyLevel, QStyle.StandardPixmap] = {
@@ -309,20 +301,21 @@ class RosterProxy(QSortFilterProxyModel):
 
 
 #: The problems table's columns: (header, width in average characters).
-PROBLEM_HEADERS = (("Row", 6), ("Column", 22), ("Cell", 18), ("What is wrong", 60))
+PROBLEM_HEADERS = (("Row", 6), ("Name", 20), ("Column", 22), ("Cell", 18),
+                   ("What is wrong", 60))  # fmt: skip
 
 
 class ProblemsModel(QAbstractTableModel):
-    """The rows that need fixing: row, column, what the cell held, what is wrong."""
+    """The rows that need fixing: row, name, column, what the cell held, what is wrong."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._problems: list[tuple[str, str, str, str]] = []
+        self._problems: list[tuple[str, str, str, str, str]] = []
 
     def set_problems(self, problems: Sequence[Problem]) -> None:
         """Show ``problems`` in the file's order."""
         self.beginResetModel()
-        self._problems = [(str(p.row), p.column, p.value, p.message) for p in problems]
+        self._problems = [(str(p.row), p.name, p.column, p.value, p.message) for p in problems]
         self.endResetModel()
 
     def clear(self) -> None:
@@ -331,8 +324,9 @@ class ProblemsModel(QAbstractTableModel):
 
     def message(self, row: int) -> str:
         """Everything about problem ``row`` in one sentence, for the line under the table."""
-        number, column, _value, message = self._problems[row]
-        where = f"Row {number}, {column}" if column else f"Row {number}"
+        number, name, column, _value, message = self._problems[row]
+        where = f"Row {number} ({name})" if name else f"Row {number}"
+        where = f"{where}, {column}" if column else where
         return f"{where}: {message}"
 
     @override

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QMainWindow,
@@ -46,7 +47,13 @@ from certalign_gui.gui.widgets import (
 )
 from certalign_gui.roster.assess import RosterResult, assess_roster
 from certalign_gui.roster.reader import RosterFileError, read_roster
-from certalign_gui.roster.summary import counts_line, plural, summary_line
+from certalign_gui.roster.summary import (
+    counts_line,
+    other_sheets,
+    plural,
+    rows_phrase,
+    summary_line,
+)
 from certalign_gui.rules.policy import Policy
 from certalign_gui.rules.wording import long_date
 
@@ -70,6 +77,7 @@ class RosterWindow(QMainWindow):
         self._session = session
         self._result: RosterResult | None = None
         self._file_name = ""
+        self._path: Path | None = None  # to read another sheet of it; forgotten with the rest
         self._person_dialog: PersonDialog | None = None
         self.model = RosterModel(self)
         self.proxy = RosterProxy(self.model, self)
@@ -81,6 +89,7 @@ class RosterWindow(QMainWindow):
             session=session,
             result=self.result,
             people=self.model.people,
+            lines=self.model.lines,
             say=self.say,
         )
         self._build()
@@ -102,7 +111,10 @@ class RosterWindow(QMainWindow):
         self.open_button = self._button("openRosterButton", self.tr("&Open a roster…"),
                                         self.choose_file)  # fmt: skip
         self.open_button.setAccessibleDescription(
-            self.tr("Open a roster file: CSV or Excel (.csv, .xlsx, .xls, .ods).")
+            self.tr(
+                "Open a roster file: CSV or a spreadsheet (.csv, .tsv, .txt, .xlsx, .xlsm, "
+                ".xlsb, .xls, .ods)."
+            )
         )
         self.template_button = self._button(
             "templateButton", self.tr("Save a blank roster &template…"), self.actions.save_template
@@ -115,6 +127,7 @@ class RosterWindow(QMainWindow):
         top.addWidget(title)
         for button in (self.open_button, self.template_button):
             top.add_widget(button, trailing=True)
+        self._build_sheet_row()
 
         self.empty_label = readable_label(
             self.tr(
@@ -155,6 +168,7 @@ class RosterWindow(QMainWindow):
         self.table = PeopleTable(self.proxy)
         self.table.open_requested.connect(self._open_person)
         self.problems_heading = heading("", level=2, object_name="problemsHeading")
+        self.column_fixes_label = readable_label(object_name="columnFixesLabel", focusable=False)
         self.problems_table = ProblemsTable(self.problems_model)
         self.problem_detail = readable_label(object_name="problemDetailLabel", focusable=False)
         self.problems_table.selectionModel().currentRowChanged.connect(self._on_problem)
@@ -195,7 +209,8 @@ class RosterWindow(QMainWindow):
         problems.setObjectName("problemsPart")
         below = QVBoxLayout(problems)
         below.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.problems_heading, self.problems_table, self.problem_detail):
+        for widget in (self.problems_heading, self.column_fixes_label, self.problems_table,
+                       self.problem_detail):  # fmt: skip
             below.addWidget(widget)
         row_height = self.table.verticalHeader().defaultSectionSize()
         self.table.setMinimumHeight(row_height * 5)
@@ -218,6 +233,7 @@ class RosterWindow(QMainWindow):
         self.setCentralWidget(page_scroll_area(central, object_name="rosterScroll"))
         layout = QVBoxLayout(central)
         layout.addWidget(top_bar)
+        layout.addWidget(self.sheet_row)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.roster_part, 1)
         layout.addWidget(self.status_label)
@@ -228,9 +244,66 @@ class RosterWindow(QMainWindow):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_filter)
         close_shortcut(self)
 
+    def _build_sheet_row(self) -> None:
+        """The workbook's sheets that hold a roster, to choose from (shown when there are
+        several), and the words that say another sheet has a roster too."""
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("sheetCombo")
+        self.sheet_combo.setAccessibleName(self.tr("Sheet of the workbook to read"))
+        self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # activated: the officer's own choice (a key or a click), never a change made here.
+        self.sheet_combo.activated.connect(self._on_sheet_chosen)
+        sheet_label = plain_label(self.tr("&Sheet:"), wrap=False)
+        sheet_label.setBuddy(self.sheet_combo)
+        self.sheet_notice = readable_label(object_name="otherSheetsLabel", focusable=False)
+        self.sheet_row = QWidget()
+        self.sheet_row.setObjectName("sheetRow")
+        row = QHBoxLayout(self.sheet_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(sheet_label)
+        row.addWidget(self.sheet_combo)
+        row.addWidget(self.sheet_notice, 1)
+        self.sheet_row.setVisible(False)
+
+    def _show_sheets(self, result: RosterResult) -> None:
+        """The Sheet list and its notice, for a workbook with more than one roster sheet."""
+        sheets = list(result.roster_sheets)
+        if result.sheet is not None and result.sheet not in sheets:
+            sheets.insert(0, result.sheet)
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(sheets)
+        current = sheets.index(result.sheet) if result.sheet in sheets else -1
+        self.sheet_combo.setCurrentIndex(current)
+        self.sheet_combo.blockSignals(False)
+        others = other_sheets(result)
+        if others:
+            listed = ", ".join(f'"{name}"' for name in others)
+            self.sheet_notice.setText(
+                self.tr(
+                    'Showing the sheet "{sheet}". {others_have} a roster too: {listed}. '
+                    "To see another, choose it in the Sheet list."
+                ).format(
+                    sheet=result.sheet,
+                    others_have=self.tr("Another sheet has")
+                    if len(others) == 1
+                    else self.tr("Other sheets have"),
+                    listed=listed,
+                )
+            )
+        self.sheet_row.setVisible(len(sheets) > 1)
+
+    def _on_sheet_chosen(self, index: int) -> None:
+        name = self.sheet_combo.itemText(index)
+        if self._path is None or self._result is None or name == self._result.sheet:
+            return
+        self.open_file(self._path, sheet=name)
+        self.sheet_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _tab_order(self) -> None:
         stops: list[QWidget] = [
-            self.open_button, self.template_button, self.empty_label, self.summary_label,
+            self.open_button, self.template_button, self.sheet_combo, self.empty_label,
+            self.summary_label,
             self.counts_label, self.filter_edit, self.table, self.problems_table,
             *self.output_buttons, self.close_button,
         ]  # fmt: skip
@@ -259,15 +332,16 @@ class RosterWindow(QMainWindow):
         if path is not None and token.alive() and self.isVisible():
             self.open_file(path)
 
-    def open_file(self, path: str | Path) -> bool:
-        """Read and assess ``path`` (advice as of today) and show it; False if it cannot be."""
+    def open_file(self, path: str | Path, sheet: str | None = None) -> bool:
+        """Read and assess ``path`` (advice as of today; a workbook's ``sheet`` when given,
+        else the sheet shown when it was saved) and show it; False if it cannot be."""
         from certalign_gui.gui import export
 
         path = Path(path)
         token = self._session.token()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = assess_roster(read_roster(path), self._today(), self._policy)
+            result = assess_roster(read_roster(path, sheet), self._today(), self._policy)
         except RosterFileError as error:
             problem = str(error)
         except Exception as error:
@@ -294,6 +368,7 @@ class RosterWindow(QMainWindow):
             )
             return False
         self.forget()
+        self._path = path
         self._show_result(result, path.name)
         return True
 
@@ -311,8 +386,19 @@ class RosterWindow(QMainWindow):
         )
         self.summary_label.setText(summary_line(result))
         self.counts_label.setText(counts_line(result))
-        self.notes_label.setText("\n".join(result.notes))
-        self.notes_label.setVisible(bool(result.notes))
+        self._show_sheets(result)
+        # The Sheet list's own words say which sheet this is; the notes say the rest.
+        notes = [n for n in result.notes if not (self.sheet_row.isVisibleTo(self) and
+                                                  n.startswith("Read the sheet"))]  # fmt: skip
+        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setVisible(bool(notes))
+        self.column_fixes_label.setText(
+            "\n".join(
+                self.tr("{fix} ({rows})").format(fix=fix.message, rows=rows_phrase(fix.rows))
+                for fix in result.column_fixes
+            )
+        )
+        self.column_fixes_label.setVisible(bool(result.column_fixes))
         count = len(result.problem_rows)
         self.problems_heading.setText(
             self.tr("Rows that need fixing ({n})").format(n=f"{count:,}")
@@ -346,12 +432,16 @@ class RosterWindow(QMainWindow):
             dialog.deleteLater()
         self._result = None
         self._file_name = ""
+        self._path = None
+        self.sheet_combo.clear()
+        self.sheet_row.setVisible(False)
         self.model.clear()
         self.problems_model.clear()
         self.filter_edit.setText("")  # not clear(): Ctrl+Z would bring the text back
         for label in (self.file_label, self.summary_label, self.counts_label, self.notes_label,
                       self.shown_label, self.problems_heading, self.problem_detail,
-                      self.status_label):  # fmt: skip
+                      self.status_label, self.sheet_notice,
+                      self.column_fixes_label):  # fmt: skip
             label.setText("")
         self._set_roster_shown(False)
 
@@ -370,6 +460,9 @@ class RosterWindow(QMainWindow):
                 yield from row.cells.values()
             for problem in self._result.problems:
                 yield problem.value
+            yield from self._result.roster_sheets
+        if self._path is not None:
+            yield str(self._path)
         if self._person_dialog is not None:
             details = self._person_dialog.details()
             yield from (details.name, details.ma_number, details.nremt_number)

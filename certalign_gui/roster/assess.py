@@ -12,8 +12,17 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from certalign_gui.roster.cells import CellError, plain_text, read_date, read_status, shown
-from certalign_gui.roster.columns import LABELS, Field
+from certalign_gui.roster.cells import (
+    STATUS_HELP,
+    CellError,
+    Status,
+    is_nothing,
+    plain_text,
+    read_date,
+    read_status,
+    shown,
+)
+from certalign_gui.roster.columns import LABELS, Field, header_key
 from certalign_gui.roster.reader import RawRow, RosterFile
 from certalign_gui.rules.engine import assess
 from certalign_gui.rules.models import (
@@ -25,11 +34,50 @@ from certalign_gui.rules.models import (
 from certalign_gui.rules.policy import Policy
 from certalign_gui.rules.wording import long_date
 
-#: Added to "is empty" for a spreadsheet: a formula without a saved result reads as empty.
+#: Said once for a spreadsheet's column with many empty cells: a formula without a saved
+#: result reads as empty.
 FORMULA_HINT = (
-    " (A formula whose result was never saved also reads as empty: open the file in Excel "
-    "or LibreOffice and save it again.)"
+    " If those cells hold formulas, their results were never saved: open the file in Excel "
+    "or LibreOffice and save it again."
 )
+#: An expiration date later than this many years after the advice date, or before
+#: `EARLIEST_YEAR`, cannot be a card's (a two-digit year 99 reads as 2099): the row is
+#: listed to fix, never assessed.
+YEARS_AHEAD = 6
+EARLIEST_YEAR = 2000
+#: Problems of one kind in one column get one message about the whole column when there
+#: are at least this many and they are most of the rows.
+COLUMN_AT_LEAST = 3
+#: What to do about a whole column, by the way its cells failed (`cells.Kind`, and the
+#: row-level kinds below). ``{label}`` is the column, ``{count}`` how many rows.
+COLUMN_FIXES: dict[str, str] = {
+    "number": (
+        "{label}: {count} cells hold numbers, not dates. A spreadsheet drops the leading "
+        "zero of a date typed as digits (03312027 becomes 3312027). Select the whole column, "
+        "format it as Date (or as Text), then type those dates again, for example 03/31/2027."
+    ),
+    "day_first": (
+        "{label}: {count} dates have the day first (31/03/2027). The month comes first: "
+        "type them again as 03/31/2027, or format the column as Date in the spreadsheet "
+        "so that it shows the month's name (31-Mar-2027)."
+    ),
+    "not_a_date": (
+        "{label}: {count} cells are not dates that can be read. Write each as 03/31/2027 or "
+        "31-Mar-2027; in a spreadsheet, formatting the whole column as Date fixes them all "
+        "at once."
+    ),
+    "year": (
+        "{label}: {count} dates have a year that cannot be a card's. A two-digit year such "
+        "as 99 reads as 2099: type every year with four digits."
+    ),
+    "not_status": f"{{label}}: {{count}} cells are not an NREMT status: {STATUS_HELP}.",
+    "empty": "{label} is empty in {count} rows: fill it in.",
+    "inactive": (
+        "{label}: {count} people have NREMT status Inactive. Ask each of them (or look them "
+        "up on nremt.org) and write active with the expiration date, or expired."
+    ),
+    "no_column": "{message}",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +87,20 @@ class Problem:
     row: int
     column: str
     value: str
+    message: str
+    name: str = ""
+    kind: str = "other"
+    #: What the cell holds, without how to fix it (a column's message says that once).
+    short: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnFix:
+    """Most rows of one column failed the same way: one message for the column, and its rows."""
+
+    column: str
+    kind: str
+    rows: tuple[int, ...]
     message: str
 
 
@@ -73,12 +135,24 @@ class RosterResult:
     blank_rows: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
     unassessed: tuple[Unassessed, ...] = ()
+    column_fixes: tuple[ColumnFix, ...] = ()
+    skipped_rows: tuple[int, ...] = ()
+    sheet: str | None = None
+    roster_sheets: tuple[str, ...] = ()
     problem_rows: tuple[int, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(
             self, "problem_rows", tuple(sorted({problem.row for problem in self.problems}))
         )
+
+    def problem_text(self, problem: Problem) -> str:
+        """The problem's message, or only what the cell holds when a message about its whole
+        column (`column_fixes`) already says how to fix it."""
+        for fix in self.column_fixes:
+            if (fix.column, fix.kind) == (problem.column, problem.kind) and problem.short:
+                return problem.short
+        return problem.message
 
     @property
     def row_count(self) -> int:
@@ -130,7 +204,35 @@ def assess_roster(roster: RosterFile, as_of: date, policy: Policy | None = None)
         blank_rows=roster.blank_rows,
         notes=roster.notes,
         unassessed=tuple(unassessed),
+        column_fixes=column_fixes(problems, roster),
+        skipped_rows=roster.skipped_rows,
+        sheet=roster.sheet,
+        roster_sheets=roster.roster_sheets,
     )
+
+
+def column_fixes(problems: list[Problem], roster: RosterFile) -> tuple[ColumnFix, ...]:
+    """One message per column for each way most of its rows failed, in the columns' order."""
+    labels = {column.header: column.label for column in roster.columns.values()}
+    rows = len(roster.rows)
+    groups: dict[tuple[str, str], list[Problem]] = {}
+    for problem in problems:
+        if problem.kind in COLUMN_FIXES:
+            groups.setdefault((problem.column, problem.kind), []).append(problem)
+    fixes = []
+    for (column, kind), found in groups.items():
+        found_rows = tuple(sorted({problem.row for problem in found}))
+        enough = kind == "no_column" or len(found_rows) in (rows, *range(COLUMN_AT_LEAST, rows))
+        if not enough or 2 * len(found_rows) <= rows:
+            continue
+        label = labels.get(column, column)
+        message = COLUMN_FIXES[kind].format(
+            label=label, count=f"{len(found_rows):,}", message=found[0].message
+        )
+        if kind == "empty" and roster.is_spreadsheet:
+            message += FORMULA_HINT
+        fixes.append(ColumnFix(column, kind, found_rows, message))
+    return tuple(fixes)
 
 
 class _RowReader:
@@ -156,28 +258,50 @@ class _RowReader:
     def text(self, name: Field) -> str:
         return self.texts.get(name, "")
 
-    def add(self, name: Field, message: str) -> None:
+    def add(self, name: Field, message: str, kind: str = "other", short: str = "") -> None:
         value = self.text(name)
-        self.problems.append(Problem(self.raw.row, self.header(name), value, message))
+        self.problems.append(
+            Problem(self.raw.row, self.header(name), value, message, self.name(), kind, short)
+        )
 
     def empty(self, name: Field, why: str) -> None:
         if name not in self.roster.columns:
-            self.add(name, f"The roster has no {LABELS[name]} column: {why}.")
+            self.add(name, f"The roster has no {LABELS[name]} column: {why}.", "no_column")
             return
-        hint = FORMULA_HINT if self.roster.is_spreadsheet else ""
-        self.add(name, f"{self.label(name)} is empty: {why}.{hint}")
+        self.add(
+            name, f"{self.label(name)} is empty: {why}.", "empty", f"{self.label(name)} is empty."
+        )
 
     def cell_error(self, name: Field, exc: CellError) -> None:
-        self.add(name, f"{self.label(name)} holds {shown(self.raw.cells.get(name))}: {exc}")
+        holds = f"{self.label(name)} holds {shown(self.raw.cells.get(name))}"
+        self.add(name, f"{holds}: {exc}", exc.kind, f"{holds}.")
 
-    def day(self, name: Field) -> date | None:
+    def day(self, name: Field, as_of: date) -> date | None:
         if not self.text(name):
             return None
         try:
-            return read_date(self.raw.cells.get(name))
+            day = read_date(self.raw.cells.get(name))
         except CellError as exc:
             self.cell_error(name, exc)
             return None
+        if day.year < EARLIEST_YEAR or day.year > as_of.year + YEARS_AHEAD:
+            when = (
+                f"before {EARLIEST_YEAR}"
+                if day.year < EARLIEST_YEAR
+                else f"more than {YEARS_AHEAD} years after the advice date"
+            )
+            two_digits = " (a two-digit year such as 99 reads as 2099)" if day.year >= 2070 else ""
+            self.add(
+                name,
+                f"{self.label(name)} holds {shown(self.raw.cells.get(name))}, read as "
+                f"{long_date(day)}: {when}, which cannot be a card's expiration{two_digits}. "
+                "Type the date with a four-digit year.",
+                "year",
+                f"{self.label(name)} holds {shown(self.raw.cells.get(name))}, read as "
+                f"{long_date(day)}.",
+            )
+            return None
+        return day
 
     def name(self) -> str:
         if "name" in self.roster.columns:
@@ -190,13 +314,17 @@ class _RowReader:
             which: Field = "name" if "name" in self.roster.columns else (
                 "last_name" if "last_name" in self.roster.columns else "first_name")  # fmt: skip
             self.empty(which, "every person needs a name")
-        ma = self.day("ma_expiration")
+        ma = self.day("ma_expiration", as_of)
         if ma is None and not self.text("ma_expiration"):
             self.empty("ma_expiration", "type the date on the Massachusetts card")
-        status = self.status()
-        nremt = self.day("nremt_expiration")
-        nremt_given = bool(self.text("nremt_expiration"))
-        status = self.check_nremt(status, nremt, nremt_given, as_of)
+        stated = self.status()
+        nremt_given = not is_nothing(self.raw.cells.get("nremt_expiration"))
+        written = self.status_in_date_column(stated) if nremt_given else None
+        if written is not None:
+            stated, nremt_given, nremt = written, False, None
+        else:
+            nremt = self.day("nremt_expiration", as_of) if nremt_given else None
+        status = self.check_nremt(stated, nremt, nremt_given, as_of)
         if self.problems or ma is None or status is None:
             raise _RowError(self.problems)
         try:
@@ -206,7 +334,9 @@ class _RowReader:
         except ValidationError as exc:
             # "advice date (as_of): ..." without the field's code name, as a sentence.
             words = re.sub(r" \([a-z_]+\)", "", describe_situation_error(exc))
-            self.problems.append(Problem(self.raw.row, "", "", f"{words[:1].upper()}{words[1:]}."))
+            self.problems.append(
+                Problem(self.raw.row, "", "", f"{words[:1].upper()}{words[1:]}.", name)
+            )
             raise _RowError(self.problems) from None
         assessment = self.answers.get(situation)
         if assessment is None:
@@ -219,33 +349,80 @@ class _RowReader:
             assessment=assessment,
         )
 
-    def status(self) -> NremtStatus | None:
+    def status(self) -> Status | None:
+        column = self.roster.columns.get("nremt_status")
+        yes_no = column is not None and "active" in header_key(column.header)
         try:
-            return read_status(self.raw.cells.get("nremt_status"))
+            return read_status(self.raw.cells.get("nremt_status"), yes_no=yes_no)
         except CellError as exc:
             self.cell_error("nremt_status", exc)
             return None
 
+    def status_in_date_column(self, stated: Status | None) -> Status | None:
+        """A status word written where the NREMT date goes (``never``, ``expired``), when
+        the status column says nothing else; None when the cell is not a status word."""
+        cell = self.raw.cells.get("nremt_expiration")
+        if isinstance(cell, str) and any(char.isdigit() for char in cell):
+            return None
+        try:
+            word = read_status(cell)
+        except CellError:
+            return None
+        if word is None or word == "active" or stated not in (None, word):
+            return None
+        return word
+
     def check_nremt(
-        self, status: NremtStatus | None, nremt: date | None, given: bool, as_of: date
+        self, status: Status | None, nremt: date | None, given: bool, as_of: date
     ) -> NremtStatus | None:
         """The status the row means, or None after adding the problem that stops it."""
-        stated = bool(self.text("nremt_status"))
-        if not stated:
+        if status == "inactive":
+            self.add(
+                "nremt_status",
+                f"{self.label('nremt_status')} says Inactive. NREMT's Inactive status is a "
+                "certification held but not practised on, so it is neither assumed active nor "
+                "expired: ask the person (or look them up on nremt.org), then write active with "
+                "the expiration date, or expired.",
+                "inactive",
+            )
+            return None
+        if status == "not_active":
+            if nremt is not None and nremt < as_of:
+                return "expired"
+            self.add(
+                "nremt_status",
+                f"{self.label('nremt_status')} says no (not active): write expired if the "
+                "person held NREMT before, or never if they never did."
+                if nremt is None
+                else f"{self.label('nremt_status')} says no (not active), but the NREMT "
+                f"expiration ({long_date(nremt)}) is not past: write yes if it is still valid, "
+                "or correct the date.",
+                "other",
+            )
+            return None
+        if status is None:
             if nremt is not None:
-                return "active"  # an empty status with a date means active
-            if given:
-                return None  # the date's own problem is already listed
+                # Nothing written (or a dash): the date says it. Valid through its day.
+                return "active" if nremt >= as_of else "expired"
+            if given or not is_nothing(self.raw.cells.get("nremt_status")):
+                return None  # the date's (or the status's) own problem is already listed
             if {"nremt_status", "nremt_expiration"} & self.roster.columns.keys():
                 which: Field = (
                     "nremt_status" if "nremt_status" in self.roster.columns else "nremt_expiration"
                 )
-                self.empty(which, "write active with the NREMT expiration date, expired, or never")
+                self.empty(
+                    which,
+                    "write the NREMT expiration date, or expired or never (in either column)"
+                    if which == "nremt_expiration"
+                    else "write active with the NREMT expiration date, expired, or never",
+                )
             else:
                 self.add(
                     "nremt_status",
-                    "The roster has no NREMT status or NREMT expiration column: add them "
-                    "(NREMT status: active, expired or never).",
+                    "The roster has no NREMT status or NREMT expiration column, so nobody's "
+                    "NREMT certification is known: add an NREMT expiration column (and an NREMT "
+                    "status column: active, expired or never) and fill them in.",
+                    "no_column",
                 )
             return None
         if status == "active" and nremt is None and not given:
@@ -274,4 +451,6 @@ class _RowReader:
             f"{self.label('ma_number')} holds {shown(self.raw.cells.get('ma_number'))}, the "
             f"same number as row {first}: one person has one Massachusetts card, so one of "
             "the two rows is a mistake. Correct or delete one of them.",
+            self.name(),
+            "duplicate",
         )

@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
-from certalign_gui.rules.models import NremtStatus
-from certalign_gui.rules.typed_dates import DateTextError, parse_typed_date
+from certalign_gui.rules.typed_dates import NO_MONTH, DateTextError, parse_typed_date
 
 Cell = str | int | float | bool | date | datetime | time | timedelta | None
+#: What a status cell says: an NREMT status, or a word that needs the officer
+#: (``inactive``: NREMT's Inactive status; ``not_active``: "No" in an "active" column).
+Status = Literal["active", "expired", "never", "inactive", "not_active"]
 
 #: Day 0 of Excel's 1900 date system as Python counts it (Excel's day 60 is the 29th of
 #: February 1900, which never was; every serial from 61 on is this day plus the serial).
@@ -30,28 +33,57 @@ _MIDNIGHT = re.compile(
 _SERIAL_TEXT = re.compile(r"^\d{5}(\.0+)?$")
 #: Shown in messages; longer cells are cut.
 SHOWN_CHARS = 40
+#: A whole number in a date column that is neither a day number nor MMDDYYYY: a date typed
+#: as digits into a General cell, which drops its leading zero (03312027 -> 3312027).
+NUMBER_CELL = (
+    "The cell holds the number {number}, not a date: a spreadsheet drops the leading zero "
+    "of a date typed as digits (03312027 becomes 3312027), and would do it again. Format "
+    "the column as Date (or as Text) and type the date again, for example 03/31/2027."
+)
 
-STATUS_WORDS: dict[str, NremtStatus] = {
-    "active": "active",
-    "current": "active",
-    "valid": "active",
-    "certified": "active",
-    "expired": "expired",
-    "lapsed": "expired",
-    "inactive": "expired",
-    "never": "never",
-    "neverheld": "never",
-    "none": "never",
-    "notcertified": "never",
-    "na": "never",
+#: What a status cell may say, reduced to its letters, and the status it means. "Inactive"
+#: is NREMT's own status for a certification held but not practised on: never assumed to
+#: be expired or active, the officer is asked (`ASK_INACTIVE`).
+STATUS_WORDS: dict[str, Status] = {
+    **dict.fromkeys(("active", "current", "valid", "certified", "registered", "nr", "nremt",
+                     "nationalregistry", "nationalregistered", "nationallyregistered",
+                     "nrcertified", "nremtcertified"), "active"),
+    **dict.fromkeys(("expired", "lapsed", "notcurrent"), "expired"),
+    **dict.fromkeys(("never", "neverheld", "none", "notcertified", "notregistered", "na",
+                     "notnationallyregistered"), "never"),
+    "inactive": "inactive",
+}  # fmt: skip
+#: Yes and no, read only in a column whose header says "active" (``NREMT Active``).
+YES_NO: dict[str, Status] = {
+    **dict.fromkeys(("yes", "y", "true", "1"), "active"),
+    **dict.fromkeys(("no", "n", "false", "0"), "not_active"),
 }
+#: A certification level after the status (``Active - Paramedic``): the level is not needed.
+LEVELS = ("emt", "emtb", "emtbasic", "basic", "aemt", "advancedemt", "emti", "intermediate",
+          "paramedic", "medic", "nrp", "emtp", "emtparamedic", "nremtp", "nremtb", "nraemt",
+          "nremt", "nrparamedic", "nremtparamedic", "nremtbasic", "nrb", "nrp")  # fmt: skip
+#: Cells that mean "nothing written" (a dash or a dot typed to fill the cell).
+NOTHING = frozenset({"-", "--", "\N{EN DASH}", "\N{EM DASH}", "."})
 TYPE_IT = "Type the date as MM/DD/YYYY, for example 03/31/2027."
 TYPE_IT_WHOLE = "type the month, the day and the year, for example 03/31/2027."
-STATUS_HELP = "write active, expired or never (or leave it empty when the NREMT date is given)"
+STATUS_HELP = (
+    "write active, expired or never, or leave it empty when the NREMT date is given "
+    "(also read: current, certified, registered, NR, National Registry, lapsed, none, N/A, "
+    "inactive, and a level after the word, as in Active - Paramedic; Yes/No or TRUE/FALSE "
+    "only in a column named like NREMT Active)"
+)
+#: Why a cell could not be read, as a code: problems of one kind in one column get one
+#: message about the whole column (`roster.assess`).
+Kind = Literal["not_a_date", "number", "day_first", "not_status", "empty", "year", "other"]
 
 
 class CellError(ValueError):
-    """A cell that cannot be read. ``str()`` is a plain sentence (what is wrong, how to fix)."""
+    """A cell that cannot be read. ``str()`` is a plain sentence (what is wrong, how to fix);
+    ``kind`` says which way it failed, for the message about a whole column."""
+
+    def __init__(self, message: str, kind: Kind = "not_a_date") -> None:
+        super().__init__(message)
+        self.kind: Kind = kind
 
 
 def plain_text(cell: Cell) -> str:
@@ -88,7 +120,7 @@ def shown(cell: Cell) -> str:
 def serial_date(serial: int) -> date:
     """An Excel (1900 system) day number as a date; `CellError` outside 1950 to 2199."""
     if not SERIAL_LOW <= serial <= SERIAL_HIGH:
-        raise CellError(f"The number {serial} is not a date. {TYPE_IT}")
+        raise CellError(f"The number {serial} is not a date. {TYPE_IT}", "number")
     return EXCEL_EPOCH + timedelta(days=serial)
 
 
@@ -99,15 +131,19 @@ def read_date(cell: Cell) -> date:
     if isinstance(cell, date):
         return _in_range(cell)
     if isinstance(cell, bool | time | timedelta):
-        raise CellError(f"This is not a date. {TYPE_IT}")
+        raise CellError(f"This is not a date. {TYPE_IT}", "other")
     if isinstance(cell, int | float):
         if isinstance(cell, float) and not cell.is_integer():
-            raise CellError(f"The number {cell:g} is not a date (a date is a whole day). {TYPE_IT}")
+            raise CellError(
+                f"The number {cell:g} is not a date (a date is a whole day). {TYPE_IT}", "number"
+            )
         whole = int(cell)
         if abs(whole) < 1_000_000:
             return serial_date(whole)
-        # MMDDYYYY typed into a General cell loses only a leading zero: read it as typed.
-        return _typed(str(whole))
+        if 10_000_000 <= whole <= 99_999_999:
+            # MMDDYYYY with a two-digit month survives a General cell whole: read it as typed.
+            return _typed(str(whole))
+        raise CellError(NUMBER_CELL.format(number=whole), "number")
     text = plain_text(cell)
     if match := _MIDNIGHT.match(text):
         text = match.group(1)
@@ -123,21 +159,42 @@ def _typed(text: str) -> date:
         if exc.incomplete and text and not (text.isdigit() and len(text) == 7):
             # "Not complete yet" suits a field being typed, not a finished cell.
             raise CellError(f"This is not a whole date: {TYPE_IT_WHOLE}") from None
-        raise CellError(exc.message) from None
+        day_first = exc.message.startswith(NO_MONTH.split("{", 1)[0])
+        raise CellError(exc.message, "day_first" if day_first else "not_a_date") from None
 
 
 def _in_range(day: date) -> date:
     if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise CellError(f"Check the year: {day.year} is not between {MIN_YEAR} and {MAX_YEAR}.")
+        raise CellError(
+            f"Check the year: {day.year} is not between {MIN_YEAR} and {MAX_YEAR}.", "year"
+        )
     return day
 
 
-def read_status(cell: Cell) -> NremtStatus | None:
-    """The NREMT status a cell names; None when the cell is empty."""
-    text = plain_text(cell)
-    if not text:
+def is_nothing(cell: Cell) -> bool:
+    """True for an empty cell, or one that holds only a dash (``-``): nothing written."""
+    return is_blank(cell) or (isinstance(cell, str) and cell.strip() in NOTHING)
+
+
+def read_status(cell: Cell, *, yes_no: bool = False) -> Status | None:
+    """What a status cell says; None when nothing is written (empty, or a dash).
+
+    ``yes_no``: the column's header says "active", so Yes/No and TRUE/FALSE are read.
+    """
+    if is_nothing(cell):
         return None
-    status = STATUS_WORDS.get(re.sub(r"[^a-z]", "", text.casefold()))
+    if isinstance(cell, bool) or (isinstance(cell, int | float) and cell in (0, 1)):
+        if yes_no:
+            return "active" if cell else "not_active"
+        raise CellError(f"This is not an NREMT status: {STATUS_HELP}.", "not_status")
+    key = re.sub(r"[^a-z0-9]", "", plain_text(cell).casefold())
+    status = STATUS_WORDS.get(key) or (YES_NO.get(key) if yes_no else None)
     if status is None:
-        raise CellError(f"This is not an NREMT status: {STATUS_HELP}.")
+        status = next(
+            (STATUS_WORDS[word] for word in STATUS_WORDS
+             if key.startswith(word) and key[len(word):] in LEVELS),
+            None,
+        )  # fmt: skip
+    if status is None:
+        raise CellError(f"This is not an NREMT status: {STATUS_HELP}.", "not_status")
     return status

@@ -9,7 +9,6 @@ when a spreadsheet is read. This is the only place in the package that reads the
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -60,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "file", nargs="?", metavar="FILE", help="the roster (.csv, .xlsx, .xls, .ods)"
     )
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the workbook's sheet to read (default: the sheet shown when it was saved)",
+    )
     parser.add_argument("--as-of", metavar="DATE", help="advice as of this day (default: today)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--csv", metavar="OUT", help="write the results as a CSV file")
@@ -92,7 +96,7 @@ def _run(argv: list[str]) -> int:
         today = clock.today()
         as_of = _as_of(args.as_of, today)
         targets = output_targets(args)
-        result = _assessed(args.file, as_of) if args.file is not None else None
+        result = _assessed(args.file, as_of, args.sheet) if args.file is not None else None
     except UsageError as exc:
         tell_error(exc)
         return EXIT_USAGE
@@ -120,9 +124,9 @@ def _as_of(text: str | None, today: date) -> date:
         raise UsageError(f"--as-of: {text!r} is not a date: {exc.message}") from None
 
 
-def _assessed(file: str, as_of: date) -> RosterResult:
+def _assessed(file: str, as_of: date, sheet: str | None) -> RosterResult:
     try:
-        return assess_roster(read_roster(file), as_of)
+        return assess_roster(read_roster(file, sheet), as_of)
     except RosterFileError as exc:
         raise UsageError(str(exc)) from None
 
@@ -150,8 +154,8 @@ def output_targets(args: argparse.Namespace) -> dict[str, Path]:
         raise UsageError(
             f"give a roster FILE, or --template OUT for a blank one (see '{PROG} --help')"
         )
-    if args.file is None and (args.json or args.as_of is not None):
-        raise UsageError("--json and --as-of need a roster FILE to read")
+    if args.file is None and (args.json or args.as_of is not None or args.sheet is not None):
+        raise UsageError("--json, --as-of and --sheet need a roster FILE to read")
     return targets
 
 
@@ -198,8 +202,9 @@ def _make(option: str, path: Path, result: RosterResult | None, today: date) -> 
     if not result.people:
         return None
     from certalign_gui.roster.checklists import checklists_pdf
+    from certalign_gui.roster.summary import people_in_order
 
-    return checklists_pdf(result.people, printed_on=today)
+    return checklists_pdf(people_in_order(result), printed_on=today)
 
 
 def _offscreen_qt() -> None:
@@ -210,10 +215,9 @@ def _offscreen_qt() -> None:
 def _print_results(result: RosterResult, *, as_json: bool) -> None:
     try:
         if as_json:
-            from certalign_gui.roster.export import roster_json
+            from certalign_gui.roster.export import write_json
 
-            json.dump(roster_json(result), sys.stdout, indent=2, ensure_ascii=False)
-            sys.stdout.write("\n")
+            write_json(result, sys.stdout)
         else:
             sys.stdout.write(format_text(result))
         sys.stdout.flush()

@@ -53,35 +53,45 @@ EXPECTED = "Name (or First name and Last name) and MA expiration"
 #: non-empty rows: a title or a date above the table is allowed.
 HEADER_SEARCH_ROWS = 10
 
-_MA = ("ma", "mass", "massachusetts", "oems", "state", "macertification", "macert",
-       "massachusettscertification", "statecertification", "malicense", "malicence",
-       "emt", "emtcertification")  # fmt: skip
-_NR = ("nremt", "nr", "nationalregistry", "registry", "nremtcertification",
-       "nationalregistrycertification", "natregistry", "national")  # fmt: skip
+#: Who issued the card: the state (Massachusetts, OEMS) or the National Registry.
+_MA = ("ma", "mass", "massachusetts", "oems", "state", "emt", "commonwealth")
+_NR = ("nremt", "nr", "nationalregistry", "registry", "natregistry", "natlregistry", "national",
+       "natl", "nationalregistered", "nrmt")  # fmt: skip
+#: What may stand between the issuer and what the column holds (``Mass Cert No.``).
+_CARD = ("", "cert", "certification", "certificate", "license", "licence", "lic", "card")
 _EXPIRES = ("expiration", "expirationdate", "expires", "expireson", "exp", "expdate",
-            "expiry", "expirydate", "expire", "expiredate")  # fmt: skip
-_NUMBER = ("number", "no", "num", "nbr", "id", "idnumber")
-_STATUS = ("status", "certificationstatus", "active", "state")
+            "expiry", "expirydate", "expire", "expiredate", "expiring", "expdt",
+            "expirationdt")  # fmt: skip
+_NUMBER = ("number", "no", "num", "nbr", "id", "idnumber", "numberno")
+_STATUS = ("status", "certificationstatus", "active", "state", "activestatus", "isactive")
+#: An expiration with no issuer named is the Massachusetts one: the state's own export
+#: (Check a Health License: License Number, License Type, License Status, Expiration Date)
+#: names only its own card, and a roster always names the National Registry's.
+_ALONE = ("certification", "cert", "license", "licence", "lic", "")
 
 
-def _product(prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> set[str]:
-    return {prefix + suffix for prefix in prefixes for suffix in suffixes}
+def _product(*parts: tuple[str, ...]) -> set[str]:
+    keys = {""}
+    for part in parts:
+        keys = {key + word for key in keys for word in part}
+    return keys - {""}
 
 
 #: Headers, reduced by `header_key`, and the field each one means.
 SYNONYMS: dict[str, Field] = {
     **{key: "name" for key in ("name", "fullname", "providername", "employeename",
                                "membername", "personname", "employee", "provider", "member",
-                               "lastfirst", "lastnamefirstname", "namelastfirst")},
+                               "lastfirst", "lastnamefirstname", "namelastfirst", "staffname",
+                               "licenseename", "licenseholder")},
     **{key: "first_name" for key in ("firstname", "first", "givenname", "fname", "forename")},
     **{key: "last_name" for key in ("lastname", "last", "surname", "familyname", "lname")},
-    **{key: "ma_number" for key in _product(
-        (*_MA, "certification", "cert", "license", "licence"), _NUMBER)},
-    **{key: "ma_expiration" for key in _product(_MA, _EXPIRES) | _product(
-        ("certification", "cert", "license", "licence"), _EXPIRES)},
-    **{key: "nremt_status" for key in _product(_NR, _STATUS)},
-    **{key: "nremt_expiration" for key in _product(_NR, _EXPIRES)},
-    **{key: "nremt_number" for key in _product(_NR, _NUMBER)},
+    **{key: "ma_number" for key in _product(_MA, _CARD, _NUMBER) | _product(
+        ("cert", "certification", "certificate", "license", "licence", "lic"), _NUMBER)},
+    **{key: "ma_expiration" for key in _product(_MA, _CARD, _EXPIRES) | _product(
+        _ALONE, _EXPIRES)},
+    **{key: "nremt_status" for key in _product(_NR, _CARD, _STATUS)},
+    **{key: "nremt_expiration" for key in _product(_NR, _CARD, _EXPIRES)},
+    **{key: "nremt_number" for key in _product(_NR, _CARD, _NUMBER)},
 }  # fmt: skip
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from certalign_gui.roster.assess import RosterResult
 from certalign_gui.roster.columns import TEMPLATE_HEADERS
@@ -31,33 +33,71 @@ PROGRESS_EVERY = 250
 
 
 def roster_json(result: RosterResult) -> dict[str, Any]:
-    """The whole result as JSON-ready data: people and problems in the file's row order."""
-    return {
+    """The whole result as JSON-ready data (`write_json`'s document, as one object)."""
+    return json.loads("".join(json_chunks(result)))  # type: ignore[no-any-return]
+
+
+def write_json(result: RosterResult, stream: TextIO) -> None:
+    """Write the result as JSON to ``stream``, a person at a time (`json_chunks`)."""
+    for chunk in json_chunks(result):
+        stream.write(chunk)
+
+
+def json_chunks(result: RosterResult) -> Iterator[str]:
+    """The result as JSON text, in pieces: the policy once at the top, then each person on
+    one line (their assessment without the policy), then the rows that need fixing.
+
+    Most people share an assessment (one advice date, cards that expire on March 31): each
+    different one is turned into JSON once, so 50,000 people cost little more than their
+    lines. People and problems are in the file's order.
+    """
+    policy = result.people[0].assessment.policy if result.people else None
+    head = {
         "as_of": result.as_of.isoformat(),
+        "sheet": result.sheet,
+        "policy": policy.model_dump(mode="json") if policy is not None else None,
         "summary": {
             "text": summary_line(result),
             "rows": result.row_count,
             "assessed": len(result.people),
             "need_fixing": list(result.problem_rows),
             "blank": list(result.blank_rows),
+            "skipped": list(result.skipped_rows),
             "counts": counts(result),
         },
-        "people": [
-            {
-                "row": person.row,
-                "name": person.name,
-                "ma_number": person.ma_number,
-                "nremt_number": person.nremt_number,
-                "assessment": person.assessment.model_dump(mode="json"),
-            }
-            for person in result.people
-        ],
+    }
+    yield json.dumps(head, indent=2, ensure_ascii=False)[:-2] + ',\n  "people": ['
+    answers: dict[int, str] = {}
+    separator = "\n    "
+    for person in result.people:
+        answer = answers.get(id(person.assessment))
+        if answer is None:
+            answer = answers[id(person.assessment)] = json.dumps(
+                person.assessment.model_dump(mode="json", exclude={"policy"}),
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+        who = json.dumps(
+            {"row": person.row, "name": person.name, "ma_number": person.ma_number,
+             "nremt_number": person.nremt_number},
+            ensure_ascii=False, separators=(",", ":"),
+        )  # fmt: skip
+        yield f'{separator}{who[:-1]},"assessment":{answer}}}'
+        separator = ",\n    "
+    tail = {
         "problems": [
-            {"row": p.row, "column": p.column, "value": p.value, "message": p.message}
+            {"row": p.row, "name": p.name, "column": p.column, "value": p.value,
+             "message": p.message}
             for p in result.problems
         ],
+        "column_problems": [
+            {"column": fix.column, "rows": list(fix.rows), "message": fix.message}
+            for fix in result.column_fixes
+        ],
         "notes": list(result.notes),
-    }
+    }  # fmt: skip
+    rest = json.dumps(tail, indent=2, ensure_ascii=False)[2:]
+    yield ("\n  ],\n" if result.people else "],\n") + rest + "\n"
 
 
 def neutralised(text: str) -> str:

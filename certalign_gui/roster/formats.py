@@ -57,6 +57,12 @@ class Grid:
     sheet: str | None = None
     sheet_count: int = 1
     merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
+    #: The visible sheets with a roster header row, in the workbook's order.
+    roster_sheets: tuple[str, ...] = ()
+    #: The sheet selected when the workbook was saved (None when the file does not say).
+    selected: str | None = None
+    #: The sheet was named by the officer (``--sheet``, the window's Sheet list).
+    chosen: bool = False
 
 
 def read_bytes(path: Path, source: str) -> bytes:
@@ -91,16 +97,22 @@ def too_large(size: int) -> str:
     )
 
 
-def read_grid(data: bytes, source: str) -> Grid:
-    """The cells of a CSV text or of the first roster sheet of a spreadsheet."""
+def read_grid(data: bytes, source: str, sheet: str | None = None) -> Grid:
+    """The cells of a CSV text, or of one sheet of a spreadsheet: ``sheet`` when given, else
+    the sheet selected when the workbook was saved, if it has a roster, else the first
+    visible sheet that has one."""
     suffix = Path(source).suffix.casefold()
     if data.startswith(ZIP_MAGIC):
         check_zip(data, source)
-        return _spreadsheet(data, source)
+        return _spreadsheet(data, source, sheet)
     if data.startswith(OLE_MAGIC):
         if ENCRYPTED_STREAM in data:
             raise RosterFileError(source, password_message())
-        return _spreadsheet(data, source)
+        return _spreadsheet(data, source, sheet)
+    if sheet is not None:
+        raise RosterFileError(
+            source, f'a CSV file has no sheets, so the sheet "{sheet}" cannot be read from it'
+        )
     text = decode_text(data, source, suffix)
     return text_grid(text, source)
 
@@ -148,9 +160,16 @@ def check_zip(data: bytes, source: str) -> None:
         )
 
 
-def _spreadsheet(data: bytes, source: str) -> Grid:
+#: Rows of each other sheet looked at for a roster header (`columns.HEADER_SEARCH_ROWS`
+#: non-empty rows at most, with room for empty ones between).
+HEADER_PEEK_ROWS = 60
+
+
+def _spreadsheet(data: bytes, source: str, wanted: str | None) -> Grid:
     # Loaded here, on first use: the window and the plain CLI start without it.
     import python_calamine
+
+    from certalign_gui.roster.sheets import active_sheet
 
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -161,21 +180,63 @@ def _spreadsheet(data: bytes, source: str) -> Grid:
             source, f"the workbook is damaged or of an unknown kind; {SAVE_AGAIN}"
         ) from None
     with workbook:
+        every = list(workbook.sheet_names)
         names = [
             meta.name
             for meta in workbook.sheets_metadata
             if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
             and meta.visible == python_calamine.SheetVisibleEnum.Visible
-        ] or list(workbook.sheet_names)
+        ] or every
         if not names:
             raise RosterFileError(source, "the workbook has no sheets")
-        grids = []
-        for name in names:
-            grid = _sheet(workbook, name, source, len(names))
-            grids.append(grid)
-            if find_header(grid.rows) is not None:
-                return grid
-        return grids[0]
+        active = active_sheet(data)
+        selected = every[active] if isinstance(active, int) and active < len(every) else active
+        if selected not in names:
+            selected = None
+        roster_sheets = tuple(name for name in names if _has_header(workbook, name))
+        if wanted is not None:
+            name = _named_sheet(wanted, every, source)
+        elif selected is not None and (selected in roster_sheets or not roster_sheets):
+            name = selected
+        else:
+            name = roster_sheets[0] if roster_sheets else names[0]
+        grid = _sheet(workbook, name, source, len(names))
+    return Grid(
+        kind=grid.kind,
+        rows=grid.rows,
+        numbers=grid.numbers,
+        sheet=name,
+        sheet_count=len(names),
+        merged=grid.merged,
+        roster_sheets=roster_sheets,
+        selected=selected,
+        chosen=wanted is not None,
+    )
+
+
+def _named_sheet(wanted: str, every: list[str], source: str) -> str:
+    """The sheet the officer named: exactly, else the one whose name differs only in case."""
+    if wanted in every:
+        return wanted
+    folded = [name for name in every if name.casefold() == wanted.strip().casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    listed = ", ".join(f'"{name}"' for name in every)
+    raise RosterFileError(source, f'the workbook has no sheet "{wanted}"; its sheets are {listed}')
+
+
+def _has_header(workbook: object, name: str) -> bool:
+    """True when the sheet's first rows hold a roster header row."""
+    try:
+        sheet = workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
+        head = []
+        for row in sheet.iter_rows():
+            head.append(list(row))
+            if len(head) >= HEADER_PEEK_ROWS:
+                break
+    except Exception:  # a damaged sheet is said when (if) it is read
+        return False
+    return find_header(head) is not None
 
 
 def _sheet(workbook: object, name: str, source: str, count: int) -> Grid:

@@ -31,7 +31,13 @@ from certalign_gui.checklist.document import ensure_gui_application, print_font
 from certalign_gui.presentation.answer import source_line
 from certalign_gui.roster.assess import RosterResult
 from certalign_gui.roster.output import Progress, save, tick
-from certalign_gui.roster.summary import counts_line, summary_line, table_rows
+from certalign_gui.roster.summary import (
+    TableRow,
+    counts_line,
+    rows_phrase,
+    summary_line,
+    table_rows,
+)
 from certalign_gui.rules.policy import Policy, load_policy
 from certalign_gui.rules.typed_dates import typed_form
 from certalign_gui.rules.wording import long_date
@@ -50,13 +56,15 @@ PAD_PT = 2.5
 FOOT_LINES = 2
 #: The writer's unit is 1/720 inch: ten to a point.
 RESOLUTION = 720
-#: A cell shows at most this many characters (a name of 5,000 letters is a mistake).
-MAX_CELL_CHARS = 160
+#: A cell shows at most this many characters (a name of 5,000 letters is a mistake; what
+#: is wrong with a row, with how to fix it, needs about 300).
+MAX_CELL_CHARS = 400
 #: (header, share of the width) for the people and the problems tables.
-PEOPLE_COLUMNS = (("Row", 0.045), ("Name", 0.16), ("MA number", 0.09), ("Situation", 0.20),
-                  ("Next step", 0.215), ("Due", 0.10), ("Days left", 0.08),
-                  ("Can staff", 0.06), ("Fee", 0.05))  # fmt: skip
-FIXING_COLUMNS = (("Row", 0.045), ("Column", 0.175), ("What is wrong", 0.78))
+PEOPLE_COLUMNS = (("Row", 0.04), ("Name", 0.15), ("MA number", 0.08), ("Urgency", 0.085),
+                  ("Situation", 0.165), ("Next step", 0.20), ("Due", 0.08),
+                  ("Days left", 0.08), ("Can staff", 0.06), ("Fee", 0.06))  # fmt: skip
+FIXING_COLUMNS = (("Row", 0.045), ("Name", 0.15), ("Column", 0.145), ("What is wrong", 0.66))
+COLUMN_FIXES_TITLE = "Whole columns to fix"
 Columns = tuple[tuple[str, float], ...]
 _TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 WRAP = int(Qt.TextFlag.TextWordWrap) | _TOP_LEFT
@@ -161,8 +169,14 @@ def _table(
     return blocks
 
 
-def _blocks(sheet: _Sheet, result: RosterResult, ticks: Callable[[], None]) -> list[_Block]:
-    """Everything below the page heading, in order."""
+def _blocks(
+    sheet: _Sheet,
+    result: RosterResult,
+    ticks: Callable[[], None],
+    lines: list[TableRow] | None = None,
+) -> list[_Block]:
+    """Everything below the page heading, in order: people in ``lines``' order (the
+    window's sort), else the roster's own (overdue first, then by the next due date)."""
     blocks = [
         sheet.paragraph(sheet.bold, summary_line(result), space=2),
         sheet.paragraph(sheet.body, counts_line(result), space=4),
@@ -170,16 +184,22 @@ def _blocks(sheet: _Sheet, result: RosterResult, ticks: Callable[[], None]) -> l
         sheet.paragraph(sheet.small, "", space=4),
     ]
     people = [
-        [str(r.row), r.name, r.ma_number, r.situation, r.next_step,
-         typed_form(r.due) if r.due is not None else "", r.days_left_text,
-         r.staff_text if r.can_staff_ambulance else "NO", r.fee_text]
-        for r in table_rows(result)
+        [str(r.row), r.name, r.ma_number, r.urgency_text, r.situation, r.next_step,
+         typed_form(r.due) if r.due is not None else "", r.days_left_text, r.staff_text,
+         r.fee_text]
+        for r in (table_rows(result) if lines is None else lines)
     ]  # fmt: skip
     blocks += _table(sheet, PEOPLE_COLUMNS, people, ticks) or [
         sheet.paragraph(sheet.body, NOBODY, space=4)
     ]
+    if result.column_fixes:
+        blocks.append(sheet.paragraph(sheet.bold, f"\n{COLUMN_FIXES_TITLE}", space=3))
+        blocks += [
+            sheet.paragraph(sheet.body, f"{fix.message} ({rows_phrase(fix.rows)})", space=2)
+            for fix in result.column_fixes
+        ]
     if result.problems:
-        fixing = [[str(p.row), p.column, p.message] for p in result.problems]
+        fixing = [[str(p.row), p.name, p.column, result.problem_text(p)] for p in result.problems]
         rows = _table(sheet, FIXING_COLUMNS, fixing, ticks)
         title = sheet.paragraph(sheet.bold, f"\n{FIXING_TITLE}", space=3)
         header = rows[0].header
@@ -226,6 +246,7 @@ def summary_pdf(
     printed_on: date | None = None,
     policy: Policy | None = None,
     progress: Progress | None = None,
+    lines: list[TableRow] | None = None,
 ) -> bytes:
     """The roster summary, in memory. Raises `CancelledError` when ``progress`` returns False.
 
@@ -240,7 +261,9 @@ def summary_pdf(
     writer.setResolution(RESOLUTION)
     writer.setTitle(TITLE)  # no name or number in the metadata
     writer.setCreator(f"certalign {__version__}")
-    paint_summary(writer, result, printed_on=printed_on, policy=policy, progress=progress)
+    paint_summary(
+        writer, result, printed_on=printed_on, policy=policy, progress=progress, lines=lines
+    )
     data = QByteArray(buffer.data()).data()
     buffer.close()
     return bytes(data)
@@ -253,6 +276,7 @@ def paint_summary(
     printed_on: date | None = None,
     policy: Policy | None = None,
     progress: Progress | None = None,
+    lines: list[TableRow] | None = None,
 ) -> int:
     """Draw the summary on ``device`` (a PDF writer, or a printer), its page layout set.
 
@@ -271,7 +295,7 @@ def paint_summary(
             tick(progress, done, total)
 
     tick(progress, 0, total)
-    blocks = _blocks(sheet, result, ticks)
+    blocks = _blocks(sheet, result, ticks, lines)
     top = sheet.metrics[id(sheet.title)].height() + 6 * sheet.unit
     bottom = FOOT_LINES * sheet.metrics[id(sheet.small)].height() + 6 * sheet.unit
     pages = _paginate(blocks, sheet.height - top - bottom)

@@ -4,12 +4,14 @@ The reader finds the header row, recognises the columns (`columns.SYNONYMS`) and
 back each data row's cells by field, with the row number the file shows (for a CSV, the
 record number; for a sheet, the sheet's row number; the header's row counts). Turning
 cells into dates is `roster.assess`'s job, so every problem is reported with its row.
-Empty rows are skipped and counted, never silently dropped.
+Empty rows are skipped and counted, never silently dropped; so are totals, footnotes and
+notes under the table (`is_note_row`), which are reported as skipped, not as people.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +58,9 @@ class RosterFile:
     ignored_columns: tuple[str, ...] = ()
     sheet: str | None = None
     notes: tuple[str, ...] = ()
+    skipped_rows: tuple[int, ...] = ()
+    #: The workbook's visible sheets that hold a roster (the one read among them).
+    roster_sheets: tuple[str, ...] = ()
 
     @property
     def is_spreadsheet(self) -> bool:
@@ -63,17 +68,43 @@ class RosterFile:
         return self.kind == "spreadsheet"
 
 
-def read_roster(path: str | os.PathLike[str]) -> RosterFile:
-    """Read a roster file; a file that cannot be used raises `RosterFileError`."""
+#: A row under the table that is not a person: a total, a footnote, a note.
+_NOTE_START = re.compile(r"^\s*(?:\*|totals?\b|notes?\b|n\.\s?b\.)", re.IGNORECASE)
+#: A lone cell this long (in words) is a sentence, not a name.
+NOTE_WORDS = 4
+
+
+def read_roster(path: str | os.PathLike[str], sheet: str | None = None) -> RosterFile:
+    """Read a roster file (a workbook's ``sheet``, when given); a file that cannot be used
+    raises `RosterFileError`."""
     source = os.fspath(path)
-    return read_roster_bytes(read_bytes(Path(source).expanduser(), source), source)
+    return read_roster_bytes(read_bytes(Path(source).expanduser(), source), source, sheet)
 
 
-def read_roster_bytes(data: bytes, source: str) -> RosterFile:
+def read_roster_bytes(data: bytes, source: str, sheet: str | None = None) -> RosterFile:
     """Read a roster from its bytes; ``source`` is the file name messages use."""
     if not data.strip(_EMPTY_BYTES):
         raise RosterFileError(source, "the file is empty")
-    return roster_from_grid(read_grid(data, source), source)
+    return roster_from_grid(read_grid(data, source, sheet), source)
+
+
+def is_note_row(row: Sequence[Cell], used: set[int]) -> bool:
+    """True for a row that is a total, a footnote or a note rather than a person: its first
+    filled cell starts with Total, Note or ``*``, or its only filled cell is text that is not
+    in a roster column, or reads as a sentence (``NOTE_WORDS`` words or more, a colon, a
+    full stop at the end). ``used`` holds the roster's column indexes. A lone name in the
+    name column is still a person (whose dates are missing)."""
+    filled = [(index, cell) for index, cell in enumerate(row) if not is_blank(cell)]
+    if not filled:
+        return False
+    first = filled[0][1]
+    if isinstance(first, str) and _NOTE_START.match(first):
+        return True
+    if len(filled) != 1 or not isinstance(first, str):
+        return False
+    text = plain_text(first)
+    sentence = len(text.split()) >= NOTE_WORDS or ":" in text or text.endswith(".")
+    return filled[0][0] not in used or sentence
 
 
 def roster_from_grid(grid: Grid, source: str) -> RosterFile:
@@ -91,10 +122,14 @@ def roster_from_grid(grid: Grid, source: str) -> RosterFile:
     rows = _fill_merged(grid, after=index)
     people: list[RawRow] = []
     blank: list[int] = []
+    skipped: list[int] = []
     columns = list(match.columns.values())
+    used = {column.index for column in columns}
     for number, row in zip(grid.numbers[index + 1 :], rows[index + 1 :], strict=True):
         cells = {c.field: row[c.index] if c.index < len(row) else None for c in columns}
-        if all(is_blank(cell) for cell in cells.values()):
+        if is_note_row(row, used):
+            skipped.append(number)
+        elif all(is_blank(cell) for cell in cells.values()):
             blank.append(number)
         else:
             people.append(RawRow(number, cells))
@@ -107,7 +142,9 @@ def roster_from_grid(grid: Grid, source: str) -> RosterFile:
         blank_rows=tuple(blank),
         ignored_columns=match.ignored,
         sheet=grid.sheet,
-        notes=tuple(_notes(grid, index, match.ignored)),
+        notes=tuple(_notes(grid, index, match.ignored, skipped)),
+        skipped_rows=tuple(skipped),
+        roster_sheets=grid.roster_sheets,
     )
 
 
@@ -126,19 +163,26 @@ def _fill_merged(grid: Grid, after: int) -> Sequence[list[Cell]]:
     return rows
 
 
-def _notes(grid: Grid, index: int, ignored: tuple[str, ...]) -> list[str]:
+def _notes(grid: Grid, index: int, ignored: tuple[str, ...], skipped: list[int]) -> list[str]:
     """What a reader should know about how the file was read (never a cell's content)."""
     notes = []
     if grid.sheet is not None and grid.sheet_count > 1:
-        notes.append(f'Read the sheet "{grid.sheet}" (the workbook has {grid.sheet_count}).')
+        notes.append(sheet_note(grid))
     above = sum(1 for row in grid.rows[:index] if any(not is_blank(cell) for cell in row))
     if above:
         notes.append(
             f"The header is on row {grid.numbers[index]}; the {_rows(above)} above it "
-            "(a title, say) were not read as people."
+            f"(a title, say) {'was' if above == 1 else 'were'} not read as people."
         )
     if any(bottom > index for (_top, _left), (bottom, _right) in grid.merged):
         notes.append("Merged cells were read as if each of their cells held the merged value.")
+    if skipped:
+        listed = ", ".join(str(row) for row in skipped[:10])
+        more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
+        notes.append(
+            f"Skipped as totals or notes, not people: {'row' if len(skipped) == 1 else 'rows'} "
+            f"{listed}{more}."
+        )
     if ignored:
         shown = ", ".join(f'"{header}"' for header in ignored[:10])
         more = f" and {len(ignored) - 10} more" if len(ignored) > 10 else ""
@@ -148,3 +192,25 @@ def _notes(grid: Grid, index: int, ignored: tuple[str, ...]) -> list[str]:
 
 def _rows(count: int) -> str:
     return "1 row" if count == 1 else f"{count} rows"
+
+
+def sheet_note(grid: Grid) -> str:
+    """Which sheet of the workbook was read, why, and the other sheets that hold a roster."""
+    name = grid.sheet
+    if grid.chosen:
+        why = "the sheet asked for"
+    elif name == grid.selected:
+        why = "the sheet shown when the workbook was saved"
+    elif grid.selected is not None:
+        why = f'the selected sheet "{grid.selected}" has no roster'
+    else:
+        why = "the first sheet with a roster"
+    note = f'Read the sheet "{name}" ({why}; the workbook has {grid.sheet_count} sheets).'
+    others = [sheet for sheet in grid.roster_sheets if sheet != name]
+    if others:
+        listed = ", ".join(f'"{sheet}"' for sheet in others)
+        note += (
+            f" {'Another sheet also holds' if len(others) == 1 else 'Other sheets also hold'} "
+            f'a roster: {listed}. Check that "{name}" is the one you mean.'
+        )
+    return note

@@ -19,6 +19,14 @@ CATEGORY_PHRASES: dict[Category, str] = {
     "alignment_not_yet_due": "not due yet",
     "already_aligned": "aligned",
 }
+#: Each urgency in words (the window's icon only repeats them), most pressing first.
+URGENCY_WORDS: dict[UrgencyLevel, str] = {
+    "expired": "Expired",
+    "urgent": "Urgent",
+    "soon": "Due soon",
+    "on_track": "On track",
+    "info": "Information",
+}
 SEPARATOR = " \N{MIDDLE DOT} "
 #: Row numbers listed in the summary line before "and N more".
 LISTED_ROWS = 10
@@ -38,7 +46,7 @@ def rows_phrase(rows: tuple[int, ...]) -> str:
 
 
 def summary_line(result: RosterResult) -> str:
-    """ "412 rows: 409 assessed, 3 need fixing (rows 17, 80, 233), 2 blank"."""
+    """ "412 rows: 409 assessed, 3 need fixing (rows 17, 80, 233), 2 blank, 1 skipped"."""
     parts = [f"{len(result.people):,} assessed"]
     if not result.row_count:
         parts = ["nobody to assess (the file has only its header row)"]
@@ -49,6 +57,11 @@ def summary_line(result: RosterResult) -> str:
         )
     if result.blank_rows:
         parts.append(f"{len(result.blank_rows):,} blank")
+    if result.skipped_rows:
+        parts.append(
+            f"{len(result.skipped_rows):,} skipped as totals or notes "
+            f"({rows_phrase(result.skipped_rows)})"
+        )
     return f"{plural(result.row_count, 'row')}: {', '.join(parts)}"
 
 
@@ -96,8 +109,13 @@ class TableRow:
 
     @property
     def staff_text(self) -> str:
-        """ "yes" or "no"."""
-        return "yes" if self.can_staff_ambulance else "no"
+        """ "Yes" or "No", the same in the window, the text, the PDF and the CSV."""
+        return "Yes" if self.can_staff_ambulance else "No"
+
+    @property
+    def urgency_text(self) -> str:
+        """ "Expired", "Urgent", "Due soon", "On track" or "Information"."""
+        return URGENCY_WORDS[self.urgency]
 
     @property
     def fee_text(self) -> str:
@@ -143,3 +161,15 @@ def _undated_rank(level: UrgencyLevel) -> int:
 def table_rows(result: RosterResult) -> list[TableRow]:
     """Every assessed person as a table line, sorted: next due date, overdue first."""
     return sorted((table_row(person) for person in result.people), key=lambda r: r.sort_key)
+
+
+def people_in_order(result: RosterResult, lines: list[TableRow] | None = None) -> list[Person]:
+    """Everyone in the table's order: ``lines`` (the window's current sort), else the
+    roster's own (overdue first, then by the next due date)."""
+    by_row = {person.row: person for person in result.people}
+    return [by_row[line.row] for line in (table_rows(result) if lines is None else lines)]
+
+
+def other_sheets(result: RosterResult) -> list[str]:
+    """The workbook's other sheets that also hold a roster (not the one read)."""
+    return [sheet for sheet in result.roster_sheets if sheet != result.sheet]

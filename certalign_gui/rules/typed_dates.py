@@ -5,7 +5,11 @@ Accepted (``/``, ``-`` or ``.`` between the parts; spaces are ignored):
 - ``MM/DD/YYYY`` and ``M/D/YYYY``: month first, as on a US card (``03/31/2027``, ``3/31/2027``);
 - ``MMDDYYYY``: the same without separators (``03312027``);
 - ``YYYY-MM-DD``: the ISO form (``2027-03-31``);
-- a two-digit year means 20YY (``3/31/27``, ``033127``).
+- a two-digit year means 20YY (``3/31/27``, ``033127``);
+- the month's name (or its first three letters) with the day and the year, in either
+  order, as Excel and people write it: ``31-Mar-27``, ``31-Mar-2027``, ``Mar 31 2027``,
+  ``March 31, 2027``, ``31 March 2027``. The month's name leaves no doubt which part is
+  the day. Here spaces separate the parts, so ``Mar 2027`` is refused, not read as a day.
 
 Nothing is ever filled in or "fixed up": a missing part, a month 13 or an April 31 is
 refused with a sentence saying what is wrong, never turned into another date. (This is why
@@ -44,6 +48,11 @@ SHORT_MONTH = "{month_name} has only {days} days."
 SHORT_FEBRUARY = "February {year} has only {days} days."
 FEBRUARY_AT_MOST = "February has at most 29 days."
 YEAR_RANGE = "Check the year: {year} is not between {low} and {high}."
+NAMED_MONTH = "Write the month's name with the day and the year, for example {named} or {excel}."
+_MONTH, _DAY, _YEAR = (int(part) for part in EXAMPLE.split("/"))
+#: The example's day written with the month's name: as people write it, and as Excel does.
+NAMED_EXAMPLE = f"{MONTHS[_MONTH - 1]} {_DAY}, {_YEAR}"
+EXCEL_EXAMPLE = f"{_DAY}-{MONTHS[_MONTH - 1][:3]}-{_YEAR}"
 
 _SEPARATORS = "/-."
 #: Month first: M/D/YYYY, MM/DD/YY and every mix, with one kind of separator.
@@ -62,6 +71,30 @@ _PARTIAL = re.compile(
     r"|\d{3,5}"  # digits only, not yet six (or a year, typed first)
     r"|\d{4}([/.-])\d{0,2}"  # year, month
     r"|\d{4}([/.-])\d{1,2}\3\d{0}"  # year, month, separator
+)
+#: The month's name, its first three letters, or "Sept" (a dot may follow an abbreviation).
+_MONTH_NUMBERS = {
+    **{name.casefold(): number for number, name in enumerate(MONTHS, start=1)},
+    **{name[:3].casefold(): number for number, name in enumerate(MONTHS, start=1)},
+    "sept": 9,
+}
+_NAME_SEP = r"(?:\.?(?: ?[/.-] ?| )|\.?, ?)"
+_DAY_SEP = r"(?:(?:st|nd|rd|th)?(?: ?[/.-] ?| |, ?))"
+#: Month name first (``March 31, 2027``, ``Mar-31-27``) and day first (``31-Mar-27``),
+#: on the text with runs of spaces made one.
+_NAMED = (
+    re.compile(
+        rf"(?P<month>[a-z]+){_NAME_SEP}(?P<day>\d{{1,2}}){_DAY_SEP}(?P<year>\d{{4}}|\d{{2}})"
+    ),
+    re.compile(
+        rf"(?P<day>\d{{1,2}})(?: ?[/.-] ?| )(?P<month>[a-z]+){_NAME_SEP}(?P<year>\d{{4}}|\d{{2}})"
+    ),
+)
+#: A month's name being typed: letters, then perhaps the day and part of the year (or the
+#: day first, then letters): not complete yet, so no alarm.
+_NAMED_PARTIAL = (
+    re.compile(rf"(?P<month>[a-z]+)(?:{_NAME_SEP}(?:\d{{1,2}}(?:{_DAY_SEP}\d{{0,3}})?)?|\.)?"),
+    re.compile(r"\d{1,2}(?: ?[/.-] ?| )(?P<month>[a-z]*)(?:\.?(?: ?[/.-] ?| |, ?)\d{0,3})?"),
 )
 
 
@@ -99,7 +132,9 @@ def _checked(year: int, month: int, day: int) -> date:
 def _check_early(partial: str) -> None:
     """Refuse a half-typed date whose month or day can already never be right."""
     if match := _US_PREFIX.fullmatch(partial):
-        month, _sep, day = match.groups()
+        month, sep, day = match.groups()
+        if sep == "-" and partial.endswith("-") and 1 <= int(month) <= 31:
+            return  # perhaps a day before a month's name: 31-Mar-27
         year_digits = None
     elif (
         partial.isdigit()
@@ -125,11 +160,32 @@ def _check_early(partial: str) -> None:
         raise DateTextError(SHORT_MONTH.format(month_name=MONTHS[int(month) - 1], days=most))
 
 
+def _named_month(text: str) -> date | None:
+    """The date a text with a month's name gives; None when it holds no letters."""
+    spaced = " ".join(text.casefold().split())
+    if not any(char.isalpha() for char in spaced):
+        return None
+    for form in _NAMED:
+        match = form.fullmatch(spaced)
+        if match and match["month"] in _MONTH_NUMBERS:
+            month = _MONTH_NUMBERS[match["month"]]
+            return _checked(_full_year(match["year"]), month, int(match["day"]))
+    for form in _NAMED_PARTIAL:
+        match = form.fullmatch(spaced)
+        if match and any(name.startswith(match["month"]) for name in _MONTH_NUMBERS):
+            raise DateTextError(INCOMPLETE.format(example=NAMED_EXAMPLE), incomplete=True)
+    if any(word in _MONTH_NUMBERS for word in re.findall(r"[a-z]+", spaced)):
+        raise DateTextError(NAMED_MONTH.format(named=NAMED_EXAMPLE, excel=EXCEL_EXAMPLE))
+    return None
+
+
 def parse_typed_date(text: str) -> date:
     """The one date ``text`` names, or `DateTextError` with a sentence saying what is wrong."""
     cleaned = "".join(text.split())
     if not cleaned:
         raise DateTextError(EMPTY.format(example=EXAMPLE), incomplete=True)
+    if (named := _named_month(text)) is not None:
+        return named
     if match := _US.fullmatch(cleaned):
         month, _sep, day, year = match.groups()
         return _checked(_full_year(year), int(month), int(day))

@@ -26,6 +26,10 @@ ROWS = {
     "roster: sorted by a header click (ms)": ("ms", False),
     "roster: filter box, one key (ms)": ("ms", False),
     "roster: checklists for everyone (pages/s)": ("/s", False),
+    "roster --json, 5,000 rows: wall (text table as floor)": ("s", True),
+    "roster --json, 5,000 rows: peak RSS": ("MB", True),
+    "roster --json, 50,000 rows: wall (text table as floor)": ("s", True),
+    "roster --json, 50,000 rows: peak RSS": ("MB", True),
 }
 # What a real measurement of this program can be, per unit: a process starts in well under
 # two minutes and needs a few MB at least; an outlet takes under a minute; assess() runs at

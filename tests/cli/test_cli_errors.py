@@ -91,11 +91,16 @@ def test_a_bad_date_message_says_what_is_wrong(capsys):
 
 
 def test_an_unreadable_date_message_says_how_to_write_it(capsys):
-    err = _fails(capsys, _with("--ma-expires", "March 31"))
+    err = _fails(capsys, _with("--ma-expires", "soon"))
     assert "Type the date with numbers, for example 03/31/2027." in err
+    err = _fails(capsys, _with("--ma-expires", "March 31"))  # no year
+    assert "the month, the day and the year, for example March 31, 2027." in err
 
 
-@pytest.mark.parametrize("written", ["03/31/2025", "3/31/25", "03312025", "2025-03-31"])
+@pytest.mark.parametrize(
+    "written",
+    ["03/31/2025", "3/31/25", "03312025", "2025-03-31", "31-Mar-25", "March 31, 2025"],
+)
 def test_the_command_reads_every_date_the_window_reads(capsys, written):
     from certalign_gui.cli import main
 

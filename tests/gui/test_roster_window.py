@@ -406,7 +406,7 @@ def test_a_name_with_markup_stays_text(qtbot, make_window, tmp_path):
 # -- rows that need fixing ---------------------------------------------------------------------
 
 
-def test_problem_rows_are_listed_with_row_column_cell_and_what_is_wrong(
+def test_problem_rows_are_listed_with_row_name_column_cell_and_what_is_wrong(
     qtbot, make_window, roster_file
 ):
     window = make_window()
@@ -416,17 +416,19 @@ def test_problem_rows_are_listed_with_row_column_cell_and_what_is_wrong(
     assert window.problems_heading.text() == "Rows that need fixing (1)"
     model = table.model()
     assert model.rowCount() == 1
-    row = [model.data(model.index(0, column)) for column in range(4)]
-    assert row[:3] == ["8", "MA expiration", "31/03/2026"]
-    assert "There is no month 31" in row[3]
-    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
-    assert header == ["Row", "Column", "Cell", "What is wrong"]
+    row = [model.data(model.index(0, column)) for column in range(5)]
+    assert row[:4] == ["8", "Florentyna Broken", "MA expiration", "31/03/2026"]
+    assert "There is no month 31" in row[4]
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert header == ["Row", "Name", "Column", "Cell", "What is wrong"]
     # Tab from the people table reaches it; the selected problem is spelled out below.
     window.table.setFocus()
     key(qtbot, Qt.Key.Key_Tab)
     assert focused() is table
     key(qtbot, Qt.Key.Key_Down)
-    assert window.problem_detail.text().startswith("Row 8, MA expiration: MA expiration")
+    assert window.problem_detail.text().startswith(
+        "Row 8 (Florentyna Broken), MA expiration: MA expiration"
+    )
 
 
 def test_a_roster_without_problems_says_so(make_window, tmp_path):
@@ -913,5 +915,5 @@ def test_5000_rows_every_answer_in_the_model_is_assess_for_that_row(make_window,
         expected = assess(people[number - 2].situation(AS_OF), policy)
         assert proxy.data(proxy.index(row, Column.SITUATION)) == expected.headline
         assert proxy.data(proxy.index(row, Column.CAN_STAFF)) == (
-            "yes" if expected.can_staff_ambulance else "no"
+            "Yes" if expected.can_staff_ambulance else "No"
         )

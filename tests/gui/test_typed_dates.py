@@ -315,3 +315,23 @@ def test_alt_n_while_next_is_off_leaves_the_date_as_typed(qtbot, make_wizard, ty
     key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     assert wizard.currentId() == PageId.MA
     assert edit.text() == typed
+
+
+@pytest.mark.parametrize("typed", ["31-Mar-27", "March 31, 2027"])
+def test_a_month_name_typed_key_by_key_is_that_date_and_never_an_alarm_while_typing(
+    qtbot, make_wizard, typed
+):
+    wizard = make_wizard(today=ISSUE_DAY)
+    press_next(qtbot, wizard, "enter")
+    edit = arrive_after_page_change(qtbot, wizard, "maExpirationEdit", "next")
+    problem = child(wizard, QLabel, "maExpirationEditProblem")
+    for char in typed:
+        type_date(qtbot, char, into=edit)
+        assert problem.isHidden(), f"{edit.text()!r}: {problem.text()}"
+    assert edit.text() == typed
+    assert child(wizard, QLabel, "maExpirationEditWritten").text() == long_date(date(2027, 3, 31))
+    press_next(qtbot, wizard, "enter")
+    choose(qtbot, child(wizard, QAbstractButton, "nremtNeverRadio"))
+    press_next(qtbot, wizard, "enter")
+    press_next(qtbot, wizard, "enter")
+    assert wizard.assessment().situation.ma_expiration == date(2027, 3, 31)

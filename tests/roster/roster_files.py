@@ -164,7 +164,8 @@ def generate(count: int, *, seed: int = 13, as_of: date = AS_OF, spreadsheet: bo
                 name=name,
                 ma_number=ma_number,
                 ma=ma,
-                status=status or "active",
+                # An empty status with a date is read from the date (valid through its day).
+                status=status or ("active" if nremt >= as_of else "expired"),
                 nremt=nremt,
                 nremt_number=nremt_number,
                 cells=cells,
@@ -188,3 +189,38 @@ def generated_csv(path: Path, people: list[Generated]) -> Path:
 def generated_xlsx(path: Path, people: list[Generated]) -> Path:
     """The generated people as a workbook with the template's header."""
     return write_xlsx(path, [list(TEMPLATE_HEADERS), *(p.cells for p in people)])
+
+
+def write_workbook(path: Path, sheets: dict[str, list[list[object]]], *, selected: str) -> Path:
+    """A workbook with one tab per entry of ``sheets`` (in order), saved with ``selected``
+    as the tab shown, as Excel saves it (``<workbookView activeTab=…>``)."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    workbook.active = list(sheets).index(selected)
+    for sheet in workbook.worksheets:
+        sheet.sheet_view.tabSelected = sheet.title == selected
+    workbook.save(path)
+    return path
+
+
+#: Last year's tab first, this year's selected: issue 17's workbook (the meaning of each row
+#: beside it; the advice date is `AS_OF`).
+TWO_YEARS = {
+    "2025": [
+        ["Crew 2025"],  # a title row
+        ["Name", "MA expiration", "NREMT status", "NREMT expiration"],
+        ["Stale Person", "03/31/2025", "active", "03/31/2026"],  # last year's line
+    ],
+    "2026": [
+        ["Crew 2026"],
+        ["Name", "MA expiration", "NREMT status", "NREMT expiration"],
+        ["Ann Current", date(2026, 3, 31), "active", date(2027, 3, 31)],  # must align
+        ["Bo Current", date(2027, 3, 31), "active", date(2027, 3, 31)],  # aligned
+        ["Cy Current", date(2026, 3, 31), "expired", None],  # must regain NREMT
+    ],
+    "Notes": [["Updated every January by the training officer."]],
+}

@@ -100,7 +100,10 @@ def test_an_empty_formula_result_says_how_to_fix_it(tmp_path):
         [["Name", "MA expiration", "NREMT status"], ["Ann", "=DATE(2026,3,31)", "never"]],
     )
     result = assess_roster(read_roster(path), AS_OF)
-    assert "A formula whose result was never saved" in result.problems[0].message
+    assert "is empty" in result.problems[0].message
+    (fix,) = result.column_fixes
+    assert "If those cells hold formulas, their results were never saved" in fix.message
+    assert fix.rows == (2,)
 
 
 def test_a_roster_without_nremt_columns_says_so(tmp_path):
@@ -191,7 +194,7 @@ def test_table_rows_say_what_a_person_must_do_next(tmp_path):
     assert row.due == date(2026, 2, 15)  # the first step with a date
     assert row.days_left == (date(2026, 2, 15) - AS_OF).days
     assert (row.due_text, row.days_left_text) == ("February 15, 2026", "in 137 days")
-    assert (row.can_staff_ambulance, row.staff_text) == (True, "yes")
+    assert (row.can_staff_ambulance, row.staff_text) == (True, "Yes")
     assert (str(row.fee), row.fee_text) == ("62.50", "$62.50")
 
 

@@ -60,6 +60,24 @@ SYNONYMS = [
     ("NREMT ID", "nremt_number"),
     ("National Registry number", "nremt_number"),
     ("Registry No.", "nremt_number"),
+    # Issue 17: the names real rosters and exports give them.
+    ("OEMS Cert #", "ma_number"),
+    ("Mass Cert No.", "ma_number"),
+    ("OEMS Exp", "ma_expiration"),
+    ("Mass Cert Exp", "ma_expiration"),
+    ("Natl Registry Exp", "nremt_expiration"),
+    ("NREMT Cert #", "nremt_number"),
+    ("National Registry Cert. No.", "nremt_number"),
+    ("NREMT Active", "nremt_status"),
+    ("Natl Registry Status", "nremt_status"),
+    ("Cert. No.", "ma_number"),
+    ("MA Lic #", "ma_number"),
+    ("NREMT Expires", "nremt_expiration"),
+    # The state's Check a Health License export names only its own card.
+    ("License Number", "ma_number"),
+    ("Expiration Date", "ma_expiration"),
+    ("Expiration", "ma_expiration"),
+    ("Expires", "ma_expiration"),
 ]
 
 
@@ -77,7 +95,9 @@ def test_headers_match_whatever_the_case_spaces_and_punctuation(spelling):
     assert field_of(spelling) == "ma_expiration"
 
 
-@pytest.mark.parametrize("header", ["Notes", "Phone", "Expiration", "Date", "Station", ""])
+@pytest.mark.parametrize(
+    "header", ["Notes", "Phone", "Date", "Station", "License Type", "License Status", "Status", ""]
+)
 def test_other_headers_are_not_roster_columns(header):
     assert field_of(header) is None
 

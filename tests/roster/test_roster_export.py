@@ -53,10 +53,14 @@ def test_json_shape(result):
     assert [p["row"] for p in data["people"]] == [2, 4, 5]
     person = data["people"][0]
     assert set(person) == {"row", "name", "ma_number", "nremt_number", "assessment"}
-    assert person["assessment"] == result.people[0].assessment.model_dump(mode="json")
+    # The policy once at the top; each person's assessment is the rest of assess()'s answer.
+    full = result.people[0].assessment.model_dump(mode="json")
+    assert data["policy"] == full.pop("policy")
+    assert person["assessment"] == full
     assert data["problems"] == [
         {
             "row": 3,
+            "name": "Bo",
             "column": "MA expiration",
             "value": "not a date",
             "message": 'MA expiration (column C) holds "not a date": Type the date with numbers, '
@@ -105,7 +109,7 @@ def test_csv_export_lists_rows_to_fix_first_then_by_next_due_date(result):
     assert ann["Due"] == "2026-02-15"
     assert ann["Days left"] == "137"
     assert ann["Fee"] == "62.50"
-    assert ann["Can staff an ambulance"] == "yes"
+    assert ann["Can staff an ambulance"] == "Yes"
 
 
 def test_csv_export_reads_back_as_the_same_roster(result):

@@ -62,8 +62,8 @@ def test_every_summary_page_has_page_n_of_m_the_dates_the_source_and_the_header(
         assert f"Page {number} of {count}" in text
         assert "Advice as of October 1, 2025 · printed on October 3, 2025" in text
         assert SOURCE in text
-        assert ("Row Name MA number Situation Next step" in text) or (
-            "Row Column What is wrong" in text
+        assert ("Row Name MA number Urgency Situation Next step" in text) or (
+            "Row Name Column What is wrong" in text
         )
 
 
@@ -82,8 +82,8 @@ def test_summary_lists_everyone_in_table_order_with_due_dates(summary, big):
 def test_summary_lists_the_rows_to_fix_with_a_repeated_header(summary):
     last = summary[-1]
     assert "Rows that need fixing" in " ".join(summary)
-    assert "Row Column What is wrong" in last
-    assert "122 MA expiration" in last
+    assert "Row Name Column What is wrong" in last
+    assert "122 Bad One MA expiration" in last
 
 
 def test_summary_of_an_empty_roster(qapp, tmp_path):

@@ -115,7 +115,10 @@ def test_the_roster_sheet_is_found_among_several(tmp_path):
     workbook.save(tmp_path / "r.xlsx")
     roster = read_roster(tmp_path / "r.xlsx")
     assert roster.sheet == "Crew"
-    assert any('"Crew" (the workbook has 2)' in note for note in roster.notes)
+    assert (
+        'Read the sheet "Crew" (the selected sheet "Read me" has no roster; '
+        "the workbook has 2 sheets)." in roster.notes
+    )
 
 
 def test_merged_cells_fill_every_cell_they_cover(tmp_path):
@@ -194,8 +197,8 @@ def test_headers_only_is_an_empty_roster_not_an_error(tmp_path):
 
 
 def test_wrong_columns_name_what_was_found_and_what_is_expected(tmp_path):
-    message = _refused(write_csv(tmp_path / "r.csv", "Employee,Phone,Expires\nAnn,555,x\n"))
-    assert '"Employee", "Phone", "Expires"' in message
+    message = _refused(write_csv(tmp_path / "r.csv", "Employee,Phone,Notes\nAnn,555,x\n"))
+    assert '"Employee", "Phone", "Notes"' in message
     assert "MA expiration" in message
 
 

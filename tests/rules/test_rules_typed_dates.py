@@ -45,7 +45,7 @@ def test_each_accepted_form_gives_exactly_its_date(text, expected):
         ("1/1/1890", "Check the year: 1890"),
         ("2300-01-01", "Check the year: 2300"),
         ("abc", "with numbers"),
-        ("March 31, 2027", "with numbers"),
+        ("Smarch 31, 2027", "with numbers"),  # not a month's name
         ("03/31-2027", "This is not a date"),
         ("03/31/20271", "This is not a date"),
         ("123456789", "This is not a date"),
@@ -120,6 +120,8 @@ def test_the_fields_show_a_four_digit_year_month_first():
     ("text", "words"),
     [
         ("13/", "There is no month 13."),  # the month is known once a separator follows
+        ("32-", "There is no month 32."),  # not even a day before a month's name (31-Mar)
+        ("13-3", "There is no month 13."),
         ("00/", "There is no month 0."),
         ("04/31", "April has only 30 days."),  # two digits: the day is known
         ("04/31/", "April has only 30 days."),
@@ -150,3 +152,65 @@ def test_typing_an_impossible_date_says_the_same_thing_from_the_day_on():
         except DateTextError as refused:
             said.append(None if refused.incomplete else refused.message)
     assert said == [None, None, None, None] + ["April has only 30 days."] * 6
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("31-Mar-27", date(2027, 3, 31)),  # Excel's d-mmm-yy, as a CSV holds it
+        ("31-Mar-2027", date(2027, 3, 31)),  # d-mmm-yyyy
+        ("Mar 31 2027", date(2027, 3, 31)),  # a staffing system's export
+        ("March 31, 2027", date(2027, 3, 31)),  # as people write it
+        ("31 March 2027", date(2027, 3, 31)),  # day first, with the name it cannot mislead
+        ("Mar. 31, 2027", date(2027, 3, 31)),  # an abbreviation with its dot
+        ("Sept 30, 2027", date(2027, 9, 30)),
+        ("MAR-31-27", date(2027, 3, 31)),  # any case
+        ("1-Feb-28", date(2028, 2, 1)),  # one-digit day
+        ("March 31st, 2027", date(2027, 3, 31)),
+        ("31 - Mar - 27", date(2027, 3, 31)),  # spaces around the separators
+        ("  may  5  2027 ", date(2027, 5, 5)),  # runs of spaces are one
+    ],
+)
+def test_a_month_name_with_day_and_year_gives_exactly_its_date(text, expected):
+    assert parse_typed_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Mar 2027", "with the day and the year"),  # no day: never March 20, 2027
+        ("2027 Mar 31", "with the day and the year"),
+        ("Feb 30 2027", "February 2027 has only 28 days."),
+        ("31-Apr-27", "April has only 30 days."),
+        ("Mar 31 1890", "Check the year: 1890"),
+        ("Marc 31 2027", "with numbers"),  # neither a name nor its three letters
+    ],
+)
+def test_a_month_name_form_that_is_not_one_date_is_refused_in_words(text, words):
+    with pytest.raises(DateTextError) as refused:
+        parse_typed_date(text)
+    assert words in str(refused.value)
+    assert not refused.value.incomplete
+
+
+@pytest.mark.parametrize(
+    "text", ["M", "Ma", "Mar", "Mar.", "March ", "March 3", "March 31", "March 31,",
+             "31-", "31-M", "31-Mar", "31-Mar-", "31-Mar-2", "Sept"],
+)  # fmt: skip
+def test_a_month_name_being_typed_is_incomplete(text):
+    with pytest.raises(DateTextError) as refused:
+        parse_typed_date(text)
+    assert refused.value.incomplete, text
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_every_month_name_form_reads_back_as_that_date(day):
+    forms = [
+        day.strftime("%d-%b-%y"),
+        day.strftime("%d-%b-%Y"),
+        day.strftime("%b %d %Y"),
+        day.strftime("%B %d, %Y"),
+        f"{day.day} {day:%B} {day.year}",
+    ]
+    for text in forms:
+        assert parse_typed_date(text) == day, text
