@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QLabel,
     QPushButton,
     QRadioButton,
     QStyle,
@@ -487,3 +488,39 @@ def run_python(
         cwd=cwd,
         check=False,
     )
+
+
+# -- Keys: every underlined letter works, and every button says its keys. -----------------
+
+
+def _shown_buttons(window: QWidget) -> list[QAbstractButton]:
+    return [
+        button
+        for button in window.findChildren(QAbstractButton)
+        if button.isVisible() and button.window() is window and button.text()
+    ]
+
+
+def _mnemonic(text: str) -> str:
+    return QKeySequence.mnemonic(text).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def check_window_keys(window: QWidget, where: str) -> None:
+    """Each underlined letter is Alt+letter (not replaced by another shortcut), is in the
+    button's tooltip, and is used once in the window (a label's for its field too)."""
+    letters: dict[str, str] = {}
+    for button in _shown_buttons(window):
+        alt = _mnemonic(button.text())
+        if not alt:
+            continue
+        assert button.shortcut() == QKeySequence.mnemonic(button.text()), (
+            f"{where}: {button.text()!r} has another shortcut instead of {alt}"
+        )
+        assert alt in button.toolTip(), f"{where}: {button.text()!r}'s tooltip lacks {alt}"
+        assert alt not in letters, f"{where}: {alt} is both {letters[alt]!r} and {button.text()!r}"
+        letters[alt] = button.text()
+    for label in window.findChildren(QLabel):
+        alt = _mnemonic(label.text()) if label.buddy() is not None else ""
+        if alt and label.isVisible() and label.window() is window:
+            assert alt not in letters, f"{where}: {alt} is {letters[alt]!r} and {label.text()!r}"
+            letters[alt] = label.text()

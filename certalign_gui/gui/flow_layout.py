@@ -24,6 +24,7 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._trailing: set[int] = set()
         self._min_columns = max(1, min_columns)
+        self._row_count = 0
 
     def add_widget(self, widget: QWidget, *, trailing: bool = False) -> None:
         """Add ``widget``; a ``trailing`` one keeps to the right edge of its row."""
@@ -67,6 +68,15 @@ class FlowLayout(QLayout):
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, move=True)
+        rows = len(self._rows(rect.width() - self._margin_width()))
+        if rows != self._row_count:
+            # More or fewer rows: the minimum height changed; let the window know.
+            self._row_count = rows
+            self.invalidate()
+
+    def _margin_width(self) -> int:
+        margins = self.contentsMargins()
+        return margins.left() + margins.right()
 
     @override
     def sizeHint(self) -> QSize:
@@ -82,14 +92,16 @@ class FlowLayout(QLayout):
 
     @override
     def minimumSize(self) -> QSize:
-        """As narrow as ``min_columns`` of the widest items, and as tall as that needs."""
+        """As narrow as ``min_columns`` of the widest items; as tall as the rows need at the
+        width the layout has now (the window's minimum height follows its width: a top-level
+        window does not ask its layout's height-for-width)."""
         shown = self._shown()
         margins = self.contentsMargins()
         widths = sorted((item.sizeHint().width() for item in shown), reverse=True)
         columns = widths[: self._min_columns]
         width = sum(columns) + self._spacing() * max(0, len(columns) - 1)
         width += margins.left() + margins.right()
-        return QSize(width, self.heightForWidth(width))
+        return QSize(width, self.heightForWidth(max(width, self.geometry().width())))
 
     def _shown(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]

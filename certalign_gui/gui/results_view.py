@@ -31,6 +31,7 @@ from certalign_gui.gui.session import Session
 from certalign_gui.gui.timeline import TimelineWidget
 from certalign_gui.gui.widgets import (
     column_width,
+    explain_keys,
     heading,
     make_touch_friendly,
     page_scroll_area,
@@ -141,6 +142,8 @@ class ResultsView(QWidget):
         row = QHBoxLayout()
         self.elicensing_button = self._button("elicensingButton", self.tr("Open &eLicensing"))
         self.nremt_button = self._button("nremtButton", self.tr("Open NREMT.&org"))
+        explain_keys(self.elicensing_button, self.tr("Open eLicensing in your web browser"))
+        explain_keys(self.nremt_button, self.tr("Open NREMT.org in your web browser"))
         self.elicensing_button.clicked.connect(lambda: self._open_policy_link("elicensing"))
         self.nremt_button.clicked.connect(lambda: self._open_policy_link("nremt"))
         row.addWidget(self.elicensing_button)
@@ -156,16 +159,23 @@ class ResultsView(QWidget):
         # underlined P (which would then do nothing).
         print_keys = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         print_keys.activated.connect(self.print_button.animateClick)
-        self.print_button.setToolTip(self.tr("Print a one-page checklist (Alt+P or Ctrl+P)"))
+        explain_keys(
+            self.print_button,
+            self.tr("Print a one-page checklist"),
+            QKeySequence(QKeySequence.StandardKey.Print),
+        )
         self.save_pdf_button = self._button("savePdfButton", self.tr("Save as P&DF"))
-        self.save_pdf_button.setToolTip(self.tr("Save the checklist as a PDF file (Alt+D)"))
+        explain_keys(self.save_pdf_button, self.tr("Save the checklist as a PDF file"))
         self.save_ics_button = self._button("saveIcsButton", self.tr("Add to ca&lendar (.ics)"))
-        self.save_ics_button.setToolTip(
-            self.tr("Save the key dates as a calendar file, without your name (Alt+L)")
+        explain_keys(
+            self.save_ics_button,
+            self.tr("Save the key dates as a calendar file, without your name"),
         )
         self.start_over_button = self._button("startOverButton", self.tr("&Start over"))
-        self.start_over_button.setToolTip(
-            self.tr("Clear everything and start again (Alt+S or Ctrl+N)")
+        explain_keys(
+            self.start_over_button,
+            self.tr("Clear everything and start again"),
+            QKeySequence(QKeySequence.StandardKey.New),
         )
         self.print_button.clicked.connect(
             lambda: actions.print_checklist(

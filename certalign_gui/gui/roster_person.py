@@ -18,7 +18,7 @@ from certalign_gui.checklist.details import Details
 from certalign_gui.gui.results_view import ResultsView
 from certalign_gui.gui.screen_fit import ScreenFit
 from certalign_gui.gui.session import Session
-from certalign_gui.gui.widgets import heading, make_touch_friendly
+from certalign_gui.gui.widgets import explain_keys, heading, make_touch_friendly
 from certalign_gui.roster.assess import Person
 from certalign_gui.roster.checklists import details_of
 
@@ -59,6 +59,7 @@ class PersonDialog(QDialog):
         self.close_button.setObjectName("closePersonButton")
         self.close_button.setAutoDefault(False)
         self.close_button.setAccessibleName(self.tr("Close this person's answer"))
+        explain_keys(self.close_button, self.tr("Close this person's answer"), "Ctrl+W")
         make_touch_friendly(self.close_button)
         self.close_button.clicked.connect(self.close)
         layout = QVBoxLayout(self)

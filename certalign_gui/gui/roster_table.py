@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 from typing_extensions import override
 
@@ -15,6 +15,12 @@ from certalign_gui.gui.roster_model import (
     RosterProxy,
     icon_size,
 )
+
+#: The columns cut short when the window is narrow: the long words, which the person's own
+#: window shows whole. Who, how urgent, by when and whether they can staff stay whole.
+_ELIDED = (Column.SITUATION, Column.NEXT_STEP)
+#: ... but never narrower than this many average characters.
+_ELIDED_MIN_CHARS = 12
 
 
 def _plain_table(view: QTableView, rows_of_text: float = 1.6) -> None:
@@ -60,6 +66,9 @@ class PeopleTable(QTableView):
         character = self.fontMetrics().averageCharWidth()
         for column, (_title, _spoken, chars) in HEADERS.items():
             self.setColumnWidth(column, character * chars)
+        #: Each column's width with nothing cut short (set by `fit_columns`).
+        self._natural: dict[Column, int] = {}
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.horizontalHeader().setSortIndicatorShown(True)
         # The roster's own order (overdue first, then by due date) is the Due column's.
         self.horizontalHeader().setSortIndicator(Column.DUE, Qt.SortOrder.AscendingOrder)
@@ -84,7 +93,30 @@ class PeopleTable(QTableView):
             # The header's sort arrow needs room too.
             needed = max(widest, header.horizontalAdvance(title) + padding) + padding
             cap = metrics.averageCharWidth() * max(chars, 14) * 2
-            self.setColumnWidth(column, min(needed, cap))
+            self._natural[column] = min(needed, cap)
+        self.fit_to_width()
+
+    def fit_to_width(self) -> None:
+        """The key columns at their full width; the long words (situation, next step) share
+        what is left, cut short with "…" (their whole text is in the person's window, the
+        tooltip and what a screen reader reads), so nothing needs sideways scrolling."""
+        if not self._natural:
+            return
+        room = self.viewport().width()
+        fixed = sum(width for column, width in self._natural.items() if column not in _ELIDED)
+        wanted = {column: self._natural[column] for column in _ELIDED}
+        narrowest = self.fontMetrics().averageCharWidth() * _ELIDED_MIN_CHARS
+        left = max(room - fixed, narrowest * len(_ELIDED))
+        total = sum(wanted.values())
+        for column, width in self._natural.items():
+            if column in _ELIDED and total > left:
+                width = max(narrowest, width * left // total)
+            self.setColumnWidth(column, width)
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_to_width()
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:

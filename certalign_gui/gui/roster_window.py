@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
@@ -33,12 +34,13 @@ from typing_extensions import override
 from certalign_gui.gui import accessibility
 from certalign_gui.gui.flow_layout import FlowLayout
 from certalign_gui.gui.roster_actions import RosterActions
-from certalign_gui.gui.roster_model import Column, ProblemsModel, RosterModel, RosterProxy
+from certalign_gui.gui.roster_model import HEADERS, Column, ProblemsModel, RosterModel, RosterProxy
 from certalign_gui.gui.roster_person import PersonDialog, close_shortcut
 from certalign_gui.gui.roster_table import PeopleTable, ProblemsTable
 from certalign_gui.gui.screen_fit import ScreenFit
 from certalign_gui.gui.session import Session
 from certalign_gui.gui.widgets import (
+    explain_keys,
     heading,
     make_touch_friendly,
     page_scroll_area,
@@ -60,6 +62,18 @@ from certalign_gui.rules.wording import long_date
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Certalign"
+
+
+class _RoomTakingSplitter(QSplitter):
+    """The people and the rows to fix: as tall as there is room for, no taller than needed.
+
+    A scroll area makes its content as tall as the content would like; a table would like
+    more than a station screen has, which would scroll the whole window for nothing.
+    """
+
+    @override
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
 
 class RosterWindow(QMainWindow):
@@ -160,13 +174,24 @@ class RosterWindow(QMainWindow):
         find_label = plain_label(self.tr("&Find:"), wrap=False)
         find_label.setBuddy(self.filter_edit)
         self.shown_label = plain_label(object_name="shownLabel", wrap=False)
-        finder = QHBoxLayout()
+        find_group = QWidget()
+        find_group.setObjectName("findGroup")
+        finder = QHBoxLayout(find_group)
+        finder.setContentsMargins(0, 0, 0, 0)
         finder.addWidget(find_label)
         finder.addWidget(self.filter_edit, 1)
         finder.addWidget(self.shown_label)
+        self.filter_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 28)
 
         self.table = PeopleTable(self.proxy)
         self.table.open_requested.connect(self._open_person)
+        # Find and Sort by side by side, or one above the other on a narrow window.
+        self.finder_bar = QWidget()
+        self.finder_bar.setObjectName("finderBar")
+        finder_flow = FlowLayout(self.finder_bar, min_columns=1)
+        finder_flow.setContentsMargins(0, 0, 0, 0)
+        finder_flow.addWidget(find_group)
+        finder_flow.addWidget(self._build_sort_choice())
         self.problems_heading = heading("", level=2, object_name="problemsHeading")
         self.column_fixes_label = readable_label(object_name="columnFixesLabel", focusable=False)
         self.problems_table = ProblemsTable(self.problems_model)
@@ -188,6 +213,16 @@ class RosterWindow(QMainWindow):
         )
         self.close_button = self._button("closeRosterButton", self.tr("Close"), self.close)
         self.close_button.setAccessibleName(self.tr("Close the roster and forget it"))
+        for button, what, *more in (
+            (self.open_button, self.tr("Open a roster file"), QKeySequence.StandardKey.Open),
+            (self.template_button, self.tr("Save an empty roster with the right columns")),
+            (self.output_buttons[0], self.tr("Print the roster summary")),
+            (self.output_buttons[1], self.tr("Save the roster summary as a PDF file")),
+            (self.output_buttons[2], self.tr("Save everyone's checklist in one PDF file")),
+            (self.output_buttons[3], self.tr("Save everyone's results as a CSV file")),
+            (self.close_button, self.tr("Close the roster and forget it"), "Ctrl+W"),
+        ):
+            explain_keys(button, what, *(QKeySequence(key) for key in more))
         bottom_bar = QWidget()
         bottom_bar.setObjectName("rosterButtons")
         bottom = FlowLayout(bottom_bar, min_columns=1)
@@ -203,7 +238,7 @@ class RosterWindow(QMainWindow):
         part.setContentsMargins(0, 0, 0, 0)
         for widget in (self.file_label, self.summary_label, self.counts_label, self.notes_label):
             part.addWidget(widget)
-        part.addLayout(finder)
+        part.addWidget(self.finder_bar)
         # People above, the rows that need fixing below: the officer can move the line between.
         problems = QWidget()
         problems.setObjectName("problemsPart")
@@ -213,9 +248,9 @@ class RosterWindow(QMainWindow):
                        self.problem_detail):  # fmt: skip
             below.addWidget(widget)
         row_height = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(row_height * 5)
-        self.problems_table.setMinimumHeight(row_height * 3)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.table.setMinimumHeight(row_height * 4)
+        self.problems_table.setMinimumHeight(row_height * 2)
+        self.splitter = _RoomTakingSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("rosterSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
@@ -224,25 +259,85 @@ class RosterWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         problems.raise_()  # last among the splitter's children: read after the people table
         part.addWidget(self.splitter, 1)
-        part.addWidget(bottom_bar)
+        self.bottom_bar = bottom_bar
 
-        self._content = central = QWidget()
-        central.setObjectName("rosterCentral")
-        # On a small screen or at large text the whole window scrolls; on any other, the
-        # table takes the room there is.
-        self.setCentralWidget(page_scroll_area(central, object_name="rosterScroll"))
-        layout = QVBoxLayout(central)
-        layout.addWidget(top_bar)
+        self._content = content = QWidget()
+        content.setObjectName("rosterCentral")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sheet_row)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.roster_part, 1)
         layout.addWidget(self.status_label)
         self.empty_stretch = QWidget()  # keeps the empty window's text at the top
         layout.addWidget(self.empty_stretch, 1)
+        # The buttons above and below stay on screen (their rows wrap on a narrow window);
+        # between them the roster takes the room there is, and scrolls on a small screen.
+        frame = QWidget()
+        frame.setObjectName("rosterFrame")
+        self.setCentralWidget(frame)
+        outer = QVBoxLayout(frame)
+        outer.addWidget(top_bar)
+        outer.addWidget(page_scroll_area(content, object_name="rosterScroll"), 1)
+        outer.addWidget(bottom_bar)
         self._tab_order()
         QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self, self.choose_file)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_filter)
         close_shortcut(self)
+
+    def _build_sort_choice(self) -> QWidget:
+        """ "Sort by" and "Reverse": the table's order from the keyboard (a header click
+        does the same with the mouse, and the two always agree)."""
+        self.sort_combo = QComboBox()
+        self.sort_combo.setObjectName("sortCombo")
+        self.sort_combo.setAccessibleName(self.tr("Sort the people by"))
+        for column, (_title, spoken, _width) in HEADERS.items():
+            self.sort_combo.addItem(spoken, int(column))
+        self.sort_reverse = QCheckBox(self.tr("&Reverse"))
+        self.sort_reverse.setObjectName("sortReverseCheck")
+        self.sort_reverse.setAccessibleName(self.tr("Reverse the order"))
+        explain_keys(self.sort_reverse, self.tr("Last first: reverse the order of the table"))
+        sort_label = plain_label(self.tr("Sort &by:"), wrap=False)
+        sort_label.setBuddy(self.sort_combo)
+        group = QWidget()
+        group.setObjectName("sortGroup")
+        row = QHBoxLayout(group)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(sort_label)
+        row.addWidget(self.sort_combo)
+        row.addWidget(self.sort_reverse)
+        # activated / clicked: the officer's own choice, never a change made here.
+        self.sort_combo.activated.connect(lambda _index: self._sort_chosen())
+        self.sort_reverse.clicked.connect(lambda _checked: self._sort_chosen())
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._show_sort)
+        self._show_sort(Column.DUE, Qt.SortOrder.AscendingOrder)
+        return group
+
+    def _sort_chosen(self) -> None:
+        column = int(self.sort_combo.currentData())
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if self.sort_reverse.isChecked()
+            else Qt.SortOrder.AscendingOrder
+        )
+        self.table.sortByColumn(column, order)
+        self._say_sort(column, order)
+
+    def _show_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """The table's order (a header click, or the roster's own) in the two controls."""
+        index = self.sort_combo.findData(int(column))
+        if index >= 0:
+            self.sort_combo.setCurrentIndex(index)
+        self.sort_reverse.setChecked(order == Qt.SortOrder.DescendingOrder)
+
+    def _say_sort(self, column: int, order: Qt.SortOrder) -> None:
+        spoken = HEADERS[Column(column)][1]
+        text = (
+            self.tr("Sorted by {column}, last to first.")
+            if order == Qt.SortOrder.DescendingOrder
+            else self.tr("Sorted by {column}, first to last.")
+        ).format(column=spoken)
+        accessibility.announce(self.table, text)
 
     def _build_sheet_row(self) -> None:
         """The workbook's sheets that hold a roster, to choose from (shown when there are
@@ -303,9 +398,9 @@ class RosterWindow(QMainWindow):
     def _tab_order(self) -> None:
         stops: list[QWidget] = [
             self.open_button, self.template_button, self.sheet_combo, self.empty_label,
-            self.summary_label,
-            self.counts_label, self.filter_edit, self.table, self.problems_table,
-            *self.output_buttons, self.close_button,
+            self.summary_label, self.counts_label, self.filter_edit, self.sort_combo,
+            self.sort_reverse, self.table, self.problems_table, *self.output_buttons,
+            self.close_button,
         ]  # fmt: skip
         for first, second in itertools.pairwise(stops):
             QWidget.setTabOrder(first, second)
@@ -416,7 +511,14 @@ class RosterWindow(QMainWindow):
         # Lay the table out now, so that it shows (and scrolls to) the first rows at once.
         self._content.layout().activate()
         total = sum(self.splitter.sizes())
-        below = total // 4 if result.problems else self.problems_heading.sizeHint().height()
+        # The rows that need fixing get a third, and at least five lines of their table.
+        rows = self.problems_table.verticalHeader().defaultSectionSize()
+        enough = self.problems_heading.sizeHint().height() + rows * 6
+        below = (
+            min(total // 2, max(total // 3, enough))
+            if result.problems
+            else self.problems_heading.sizeHint().height()
+        )
         self.splitter.setSizes([total - below, below])
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
@@ -447,6 +549,7 @@ class RosterWindow(QMainWindow):
 
     def _set_roster_shown(self, shown: bool) -> None:
         self.roster_part.setVisible(shown)
+        self.bottom_bar.setVisible(shown)
         self.empty_label.setVisible(not shown)
         self.empty_stretch.setVisible(not shown)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -61,6 +62,20 @@ def make_touch_friendly(button: QAbstractButton) -> None:
     metrics = button.fontMetrics()
     button.setMinimumHeight(round(metrics.height() * 2.2))
     button.setMinimumWidth(max(button.sizeHint().width(), round(metrics.averageCharWidth() * 12)))
+
+
+def key_names(button: QAbstractButton, *more: QKeySequence | str) -> list[str]:
+    """The keys that press ``button``: Alt and its underlined letter, then ``more``."""
+    keys = [QKeySequence.mnemonic(button.text()), *(QKeySequence(key) for key in more)]
+    return [
+        key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys if not key.isEmpty()
+    ]
+
+
+def explain_keys(button: QAbstractButton, what: str, *more: QKeySequence | str) -> None:
+    """The tooltip: what ``button`` does, and every key that presses it ("Alt+P or Ctrl+P")."""
+    names = key_names(button, *more)
+    button.setToolTip(f"{what} ({' or '.join(names)})" if names else what)
 
 
 def page_scroll_area(content: QWidget, *, object_name: str) -> QScrollArea:

@@ -22,7 +22,7 @@ from certalign_gui.gui.pages.base import BasePage
 from certalign_gui.gui.pages.welcome import WelcomePage
 from certalign_gui.gui.screen_fit import ScreenFit
 from certalign_gui.gui.session import Session, close_other_dialogs
-from certalign_gui.gui.widgets import make_touch_friendly
+from certalign_gui.gui.widgets import explain_keys, make_touch_friendly
 
 if TYPE_CHECKING:
     # The later pages and the rules (pydantic) load in set_policy(): the first page can be
@@ -180,6 +180,12 @@ class AlignmentWizard(QWizard):
         # "< Back" and "Next >" would be read out with their angle brackets.
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("&Back"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next"))
+        explain_keys(self.button(QWizard.WizardButton.BackButton), self.tr("Go back one page"))
+        explain_keys(
+            self.button(QWizard.WizardButton.NextButton),
+            self.tr("Go on to the next page"),
+            QKeySequence(Qt.Key.Key_Enter),
+        )
         for which in (
             QWizard.WizardButton.CommitButton,
             QWizard.WizardButton.FinishButton,

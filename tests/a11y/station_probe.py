@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QRect, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QTableView, QWidget
 
 #: The first worked example (RULES.md): the answer page is at its longest.
 TODAY = "2025-01-10"
@@ -139,6 +139,14 @@ class Walker:
                 "focus": focus.objectName() if focus is not None else None,
                 "buttons": buttons,
                 "scrolls": scrolls,
+                "tables": [
+                    {
+                        "name": view.objectName(),
+                        "horizontal_max": view.horizontalScrollBar().maximum(),
+                    }
+                    for view in window.findChildren(QTableView)
+                    if view.isVisible() and view.window() is window
+                ],
             }
         )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from gui_helpers import answer, child, choose, enter_date, mouse_click, press_next
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from qt_support import (
     activate,
     assert_focus_on_page,
+    check_window_keys,
     date_edit,
     focused,
     key,
@@ -266,3 +268,55 @@ def test_the_calendar_popup_opens_by_key_or_button_and_starts_the_week_on_sunday
     assert edit.text() == ""  # nothing chosen, nothing assumed
     if opener != "button":
         assert_focus_on_page(wizard, edit)  # back where the key was pressed
+
+
+# -- Every button says its keys, and every underlined letter works. -----------------------
+
+
+def test_every_page_names_its_keys_and_uses_each_letter_once(qtbot, make_wizard):
+    wizard = make_wizard()
+    check_window_keys(wizard, "welcome")
+    for page in (PageId.MA, PageId.NREMT, PageId.DETAILS):
+        go_to(qtbot, wizard, page)
+        check_window_keys(wizard, page.name)
+    wizard = make_wizard()
+    answer(qtbot, wizard, ma=date(2025, 3, 31), nremt=date(2026, 3, 31))
+    check_window_keys(wizard, "answer")
+    for name in ("printButton", "savePdfButton", "saveIcsButton", "startOverButton"):
+        assert "Alt+" in child(wizard, QAbstractButton, name).toolTip()
+    assert "Ctrl+P" in child(wizard, QAbstractButton, "printButton").toolTip()
+    assert "Ctrl+N" in child(wizard, QAbstractButton, "startOverButton").toolTip()
+
+
+@pytest.mark.parametrize(
+    ("keys_pressed", "action"),
+    [
+        ((Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier), "print_checklist"),
+        ((Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier), "print_checklist"),
+        ((Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier), "save_pdf"),
+        ((Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier), "save_ics"),
+    ],
+)
+def test_the_answers_keys_press_their_buttons(
+    qtbot, make_wizard, monkeypatch, keys_pressed, action
+):
+    from certalign_gui.gui import actions
+
+    called: list[str] = []
+    for name in ("print_checklist", "save_pdf", "save_ics"):
+        monkeypatch.setattr(actions, name, lambda *args, name=name, **kwargs: called.append(name))
+    wizard = make_wizard()
+    answer(qtbot, wizard, ma=date(2025, 3, 31), nremt=date(2026, 3, 31))
+    key(qtbot, *keys_pressed)
+    qtbot.waitUntil(lambda: called == [action])  # the underlined letter animates its click
+    assert wizard.currentId() == PageId.RESULTS
+
+
+def test_the_readme_lists_every_shortcut(make_wizard):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    keyboard = readme[readme.index("### Keyboard") :]
+    keyboard = keyboard[: keyboard.index("\n## ")]
+    for keys_listed in ("Alt+P", "Ctrl+P", "Alt+D", "Alt+L", "Alt+S", "Ctrl+N", "Alt+N", "Alt+B",
+                        "Alt+E", "Alt+O", "Alt+T", "Alt+Down", "F4", "Ctrl+O", "Ctrl+F", "Ctrl+W",
+                        "Alt+R"):  # fmt: skip
+        assert keys_listed in keyboard, keys_listed

@@ -28,7 +28,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from qt_support import activate, child, focused, key, keys, mouse_click, run_python, tab_to
+from qt_support import (
+    activate,
+    check_window_keys,
+    child,
+    focused,
+    key,
+    keys,
+    mouse_click,
+    run_python,
+    tab_to,
+)
 from roster.roster_files import generate, generated_csv
 from typing_extensions import override
 
@@ -294,6 +304,77 @@ def test_every_column_sorts_by_a_header_click(qtbot, make_window, roster_file):
     ):
         _click_header(qtbot, window, Column.DUE)
     assert _view_column(window, Column.NAME)[0] == "Wilhelmina Late"
+
+
+def test_the_table_sorts_from_the_keyboard_and_says_so(qtbot, make_window, roster_file):
+    announced: list[str] = []
+    window = make_window()
+    window.open_file(roster_file)
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(
+        "certalign_gui.gui.roster_window.accessibility.announce",
+        lambda widget, text: announced.append(text),
+    )
+    try:
+        # Alt+B: "Sort by", then the keyboard chooses Name (typed, as in any list).
+        key(qtbot, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+        assert focused() is window.sort_combo
+        assert window.sort_combo.currentText() == "Next step due"  # the roster's own order
+        keys(qtbot, "Name")
+        names = _view_column(window, Column.NAME)
+        assert names == sorted(names, key=str.casefold)
+        assert window.table.horizontalHeader().sortIndicatorSection() == Column.NAME
+        assert announced[-1] == "Sorted by Name, first to last."
+        # Alt+R: reversed.
+        key(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+        reverse = sorted(names, key=str.casefold, reverse=True)
+        qtbot.waitUntil(lambda: _view_column(window, Column.NAME) == reverse)  # an animated click
+        assert announced[-1] == "Sorted by Name, last to first."
+        # A header click shows in the two controls, so they never disagree with the table.
+        _click_header(qtbot, window, Column.ROW)
+        assert window.sort_combo.currentText() == "Row in the file"
+        assert not window.sort_reverse.isChecked()
+    finally:
+        monkey.undo()
+
+
+def test_every_roster_window_names_its_keys_and_uses_each_letter_once(
+    qtbot, make_window, roster_file
+):
+    window = make_window()
+    check_window_keys(window, "empty roster")
+    window.open_file(roster_file)
+    check_window_keys(window, "roster")
+    assert "Ctrl+O" in window.open_button.toolTip()
+    assert "Ctrl+W" in window.close_button.toolTip()
+    window.table.setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+    person = window.person_dialog()
+    assert person is not None
+    qtbot.waitExposed(person)
+    check_window_keys(person, "one person")
+    assert "Ctrl+W" in person.close_button.toolTip()
+
+
+def test_the_key_columns_fit_and_the_long_words_are_cut_short(qtbot, make_window, roster_file):
+    window = make_window()
+    window.resize(1000, 600)  # narrower than a 1366-wide station screen allows
+    window.open_file(roster_file)
+    table = window.table
+    qtbot.waitUntil(lambda: table.viewport().width() < 1000)
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()  # no sideways scrolling
+    assert table.horizontalScrollBar().maximum() == 0
+    # Who, how urgent, by when and whether they can staff keep their whole width.
+    metrics = table.fontMetrics()
+    for column in (Column.NAME, Column.URGENCY, Column.DUE, Column.CAN_STAFF):
+        widest = max(metrics.horizontalAdvance(text) for text in _view_column(window, column))
+        assert table.columnWidth(column) > widest, column.name
+    # The situation is cut short on screen; its whole text is in the tooltip.
+    proxy = window.proxy
+    situation = proxy.data(proxy.index(0, Column.SITUATION))
+    assert table.columnWidth(Column.SITUATION) < metrics.horizontalAdvance(situation)
+    assert proxy.data(proxy.index(0, Column.SITUATION), Qt.ItemDataRole.ToolTipRole)
 
 
 def test_the_filter_box_matches_name_and_situation(qtbot, make_window, roster_file):

@@ -13,6 +13,9 @@ import pytest
 from certalign_gui import cli
 
 GOOD = ["--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31", "--as-of", "2025-01-10"]
+#: A calendar whose reminders are all still to come, whatever day the tests run (the CLI
+#: notes on stderr a calendar file whose reminders have all passed).
+LATER = ["--ma-expires", "2098-03-31", "--nremt-expires", "2099-03-31", "--as-of", "2098-01-10"]
 TIMEOUT_S = 120
 
 
@@ -55,7 +58,7 @@ def test_a_reader_that_has_gone_gets_a_quiet_exit(output):
 
 def test_files_asked_for_are_still_written_when_stdout_is_closed(tmp_path):
     ics = tmp_path / "dates.ics"
-    result = _run_into_closed_pipe(*GOOD, "--json", "--ics", str(ics))
+    result = _run_into_closed_pipe(*LATER, "--json", "--ics", str(ics))
     assert result.returncode == 0
     assert result.stderr == f"certalign: wrote the key dates to {ics}\n"
     assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
@@ -64,7 +67,7 @@ def test_files_asked_for_are_still_written_when_stdout_is_closed(tmp_path):
 def test_files_asked_for_are_written_when_stdout_closes_before_the_file_lines(tmp_path):
     # Without --json or --text, stdout carries only the "wrote" lines; its reader is gone.
     ics = tmp_path / "dates.ics"
-    result = _run_into_closed_pipe(*GOOD, "--ics", str(ics))
+    result = _run_into_closed_pipe(*LATER, "--ics", str(ics))
     assert (result.returncode, result.stderr) == (0, "")
     assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
 

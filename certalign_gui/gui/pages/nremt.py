@@ -20,7 +20,7 @@ from certalign_gui.gui.date_field import PROBLEM_STYLE, DateField
 from certalign_gui.gui.dates import is_usual_expiration, next_usual_expiration, not_usual_hint
 from certalign_gui.gui.pages.base import BasePage
 from certalign_gui.gui.situation import situation_problem
-from certalign_gui.gui.widgets import plain_label, readable_label
+from certalign_gui.gui.widgets import explain_keys, plain_label, readable_label
 from certalign_gui.rules import Policy
 from certalign_gui.rules.models import NremtStatus
 from certalign_gui.rules.wording import long_date
@@ -90,6 +90,7 @@ class NremtPage(BasePage):
         ):
             radio.setAccessibleName(radio.text().replace("&", ""))
             radio.setAccessibleDescription(description)
+            explain_keys(radio, description)
             self.group.addButton(radio)
             radios.addWidget(radio)
 
@@ -110,6 +111,7 @@ class NremtPage(BasePage):
         self.know_date.setAccessibleDescription(
             self.tr("Optional: the advice does not need the date of an expired certification.")
         )
+        explain_keys(self.know_date, self.know_date.accessibleDescription())
 
     def reset(self) -> None:
         """No answer chosen; the date empty."""

@@ -13,7 +13,7 @@ from certalign_gui.gui import accessibility
 from certalign_gui.gui.date_field import DateField
 from certalign_gui.gui.icons import app_icon
 from certalign_gui.gui.pages.base import BasePage
-from certalign_gui.gui.widgets import plain_label, readable_label, show_focus_ring
+from certalign_gui.gui.widgets import explain_keys, plain_label, readable_label, show_focus_ring
 from certalign_gui.rules.wording import long_date
 
 
@@ -67,6 +67,7 @@ class WelcomePage(BasePage):
         self.toggle.setAccessibleName(self.tr("Planning ahead: choose another advice date"))
         accessibility.mark_expander(self.toggle)
         self.toggle.toggled.connect(self._on_toggled)
+        explain_keys(self.toggle, self.tr("Choose another day for the advice"))
 
         self.as_of = DateField("asOfDateEdit", self.tr("Advice as of"), calendar_start=today)
         self.panel = QWidget()
@@ -99,6 +100,7 @@ class WelcomePage(BasePage):
             self.tr("Open a roster file (CSV or Excel) and see every person's answer.")
         )
         self.roster_button.clicked.connect(self.roster_requested)
+        explain_keys(self.roster_button, self.tr("Check a whole crew from a roster file"))
         layout.addWidget(self.roster_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.as_of.edited.connect(self._on_chosen)
