@@ -5,7 +5,8 @@
 #   tools/system-deps.sh test   the above, plus what the tests use (Xvfb, poppler, CUPS + PDF
 #                               queue, desktop-file and AppStream validators, binutils for
 #                               PyInstaller; for tests/a11y: openbox, xdotool, a session D-Bus,
-#                               the AT-SPI bus and Debian's pyatspi, which /usr/bin/python3 runs;
+#                               the AT-SPI bus and Debian's pyatspi, which /usr/bin/python3 runs,
+#                               and GTK 3, whose dark Adwaita theme the theme test runs under;
 #                               osslsigncode for the Windows signature check's test)
 #   tools/system-deps.sh windows-build   `run`, plus NSIS, osslsigncode and binutils (make
 #                               windows-installer)
@@ -20,7 +21,8 @@ libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-i
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
 libxcb-sync1 libxcb-xfixes0 libwayland-client0 libcups2t64|libcups2 fonts-dejavu-core"
 TEST="xvfb xauth poppler-utils cups printer-driver-cups-pdf desktop-file-utils appstream binutils \
-openbox xdotool dbus-daemon dbus-x11 at-spi2-core python3-gi python3-pyatspi osslsigncode"
+openbox xdotool dbus-daemon dbus-x11 at-spi2-core python3-gi python3-pyatspi osslsigncode \
+libgtk-3-0t64|libgtk-3-0"
 WINDOWS_BUILD="nsis osslsigncode binutils"
 WINDOWS_TEST="wine wine64 gcc-mingw-w64-x86-64-win32 xvfb xauth"
 

@@ -10,7 +10,7 @@ clicks, and keys, are never touched (a held Enter's repeats are the wizard's to 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from typing_extensions import override
@@ -34,6 +34,9 @@ class DoubleClickGuard(QObject):
         super().__init__(window)
         self._window = window
         self._spot: QPointF | None = None
+        #: Where the keyboard focus was once the new page had set it: a swallowed press
+        #: must not move it (Qt gives the pressed widget the focus before any filter).
+        self._keep_focus: QWidget | None = None
         self._last_release = QPointF()
         self._since_release = QElapsedTimer()
         self._timer = QTimer(self)
@@ -54,7 +57,13 @@ class DoubleClickGuard(QObject):
             app.installEventFilter(self)
         self._spot = QPointF(self._last_release)
         self._since_release.invalidate()
+        self._keep_focus = None
+        QTimer.singleShot(0, self, self._remember_focus)  # after the page has set it
         self._timer.start(app.doubleClickInterval())
+
+    def _remember_focus(self) -> None:
+        if self._spot is not None:
+            self._keep_focus = QApplication.focusWidget()
 
     def armed(self) -> bool:
         """True while the rest of a double-click is being ignored."""
@@ -64,6 +73,7 @@ class DoubleClickGuard(QObject):
         """Take every click again."""
         self._timer.stop()
         self._spot = None
+        self._keep_focus = None
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -82,4 +92,9 @@ class DoubleClickGuard(QObject):
             return False
         distance = QGuiApplication.styleHints().mouseDoubleClickDistance()
         offset = event.globalPosition() - self._spot
-        return abs(offset.x()) <= distance and abs(offset.y()) <= distance
+        if abs(offset.x()) > distance or abs(offset.y()) > distance:
+            return False
+        keep = self._keep_focus
+        if keep is not None and keep.isVisible() and QApplication.focusWidget() is not keep:
+            keep.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True

@@ -81,6 +81,9 @@ def test_every_colour_reads_and_the_focus_shows_in_a_light_and_a_dark_theme(
     station, theme, tmp_path
 ):
     measured = measure(station, theme, tmp_path)
+    # The system theme really was what this case is about (GTK's dark Adwaita needs
+    # Debian's libgtk-3-0, which `tools/system-deps.sh test` installs).
+    assert measured["system_scheme"] == ("Dark" if theme == "dark" else "Unknown"), measured
     palette = measured["palette"]
     # Light whatever the system says: the colours below are chosen for a light page.
     assert luminance(palette["Window"]) > 0.7, palette

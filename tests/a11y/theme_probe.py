@@ -205,6 +205,8 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication([sys.argv[0]])
     probe = Probe(args.out, args.shot)
+    # What the system asks for, before the program asks for light.
+    probe.result["system_scheme"] = app.styleHints().colorScheme().name
     QTimer.singleShot(0, app, probe.run)
     from certalign_gui.app import main as program
 
