@@ -55,9 +55,70 @@ def _save(widget, name: str, app) -> Path:  # type: ignore[no-untyped-def]
     return path
 
 
+#: The walks of tests/a11y that also take pictures: a station screen, and a dark system theme.
+PROBES = Path(__file__).resolve().parent.parent / "tests" / "a11y"
+#: (picture, screen, environment, the probe's step picture or None for the theme probe)
+STATION_SHOTS = (
+    ("station-1024x768-150-answer", "1024x768", {"QT_SCALE_FACTOR": "1.5"}, "07-answer.png"),
+    ("station-1024x768-150-roster", "1024x768", {"QT_SCALE_FACTOR": "1.5"}, "09-roster.png"),
+    (
+        "dark-theme-answer",
+        "1366x768",
+        {"QT_QPA_PLATFORMTHEME": "gtk3", "GTK_THEME": "Adwaita:dark"},
+        None,
+    ),
+)
+
+
+def _station_shots() -> None:
+    """The whole screen of a station (Xvfb of that size, openbox framing the windows)."""
+    import tempfile
+
+    for name, screen, extra, step in STATION_SHOTS:
+        with tempfile.TemporaryDirectory() as folder:
+            work = Path(folder)
+            (work / "crew.csv").write_text(ROSTER, encoding="utf-8")
+            target = OUT / f"{name}.png"
+            if step is None:
+                probe = [str(PROBES / "theme_probe.py"), "--out", str(work / "o.json")]
+                probe += ["--shot", str(target)]
+            else:
+                probe = [str(PROBES / "station_probe.py"), "--roster", str(work / "crew.csv")]
+                probe += ["--out", str(work / "o.json"), "--shots", str(work)]
+            # openbox frames the window as a desktop would; `--startup` tells when it is up.
+            ready = work / "wm-ready"
+            script = (
+                f'openbox --sm-disable --startup "touch {ready}" & '
+                f"while [ ! -e {ready} ]; do sleep 0.1; done; "
+                f'exec "{sys.executable}" "$@"'
+            )
+            env = dict(os.environ, QT_QPA_PLATFORM="xcb", CERTALIGN_LOG_DIR="", **extra)
+            env.pop(_CHILD, None)
+            subprocess.run(
+                [
+                    "xvfb-run",
+                    "-a",
+                    "-s",
+                    f"-screen 0 {screen}x24",
+                    "sh",
+                    "-c",
+                    script,
+                    "sh",
+                    *probe,
+                ],
+                env=env,
+                check=True,
+            )
+            if step is not None:
+                shutil.copyfile(work / step, target)
+            print(f"{target.relative_to(OUT.parent.parent)}  {target.stat().st_size // 1024} KB")
+
+
 def main() -> int:
     """Write the screenshots; return the exit status."""
     argparse.ArgumentParser(description=__doc__).parse_args()
+    if not os.environ.get(_CHILD) and shutil.which("xvfb-run") and shutil.which("openbox"):
+        _station_shots()
     relaunched = _relaunch_under_xvfb()
     if relaunched is not None:
         return relaunched
