@@ -93,7 +93,8 @@ def page_scroll_area(content: QWidget, *, object_name: str) -> QScrollArea:
 
 
 class _FocusFollower(QObject):
-    """Scrolls its area to whatever inside it gets the focus.
+    """Scrolls its area to whatever inside it gets the focus, and keeps it in view while
+    the page grows under it (an opened panel, a note that appears).
 
     Tab already scrolls; a click, a shortcut or code moving the focus does not.
     """
@@ -104,6 +105,9 @@ class _FocusFollower(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self.follow)
+        # The content took its new size (the scroll area does that after the layout): the
+        # widget with the focus may have moved out of view.
+        area.verticalScrollBar().rangeChanged.connect(self._keep_in_view)
 
     def follow(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Bring ``new`` into view when it is part of the area's content."""
@@ -113,9 +117,29 @@ class _FocusFollower(QObject):
             # just been shown (an opened panel) and has no place yet.
             QTimer.singleShot(0, self, lambda: self._show(new))
 
+    def _keep_in_view(self, _low: int, _high: int) -> None:
+        content = self._area.widget()
+        focused = QApplication.focusWidget()
+        if focused is not None and content is not None and content.isAncestorOf(focused):
+            # After the content has its new size and its layout has placed the widget.
+            QTimer.singleShot(0, self, lambda: self._show(focused))
+
     def _show(self, widget: QWidget) -> None:
-        if widget.isVisible() and widget.hasFocus():
-            self._area.ensureWidgetVisible(widget)
+        content = self._area.widget()
+        if content is not None and content.layout() is not None:
+            # Lay the page out now: a panel just opened has no place until its layout runs.
+            content.layout().activate()
+        if widget.isVisible() and QApplication.focusWidget() is widget:
+            # The whole widget, with room for a line or two under it (the date in words, a
+            # problem, a hint); its top wins if both do not fit. (ensureWidgetVisible would
+            # stop once a line edit's text cursor shows, its lower half cut off.)
+            margin = widget.fontMetrics().height() * 2
+            if widget.height() + 2 * margin > self._area.viewport().height():
+                margin = 0  # a tall widget (a table): as much of it as fits
+            top = widget.mapTo(content, widget.rect().topLeft())
+            bottom = widget.mapTo(content, widget.rect().bottomLeft())
+            self._area.ensureVisible(bottom.x(), bottom.y(), 0, margin)
+            self._area.ensureVisible(top.x(), top.y(), 0, margin // 2)
 
 
 def show_focus_ring(widget: QWidget, cls: str = "QLabel") -> None:

@@ -80,6 +80,43 @@ def describe_button(button: QAbstractButton) -> dict[str, Any]:
     return entry
 
 
+def describe_focus(focus: QWidget | None, window: QWidget) -> dict[str, Any] | None:
+    """Where the focused widget is, and the part of its scrolling page that shows."""
+    if focus is None or focus.window() is not window:
+        return None
+    area = scroll_area_of(focus)
+    if area is None:
+        return None
+    corner = focus.mapToGlobal(focus.rect().topLeft())
+    viewport = area.viewport()
+    view_corner = viewport.mapToGlobal(viewport.rect().topLeft())
+    return {
+        "global": [corner.x(), corner.y(), focus.width(), focus.height()],
+        "viewport": [view_corner.x(), view_corner.y(), viewport.width(), viewport.height()],
+    }
+
+
+def overlaps(window: QWidget) -> list[str]:
+    """Parts of a date field drawn over each other (the date in words over the box)."""
+    from certalign_gui.gui.date_field import DateField
+
+    found = []
+    for field in window.findChildren(DateField):
+        if not field.isVisible() or field.window() is not window:
+            continue
+        rects = {
+            part.objectName() or type(part).__name__: part.geometry()
+            for part in field.findChildren(QWidget)
+            if part.isVisible() and part.parentWidget() is field
+        }
+        names = sorted(rects)
+        for i, first in enumerate(names):
+            for second in names[i + 1 :]:
+                if rects[first].intersects(rects[second]):
+                    found.append(f"{first} over {second}")
+    return found
+
+
 def describe_scroll(area: QScrollArea) -> dict[str, Any]:
     content = area.widget()
     bar = area.verticalScrollBar()
@@ -94,6 +131,7 @@ def describe_scroll(area: QScrollArea) -> dict[str, Any]:
         "viewport_height": area.viewport().height(),
         "content_height": content.height(),
         "scroll_max": bar.maximum(),
+        "scroll_value": bar.value(),
         "lowest_widget_bottom": lowest,
         "horizontal_max": area.horizontalScrollBar().maximum(),
     }
@@ -107,7 +145,7 @@ class Walker:
         self.records: list[dict[str, Any]] = []
 
     def record(self, step: str, window: QWidget) -> None:
-        settle()
+        settle(150)
         screen = window.screen()
         buttons = [
             describe_button(button)
@@ -137,6 +175,8 @@ class Walker:
                     window.minimumSizeHint().height(),
                 ],
                 "focus": focus.objectName() if focus is not None else None,
+                "focus_place": describe_focus(focus, window),
+                "overlaps": overlaps(window),
                 "buttons": buttons,
                 "scrolls": scrolls,
                 "tables": [
@@ -172,6 +212,9 @@ class Walker:
         settle(300)
         self.record("welcome", wizard)
         self.keys(Qt.Key.Key_P, modifier=Qt.KeyboardModifier.AltModifier)  # Planning ahead?
+        assert wait_until(
+            lambda: QApplication.focusWidget().objectName() == "asOfDateEdit", 3000
+        ), "the advice date never got the focus"
         self.type("1/10/25")
         self.record("welcome-planning-ahead", wizard)
         self.keys(Qt.Key.Key_Return)

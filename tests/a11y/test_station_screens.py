@@ -87,10 +87,15 @@ def walk(
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def inside(inner: list[int], outer: list[int]) -> bool:
+def inside(inner: list[int], outer: list[int], slack: int = 0) -> bool:
     x, y, w, h = inner
     ox, oy, ow, oh = outer
-    return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
+    return (
+        ox - slack <= x
+        and oy - slack <= y
+        and x + w <= ox + ow + slack
+        and y + h <= oy + oh + slack
+    )
 
 
 def problems_in(record: dict[str, Any]) -> list[str]:
@@ -116,6 +121,17 @@ def problems_in(record: dict[str, Any]) -> list[str]:
                 found.append(f"{step}: {name!r} at {button['global']} is off screen")
             if button["visible_region"] != [0, 0, width, height]:
                 found.append(f"{step}: {name!r} is cut: only {button['visible_region']} shows")
+    found += [f"{step}: {overlap}" for overlap in record["overlaps"]]
+    place = record.get("focus_place")
+    # (Unless the page was scrolled away from it, as with the mouse wheel.)
+    if (
+        place is not None
+        and not step.endswith("scrolled-to-end")
+        # one pixel of slack: at 225 % Qt rounds between device and logical pixels
+        and not inside(place["global"], place["viewport"], slack=1)
+    ):
+        # What has the keyboard focus is wholly in view (the page scrolls to it).
+        found.append(f"{step}: the focused {record['focus']} is not wholly in view: {place}")
     for area in record["scrolls"]:
         if area["horizontal_max"] > 0:
             found.append(f"{step}: {area['name']} scrolls sideways")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from certalign_gui.gui import accessibility
@@ -72,12 +72,15 @@ class WelcomePage(BasePage):
         self.as_of = DateField("asOfDateEdit", self.tr("Advice as of"), calendar_start=today)
         self.panel = QWidget()
         self.panel.setObjectName("planningAheadPanel")
-        form = QFormLayout(self.panel)
+        # Label above the field, as on the other pages: a form layout's row does not grow
+        # when the date in words appears under the field, and the words were drawn over it.
+        form = QVBoxLayout(self.panel)
         form.setContentsMargins(24, 0, 0, 0)
         label = plain_label(self.tr("Advice &as of:"))
         label.setBuddy(self.as_of.edit)
-        form.addRow(label, self.as_of)
-        form.addRow(
+        form.addWidget(label)
+        form.addWidget(self.as_of)
+        form.addWidget(
             plain_label(
                 self.tr("See the advice for another day, for example the day you plan to apply.")
             )
