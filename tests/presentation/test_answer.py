@@ -8,7 +8,8 @@ import pytest
 
 from certalign_gui.presentation import words
 from certalign_gui.presentation.answer import not_usual_note, present, source_line
-from certalign_gui.rules import Situation, assess
+from certalign_gui.rules import Situation, assess, load_policy
+from certalign_gui.rules.policy import MonthDay
 
 OPEN_2025 = Situation(
     ma_expiration=date(2025, 3, 31), nremt_expiration=date(2026, 3, 31), as_of=date(2025, 1, 10)
@@ -79,18 +80,25 @@ def test_the_source_line_names_the_guidance_and_its_check():
     )
 
 
-@pytest.mark.parametrize("usual", ["March 31", "June 30"])
-def test_the_date_field_note_and_the_warning_share_their_sentence(usual):
+@pytest.mark.parametrize(("month", "day", "usual"), [(3, 31, "March 31"), (6, 30, "June 30")])
+def test_the_date_field_note_and_the_warning_share_their_sentence(month, day, usual):
+    # A policy whose certifications usually expire on ``usual``: the warning must say that
+    # day, not the shipped policy's March 31.
+    shipped = load_policy()
+    policy = shipped.model_copy(update={"usual_expiration": MonthDay(month=month, day=day)})
     note = not_usual_note(usual)
     assert (
         note == f"This is not {usual}. Certifications normally expire on {usual}: check your card."
     )
-    warning = assess(
+    warnings = assess(
         Situation(
-            ma_expiration=date(2025, 3, 30),
-            nremt_expiration=date(2026, 3, 31),
+            ma_expiration=date(2025, 3, 30),  # the usual day of neither policy
+            nremt_expiration=date(2026, 3, 30),
             as_of=date(2025, 1, 10),
-        )
+        ),
+        policy,
     ).warnings
-    assert any(w.endswith("Certifications normally expire on March 31: check your card.")
-               for w in warning)  # fmt: skip
+    unusual = [w for w in warnings if "normally expire" in w]
+    assert len(unusual) == 2  # the Massachusetts and the NREMT date
+    for warning in unusual:
+        assert warning.endswith(note.removeprefix(f"This is not {usual}. "))
