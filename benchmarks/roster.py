@@ -84,9 +84,9 @@ def measure(*, quick: bool) -> dict[str, float]:
     from PySide6.QtTest import QTest
 
     from certalign_gui.app import _application
-    from certalign_gui.gui.roster_model import Column
-    from certalign_gui.gui.roster_window import RosterWindow
-    from certalign_gui.gui.session import Session
+    from certalign_gui.gui.roster.model import Column
+    from certalign_gui.gui.roster.window import RosterWindow
+    from certalign_gui.gui.shell.session import Session
     from certalign_gui.roster.checklists import checklists_pdf
     from certalign_gui.rules import load_policy
 

@@ -9,7 +9,8 @@ import pytest
 from gui_helpers import TODAY
 from qt_support import UrlRecorder, recording_urls
 
-from certalign_gui.gui.wizard import AlignmentWizard
+from certalign_gui.app import roster_window
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
 from certalign_gui.rules import Policy, load_policy
 
 
@@ -31,7 +32,9 @@ def make_wizard(qtbot, policy) -> Callable[..., AlignmentWizard]:
     """Build a shown wizard whose clock says ``today`` (default: January 10, 2025)."""
 
     def make(today: date | None = TODAY, idle_timeout_ms: int = 600_000) -> AlignmentWizard:
-        wizard = AlignmentWizard(policy, today=today, idle_timeout_ms=idle_timeout_ms)
+        wizard = AlignmentWizard(
+            policy, today=today, idle_timeout_ms=idle_timeout_ms, roster=roster_window
+        )
         qtbot.addWidget(wizard)
         wizard.show()
         qtbot.waitExposed(wizard)

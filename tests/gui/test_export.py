@@ -13,10 +13,10 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtPrintSupport import QPrinterInfo, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from certalign_gui.basics.file_writing import FileWriteError
 from certalign_gui.checklist.details import Details
-from certalign_gui.checklist.files import FileWriteError
-from certalign_gui.gui import export
-from certalign_gui.gui.session import detached
+from certalign_gui.gui.shell.session import detached
+from certalign_gui.gui.wizard import take_home
 from certalign_gui.rules import Situation, assess
 
 ASSESSMENT = assess(
@@ -43,13 +43,15 @@ class Dialogs:
         self.asked_past_calendar = 0
         self.infos: list[str] = []
         self.errors: list[str] = []
-        monkeypatch.setattr(export, "ask_save_path", self._ask_save_path)
-        monkeypatch.setattr(export, "ask_overwrite", self._ask_overwrite)
-        monkeypatch.setattr(export, "ask_save_pdf_instead", self._ask_save_pdf_instead)
-        monkeypatch.setattr(export, "ask_save_past_calendar", self._ask_save_past_calendar)
-        monkeypatch.setattr(export, "inform", lambda parent, title, text: self.infos.append(text))
+        monkeypatch.setattr(take_home, "ask_save_path", self._ask_save_path)
+        monkeypatch.setattr(take_home, "ask_overwrite", self._ask_overwrite)
+        monkeypatch.setattr(take_home, "ask_save_pdf_instead", self._ask_save_pdf_instead)
+        monkeypatch.setattr(take_home, "ask_save_past_calendar", self._ask_save_past_calendar)
         monkeypatch.setattr(
-            export, "report_error", lambda parent, title, text: self.errors.append(text)
+            take_home, "inform", lambda parent, title, text: self.infos.append(text)
+        )
+        monkeypatch.setattr(
+            take_home, "report_error", lambda parent, title, text: self.errors.append(text)
         )
 
     def _ask_save_path(self, parent, title, suggested, name_filter):
@@ -86,7 +88,7 @@ def _pdf_text(path: Path) -> str:
 def test_save_pdf_writes_the_one_page_checklist(monkeypatch, parent, tmp_path):
     target = tmp_path / "mine.pdf"
     dialogs = Dialogs(monkeypatch, target)
-    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    take_home.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     text = _pdf_text(target)
     assert "Jane Q. Public" in text
     assert "Due by February 15, 2025" in text
@@ -96,9 +98,9 @@ def test_save_pdf_writes_the_one_page_checklist(monkeypatch, parent, tmp_path):
 
 
 def test_save_pdf_suggests_a_dated_name_in_documents(monkeypatch, parent, tmp_path):
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    monkeypatch.setattr(take_home, "documents_folder", lambda: tmp_path)
     dialogs = Dialogs(monkeypatch, None)
-    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    take_home.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert dialogs.suggested == [tmp_path / f"alignment-checklist-{PRINTED.isoformat()}.pdf"]
     assert list(tmp_path.iterdir()) == []  # cancelled: nothing written, nothing said
     assert dialogs.infos == dialogs.errors == []
@@ -131,29 +133,29 @@ def test_documents_folder_is_documents_or_else_home(
         (config / "user-dirs.dirs").write_text(user_dirs, encoding="utf-8")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    assert export.documents_folder() == (home / expected if expected else home)
+    assert take_home.documents_folder() == (home / expected if expected else home)
 
 
 def test_a_name_without_extension_gets_pdf(monkeypatch, parent, tmp_path):
     Dialogs(monkeypatch, tmp_path / "checklist")
-    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    take_home.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert (tmp_path / "checklist.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_an_existing_file_is_kept_unless_the_user_says_replace(monkeypatch, parent, tmp_path):
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    monkeypatch.setattr(take_home, "documents_folder", lambda: tmp_path)
     target = tmp_path / f"alignment-checklist-{PRINTED.isoformat()}.pdf"
     target.write_bytes(b"the old checklist")
     dialogs = Dialogs(monkeypatch, target, None)
     dialogs.overwrite_answers = [False]
-    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    take_home.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert dialogs.asked_overwrite == [target]
     assert dialogs.suggested == [target, target]  # asked again, same name offered
     assert target.read_bytes() == b"the old checklist"
 
     dialogs = Dialogs(monkeypatch, target)
     dialogs.overwrite_answers = [True]
-    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    take_home.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert target.read_bytes().startswith(b"%PDF-")
 
 
@@ -161,7 +163,7 @@ def test_a_folder_is_not_a_file_name(monkeypatch, parent, tmp_path):
     folder = tmp_path / "stuff.pdf"
     folder.mkdir()
     dialogs = Dialogs(monkeypatch, folder, None)
-    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    take_home.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert len(dialogs.errors) == 1
     assert str(folder) in dialogs.errors[0]
     assert "is a folder" in dialogs.errors[0]
@@ -171,7 +173,7 @@ def test_a_folder_is_not_a_file_name(monkeypatch, parent, tmp_path):
 def test_a_missing_folder_is_reported_in_plain_words(monkeypatch, parent, tmp_path):
     target = tmp_path / "gone" / "checklist.pdf"
     dialogs = Dialogs(monkeypatch, target)
-    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    take_home.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert dialogs.errors == [
         f"Could not save {target}: that folder does not exist. "
         "Choose another folder, such as Documents, and try again."
@@ -186,10 +188,10 @@ def test_a_full_disk_is_reported_and_the_old_file_kept(monkeypatch, parent, tmp_
     def full(path, data):
         raise FileWriteError(Path(path), "the disk is full")
 
-    monkeypatch.setattr(export, "atomic_write", full)
+    monkeypatch.setattr(take_home, "atomic_write", full)
     dialogs = Dialogs(monkeypatch, target)
     dialogs.overwrite_answers = [True]
-    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    take_home.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert dialogs.errors[0].startswith(f"Could not save {target}: the disk is full.")
     assert target.read_bytes() == b"old"
 
@@ -198,9 +200,9 @@ def test_an_unexpected_failure_is_a_message_not_a_crash(monkeypatch, parent, tmp
     def broken(*args, **kwargs):
         raise RuntimeError("Qt could not start a PDF page")
 
-    monkeypatch.setattr(export, "pdf_bytes", broken)
+    monkeypatch.setattr(take_home, "pdf_bytes", broken)
     dialogs = Dialogs(monkeypatch, tmp_path / "x.pdf")
-    export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    take_home.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert dialogs.errors == ["Something went wrong while making x.pdf. Nothing was saved."]
     assert list(tmp_path.iterdir()) == []
     assert "making x.pdf failed" in caplog.text
@@ -211,10 +213,10 @@ ADVICE_DAY = date(2025, 1, 10)
 
 
 def test_save_ics_writes_the_deadlines(monkeypatch, parent, tmp_path):
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    monkeypatch.setattr(take_home, "documents_folder", lambda: tmp_path)
     target = tmp_path / "dates.ics"
     dialogs = Dialogs(monkeypatch, target)
-    export.save_ics(parent, ASSESSMENT, today=ADVICE_DAY, token=detached())
+    take_home.save_ics(parent, ASSESSMENT, today=ADVICE_DAY, token=detached())
     assert dialogs.suggested == [tmp_path / f"alignment-deadlines-{ADVICE_DAY.isoformat()}.ics"]
     calendar = Calendar.from_ical(target.read_bytes())
     assert len(calendar.walk("VEVENT")) == len(ASSESSMENT.deadlines)
@@ -230,42 +232,42 @@ def test_a_calendar_whose_every_reminder_is_past_is_saved_only_when_asked_to(
     target = tmp_path / "dates.ics"
     dialogs = Dialogs(monkeypatch, target)
     dialogs.past_calendar = answer
-    export.save_ics(parent, ASSESSMENT, today=PRINTED, token=detached())
+    take_home.save_ics(parent, ASSESSMENT, today=PRINTED, token=detached())
     assert dialogs.asked_past_calendar == 1
     assert target.exists() is answer
     assert len(dialogs.suggested) == (1 if answer else 0)  # "Don't save" asks nothing more
 
 
 def test_print_without_a_printer_offers_a_pdf(monkeypatch, parent, tmp_path):
-    monkeypatch.setattr(export, "available_printers", list)
+    monkeypatch.setattr(take_home, "available_printers", list)
     target = tmp_path / "instead.pdf"
     dialogs = Dialogs(monkeypatch, target)
     dialogs.pdf_instead = True
-    export.print_checklist(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    take_home.print_checklist(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert "Jane Q. Public" in _pdf_text(target)
 
 
 def test_print_without_a_printer_can_be_cancelled(monkeypatch, parent, tmp_path):
-    monkeypatch.setattr(export, "available_printers", list)
+    monkeypatch.setattr(take_home, "available_printers", list)
     dialogs = Dialogs(monkeypatch)
     dialogs.pdf_instead = False
-    export.print_checklist(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    take_home.print_checklist(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     assert dialogs.suggested == []
     assert parent.findChild(QPrintPreviewDialog) is None
 
 
 def test_print_preview_opens_without_blocking_and_draws_one_page(monkeypatch, qtbot, parent):
     # A printer-less QPrinter stands in for a real queue (see test_export_cups for one).
-    monkeypatch.setattr(export, "available_printers", lambda: [QPrinterInfo()])
+    monkeypatch.setattr(take_home, "available_printers", lambda: [QPrinterInfo()])
     Dialogs(monkeypatch)
     drawn = []
-    paint = export.paint_checklist
+    paint = take_home.paint_checklist
 
     def recording_paint(*args, **kwargs):
         drawn.append(paint(*args, **kwargs))
 
-    monkeypatch.setattr(export, "paint_checklist", recording_paint)
-    export.print_checklist(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+    monkeypatch.setattr(take_home, "paint_checklist", recording_paint)
+    take_home.print_checklist(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
     preview = parent.findChild(QPrintPreviewDialog, "printPreviewDialog")
     assert preview is not None
     assert preview.isVisible()
@@ -292,7 +294,7 @@ def test_print_preview_opens_without_blocking_and_draws_one_page(monkeypatch, qt
     ],
 )
 def test_default_paper_follows_the_locale(locale, paper):
-    assert export.default_page_size(QLocale(locale)) == paper
+    assert take_home.default_page_size(QLocale(locale)) == paper
 
 
 def _answer_with(monkeypatch, button_text: str, seen: list[str]) -> None:
@@ -314,7 +316,7 @@ def _answer_with(monkeypatch, button_text: str, seen: list[str]) -> None:
 def test_the_overwrite_question_names_the_file(monkeypatch, parent, tmp_path, button, replace):
     seen: list[str] = []
     _answer_with(monkeypatch, button, seen)
-    assert export.ask_overwrite(parent, tmp_path / "a.pdf") is replace
+    assert take_home.ask_overwrite(parent, tmp_path / "a.pdf") is replace
     assert seen == [f"a.pdf already exists in {tmp_path}.\n\nDo you want to replace it?"]
 
 
@@ -322,7 +324,7 @@ def test_the_overwrite_question_names_the_file(monkeypatch, parent, tmp_path, bu
 def test_the_no_printer_question_offers_a_pdf(monkeypatch, parent, button, pdf):
     seen: list[str] = []
     _answer_with(monkeypatch, button, seen)
-    assert export.ask_save_pdf_instead(parent) is pdf
+    assert take_home.ask_save_pdf_instead(parent) is pdf
     assert "no printer" in seen[0]
 
 
@@ -334,11 +336,11 @@ def test_the_file_dialog_does_not_ask_about_overwriting_itself(monkeypatch, pare
         return str(tmp_path / "x.pdf"), "PDF files (*.pdf)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
-    chosen = export.ask_save_path(parent, "Save", tmp_path / "y.pdf", "PDF files (*.pdf)")
+    chosen = take_home.ask_save_path(parent, "Save", tmp_path / "y.pdf", "PDF files (*.pdf)")
     assert chosen == tmp_path / "x.pdf"
     assert calls[0][-1] == QFileDialog.Option.DontConfirmOverwrite
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
-    assert export.ask_save_path(parent, "Save", tmp_path / "y.pdf", "PDF files (*.pdf)") is None
+    assert take_home.ask_save_path(parent, "Save", tmp_path / "y.pdf", "PDF files (*.pdf)") is None
 
 
 def test_the_wizards_buttons_save_what_the_user_typed(monkeypatch, qtbot, make_wizard, tmp_path):

@@ -42,10 +42,11 @@ from qt_support import (
 from roster.roster_files import generate, generated_csv
 from typing_extensions import override
 
-from certalign_gui.gui import export, roster_dialogs
-from certalign_gui.gui.roster_model import Column
-from certalign_gui.gui.roster_window import RosterWindow
-from certalign_gui.gui.session import Session
+from certalign_gui.gui.roster import dialogs as roster_dialogs
+from certalign_gui.gui.roster.model import Column
+from certalign_gui.gui.roster.window import RosterWindow
+from certalign_gui.gui.shell.session import Session
+from certalign_gui.gui.wizard import take_home
 from certalign_gui.roster.assess import assess_roster
 from certalign_gui.roster.columns import TEMPLATE_HEADERS
 from certalign_gui.roster.reader import read_roster
@@ -118,16 +119,18 @@ def seams(monkeypatch, tmp_path) -> dict[str, list]:
 
     monkeypatch.setattr(roster_dialogs, "ask_save_path", save_path)
     monkeypatch.setattr(roster_dialogs, "ask_open_path", open_path)
-    monkeypatch.setattr(export, "inform", lambda parent, title, text: asked["saved"].append(text))
     monkeypatch.setattr(
-        export, "report_error", lambda parent, title, text: asked["errors"].append(text)
+        take_home, "inform", lambda parent, title, text: asked["saved"].append(text)
+    )
+    monkeypatch.setattr(
+        take_home, "report_error", lambda parent, title, text: asked["errors"].append(text)
     )
 
     def overwrite(parent, path):
         asked["overwrite"].append(path)
         return False
 
-    monkeypatch.setattr(export, "ask_overwrite", overwrite)
+    monkeypatch.setattr(take_home, "ask_overwrite", overwrite)
     return asked
 
 
@@ -312,7 +315,7 @@ def test_the_table_sorts_from_the_keyboard_and_says_so(qtbot, make_window, roste
     window.open_file(roster_file)
     monkey = pytest.MonkeyPatch()
     monkey.setattr(
-        "certalign_gui.gui.roster_window.accessibility.announce",
+        "certalign_gui.gui.roster.window.accessibility.announce",
         lambda widget, text: announced.append(text),
     )
     try:
@@ -420,8 +423,8 @@ def _save_person_pdf(qtbot, monkeypatch, window: RosterWindow, target: Path) -> 
     dialog = window.person_dialog()
     assert dialog is not None
     assert dialog.isVisible()
-    monkeypatch.setattr(export, "ask_save_path", lambda *args: target)
-    monkeypatch.setattr(export, "inform", lambda *args: None)
+    monkeypatch.setattr(take_home, "ask_save_path", lambda *args: target)
+    monkeypatch.setattr(take_home, "inform", lambda *args: None)
     mouse_click(qtbot, child(dialog, QPushButton, "savePdfButton"))
     return _pdf_pages(target)
 
@@ -606,7 +609,7 @@ def test_print_the_summary_is_one_job(
     window = make_window()
     window.open_file(roster_file)
     printed = tmp_path / "printed.pdf"
-    monkeypatch.setattr(export, "available_printers", lambda: ["a printer"])
+    monkeypatch.setattr(take_home, "available_printers", lambda: ["a printer"])
 
     def ask_print(parent, printer, title):
         # As if the officer chose a printer that writes a file: the job can be read back.
@@ -627,7 +630,7 @@ def test_print_the_summary_is_one_job(
 def test_no_printer_offers_the_pdf(qtbot, monkeypatch, make_window, roster_file, seams, tmp_path):
     window = make_window()
     window.open_file(roster_file)
-    monkeypatch.setattr(export, "available_printers", lambda: [])
+    monkeypatch.setattr(take_home, "available_printers", lambda: [])
     offered = []
     monkeypatch.setattr(
         roster_dialogs, "ask_save_pdf_instead", lambda parent, what: offered.append(what) or True
@@ -887,7 +890,7 @@ STARTUP = textwrap.dedent(
     """
     import sys
     from certalign_gui import app
-    from certalign_gui.gui import roster_window
+    from certalign_gui.gui.roster import window as roster_window
 
     opened = roster_window.RosterWindow.open_file
 
@@ -914,7 +917,7 @@ SHOWN = textwrap.dedent(
     """
     import sys
     from certalign_gui import app
-    from certalign_gui.gui import roster_window
+    from certalign_gui.gui.roster import window as roster_window
 
     shown = roster_window.RosterWindow.showEvent
 

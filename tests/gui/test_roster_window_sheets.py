@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 from qt_support import activate, focused, key
 from roster.roster_files import AS_OF, TWO_YEARS, write_workbook
 
-from certalign_gui.gui import roster_dialogs
-from certalign_gui.gui.roster_window import RosterWindow
-from certalign_gui.gui.session import Session
+from certalign_gui.gui.roster import dialogs as roster_dialogs
+from certalign_gui.gui.roster.window import RosterWindow
+from certalign_gui.gui.shell.session import Session
 from certalign_gui.roster.formats import SPREADSHEET_SUFFIXES
 
 

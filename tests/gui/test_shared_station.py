@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 import certalign_gui
-from certalign_gui.checklist.files import FileWriteError
-from certalign_gui.gui import export, links
-from certalign_gui.gui.wizard import AlignmentWizard, PageId
+from certalign_gui.app import roster_window
+from certalign_gui.basics.file_writing import FileWriteError
+from certalign_gui.gui.shell import open_link
+from certalign_gui.gui.wizard import take_home
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
 NAME = "Zebulon Quixote"
 PRINT_DAY = date(2026, 12, 2)
@@ -86,7 +88,7 @@ def answer(qtbot, wizard: AlignmentWizard, *, as_of: str | None = None, name: st
 
 @pytest.fixture
 def wizard(qtbot, policy):
-    made = AlignmentWizard(policy, today=PRINT_DAY)
+    made = AlignmentWizard(policy, today=PRINT_DAY, roster=roster_window)
     _shown(qtbot, made, PRINT_DAY)
     answer(qtbot, made)
     return made
@@ -126,12 +128,12 @@ class Questions:
     def __init__(self, monkeypatch, wizard, folder: Path, reset_at: str) -> None:
         self.wizard, self.folder, self.reset_at = wizard, folder, reset_at
         self.asked: list[str] = []
-        monkeypatch.setattr(export, "ask_save_path", self.ask_save_path)
-        monkeypatch.setattr(export, "ask_overwrite", self.ask_overwrite)
-        monkeypatch.setattr(export, "inform", self.inform)
-        monkeypatch.setattr(export, "report_error", self.report_error)
-        monkeypatch.setattr(export, "ask_save_pdf_instead", self.ask_save_pdf_instead)
-        monkeypatch.setattr(export, "ask_save_past_calendar", self.ask_save_past_calendar)
+        monkeypatch.setattr(take_home, "ask_save_path", self.ask_save_path)
+        monkeypatch.setattr(take_home, "ask_overwrite", self.ask_overwrite)
+        monkeypatch.setattr(take_home, "inform", self.inform)
+        monkeypatch.setattr(take_home, "report_error", self.report_error)
+        monkeypatch.setattr(take_home, "ask_save_pdf_instead", self.ask_save_pdf_instead)
+        monkeypatch.setattr(take_home, "ask_save_past_calendar", self.ask_save_past_calendar)
 
     def _at(self, point: str) -> None:
         self.asked.append(point)
@@ -177,12 +179,12 @@ def test_a_reset_during_a_save_question_writes_nothing(
 ):
     if reset_at == "overwrite question":
         name = (
-            export.default_pdf_name(PRINT_DAY)
+            take_home.default_pdf_name(PRINT_DAY)
             if button == "savePdfButton"
-            else (export.default_ics_name(PRINT_DAY))
+            else (take_home.default_ics_name(PRINT_DAY))
         )
         (tmp_path / name).write_bytes(b"last week's file")
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    monkeypatch.setattr(take_home, "documents_folder", lambda: tmp_path)
     questions = Questions(monkeypatch, wizard, tmp_path, reset_at)
     _press_button(qtbot, wizard, button)
     qtbot.wait(50)  # anything queued after the reset has run
@@ -201,7 +203,7 @@ def test_a_reset_during_a_save_question_writes_nothing(
 def test_a_reset_at_the_past_reminders_question_writes_nothing(
     qtbot, monkeypatch, wizard, tmp_path
 ):
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    monkeypatch.setattr(take_home, "documents_folder", lambda: tmp_path)
     questions = Questions(monkeypatch, wizard, tmp_path, "past reminders question")
     _press_button(qtbot, wizard, "saveIcsButton")
     qtbot.wait(50)  # anything queued after the reset has run
@@ -211,12 +213,12 @@ def test_a_reset_at_the_past_reminders_question_writes_nothing(
 
 
 def test_a_reset_at_the_error_message_ends_the_save(qtbot, monkeypatch, wizard, tmp_path):
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    monkeypatch.setattr(take_home, "documents_folder", lambda: tmp_path)
 
     def full_disk(path, data):
         raise FileWriteError(Path(path), "the disk is full")
 
-    monkeypatch.setattr(export, "atomic_write", full_disk)
+    monkeypatch.setattr(take_home, "atomic_write", full_disk)
     questions = Questions(monkeypatch, wizard, tmp_path, "error message")
     _press_button(qtbot, wizard, "savePdfButton")
     qtbot.wait(50)
@@ -228,21 +230,21 @@ def test_a_reset_at_the_error_message_ends_the_save(qtbot, monkeypatch, wizard, 
 def test_a_reset_at_the_saved_message_leaves_only_the_file_asked_for(
     qtbot, monkeypatch, wizard, tmp_path
 ):
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    monkeypatch.setattr(take_home, "documents_folder", lambda: tmp_path)
     questions = Questions(monkeypatch, wizard, tmp_path, "saved message")
     _press_button(qtbot, wizard, "savePdfButton")
     qtbot.wait(50)
     assert questions.asked == ["file dialog", "saved message"]
     _assert_fresh_start(wizard)
     # The file was saved on purpose before the reset: that one stays, and only that one.
-    assert [p.name for p in _files(tmp_path)] == [export.default_pdf_name(PRINT_DAY)]
+    assert [p.name for p in _files(tmp_path)] == [take_home.default_pdf_name(PRINT_DAY)]
 
 
 def test_a_reset_at_the_no_printer_question_opens_no_save_dialog(
     qtbot, monkeypatch, wizard, tmp_path
 ):
-    monkeypatch.setattr(export, "available_printers", list)
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    monkeypatch.setattr(take_home, "available_printers", list)
+    monkeypatch.setattr(take_home, "documents_folder", lambda: tmp_path)
     questions = Questions(monkeypatch, wizard, tmp_path, "no printer question")
     _press_button(qtbot, wizard, "printButton")
     qtbot.wait(50)
@@ -273,7 +275,7 @@ def _reset_while_a_dialog_waits(qtbot, wizard, dialog_type: type) -> list[str]:
 def test_the_real_file_dialog_is_closed_by_the_reset_and_nothing_is_saved(
     qtbot, monkeypatch, wizard, tmp_path
 ):
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    monkeypatch.setattr(take_home, "documents_folder", lambda: tmp_path)
     seen = _reset_while_a_dialog_waits(qtbot, wizard, QFileDialog)
     _press_button(qtbot, wizard, "savePdfButton")
     qtbot.waitUntil(lambda: seen and _open_dialogs() == [])
@@ -294,7 +296,7 @@ def test_the_real_overwrite_question_is_closed_by_the_reset_and_the_old_file_kep
         asked.append(title)
         return old if len(asked) == 1 else None  # asked again: cancel (and fail below)
 
-    monkeypatch.setattr(export, "ask_save_path", ask_save_path)
+    monkeypatch.setattr(take_home, "ask_save_path", ask_save_path)
     seen = _reset_while_a_dialog_waits(qtbot, wizard, QMessageBox)
     _press_button(qtbot, wizard, "savePdfButton")
     qtbot.waitUntil(lambda: seen and _open_dialogs() == [])
@@ -309,15 +311,15 @@ def test_the_real_overwrite_question_is_closed_by_the_reset_and_the_old_file_kep
 def test_the_print_preview_is_closed_by_the_reset_and_nothing_is_drawn_after(
     qtbot, monkeypatch, wizard, tmp_path
 ):
-    monkeypatch.setattr(export, "available_printers", lambda: [QPrinterInfo()])
+    monkeypatch.setattr(take_home, "available_printers", lambda: [QPrinterInfo()])
     calls: list[tuple[tuple, dict]] = []
-    paint = export.paint_checklist
+    paint = take_home.paint_checklist
 
     def recording_paint(*args, **kwargs):
         calls.append((args, kwargs))
         return paint(*args, **kwargs)
 
-    monkeypatch.setattr(export, "paint_checklist", recording_paint)
+    monkeypatch.setattr(take_home, "paint_checklist", recording_paint)
     _press_button(qtbot, wizard, "printButton")
     qtbot.waitUntil(lambda: len(calls) == 1)
     _reset_while_a_dialog_waits(qtbot, wizard, QPrintPreviewDialog)
@@ -344,11 +346,11 @@ def _pdf_text(path: Path) -> str:
 def test_planning_ahead_prints_the_print_date_and_the_advice_date_each_labelled(
     qtbot, monkeypatch, policy, tmp_path
 ):
-    wizard = AlignmentWizard(policy, today=PRINT_DAY)
+    wizard = AlignmentWizard(policy, today=PRINT_DAY, roster=roster_window)
     _shown(qtbot, wizard, PRINT_DAY)
     answer(qtbot, wizard, as_of="01/10/2027")
     assert wizard.assessment().situation.as_of == date(2027, 1, 10)
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
+    monkeypatch.setattr(take_home, "documents_folder", lambda: tmp_path)
     Questions(monkeypatch, wizard, tmp_path, reset_at="never")
     _press_button(qtbot, wizard, "savePdfButton")
     (saved,) = _files(tmp_path)
@@ -361,7 +363,7 @@ def test_planning_ahead_prints_the_print_date_and_the_advice_date_each_labelled(
 
 def test_a_window_left_open_past_midnight_advises_for_the_new_day(qtbot, policy):
     day = [date(2026, 12, 1)]
-    wizard = AlignmentWizard(policy, today=lambda: day[0])
+    wizard = AlignmentWizard(policy, today=lambda: day[0], roster=roster_window)
     _shown(qtbot, wizard, day[0])
     summary = wizard.findChild(QLabel, "asOfSummary")
     assert summary.text() == "The advice is for today, December 1, 2026."
@@ -376,7 +378,7 @@ def test_a_window_left_open_past_midnight_advises_for_the_new_day(qtbot, policy)
 
 def test_midnight_reaches_the_answer_even_without_a_second_look_at_the_welcome_page(qtbot, policy):
     day = [date(2026, 12, 1)]
-    wizard = AlignmentWizard(policy, today=lambda: day[0])
+    wizard = AlignmentWizard(policy, today=lambda: day[0], roster=roster_window)
     _shown(qtbot, wizard, day[0])
     _next(qtbot, wizard)
     day[0] += timedelta(days=1)
@@ -390,7 +392,7 @@ def test_midnight_reaches_the_answer_even_without_a_second_look_at_the_welcome_p
 
 def test_an_advice_date_the_person_chose_does_not_follow_the_clock(qtbot, policy):
     day = [date(2026, 12, 1)]
-    wizard = AlignmentWizard(policy, today=lambda: day[0])
+    wizard = AlignmentWizard(policy, today=lambda: day[0], roster=roster_window)
     _shown(qtbot, wizard, day[0])
     _press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "asOfDateEdit")
@@ -457,14 +459,14 @@ def test_a_link_that_opens_shows_no_message(qtbot, wizard, url_recorder):
     qtbot.mouseClick(wizard.findChild(QPushButton, "nremtButton"), Qt.MouseButton.LeftButton)
     assert url_recorder.urls == ["https://www.nremt.org/"]
     assert wizard.findChild(QDialog, "linkNotOpenedDialog") is None
-    assert links.open_url("https://www.nremt.org/")
+    assert open_link.open_url("https://www.nremt.org/")
 
 
 # -- No dialog from paint code. ------------------------------------------------------------
 
 
 def test_a_failing_preview_paint_is_reported_once_after_the_paint(qtbot, monkeypatch, wizard):
-    monkeypatch.setattr(export, "available_printers", lambda: [QPrinterInfo()])
+    monkeypatch.setattr(take_home, "available_printers", lambda: [QPrinterInfo()])
     painting = [False]
     reports: list[tuple[str, bool]] = []
 
@@ -478,8 +480,8 @@ def test_a_failing_preview_paint_is_reported_once_after_the_paint(qtbot, monkeyp
     def report_error(parent, title, text):
         reports.append((text, painting[0]))
 
-    monkeypatch.setattr(export, "draw_page", broken_draw)
-    monkeypatch.setattr(export, "report_error", report_error)
+    monkeypatch.setattr(take_home, "draw_page", broken_draw)
+    monkeypatch.setattr(take_home, "report_error", report_error)
     _press_button(qtbot, wizard, "printButton")
     preview = wizard.findChild(QPrintPreviewDialog, "printPreviewDialog")
     widget = preview.findChild(QPrintPreviewWidget)

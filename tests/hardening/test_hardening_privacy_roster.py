@@ -20,7 +20,7 @@ import textwrap
 from hardening_helpers import contains_secret
 from qt_support import run_python
 
-from certalign_gui.gui import diagnostics
+from certalign_gui.gui.shell import diagnostics
 
 TIMEOUT_S = 180
 CREW = (
@@ -45,19 +45,20 @@ SESSION = textwrap.dedent(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPushButton
     from certalign_gui import app
-    from certalign_gui.gui import crash, export
+    from certalign_gui.gui.shell import crash
+    from certalign_gui.gui.wizard import take_home
 
     roster_file, documents = Path(sys.argv[1]), Path(sys.argv[2])
     qapp = QApplication(sys.argv[:1])
     # The answers an officer gives: a file name for one person's PDF (the wizard's own
     # dialog), and "OK" to each "saved" message. The roster's file dialogs are the real ones.
-    export.ask_save_path = lambda parent, title, suggested, name_filter: documents / "one.pdf"
-    export.inform = lambda parent, title, text: print("SAVED")
+    take_home.ask_save_path = lambda parent, title, suggested, name_filter: documents / "one.pdf"
+    take_home.inform = lambda parent, title, text: print("SAVED")
 
     def no_error(parent, title, text):
         raise AssertionError(text)
 
-    export.report_error = no_error
+    take_home.report_error = no_error
 
     def crash_dialog(parent, summary, *, can_start_over=True):
         print("CRASH DIALOG")

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QLabel, QTableWidget
 from certalign_gui.checklist.details import Details
 from certalign_gui.checklist.document import pdf_bytes
 from certalign_gui.checklist.html import checklist_html
-from certalign_gui.gui.results_view import ResultsView
-from certalign_gui.gui.session import Session
+from certalign_gui.gui.shell.session import Session
+from certalign_gui.gui.wizard.results_view import ResultsView
 from certalign_gui.presentation.answer import Answer, present
 from certalign_gui.presentation.plain_text import answer_text
 from certalign_gui.rules import Situation, assess

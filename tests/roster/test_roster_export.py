@@ -9,19 +9,19 @@ import json
 import pytest
 from roster_files import AS_OF, HEADER, write_csv
 
-from certalign_gui.checklist.files import FileWriteError
+from certalign_gui.basics.file_writing import FileWriteError
 from certalign_gui.roster.assess import assess_roster
-from certalign_gui.roster.export import (
+from certalign_gui.roster.output import CancelledError
+from certalign_gui.roster.reader import read_roster, read_roster_bytes
+from certalign_gui.roster.results_export import (
     CSV_HEADERS,
     neutralised,
     results_csv,
     roster_json,
 )
-from certalign_gui.roster.export import (
+from certalign_gui.roster.results_export import (
     write_csv as write_results_csv,
 )
-from certalign_gui.roster.output import CancelledError
-from certalign_gui.roster.reader import read_roster, read_roster_bytes
 from certalign_gui.roster.template import (
     TEMPLATE_CSV,
     TemplateError,
