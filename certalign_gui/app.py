@@ -26,6 +26,7 @@ from certalign_gui.gui.shell.icons import app_icon
 
 if TYPE_CHECKING:
     from certalign_gui.gui.roster.window import RosterWindow
+    from certalign_gui.gui.shell.save_flow import SaveFlow
     from certalign_gui.gui.shell.session import Session
     from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
     from certalign_gui.rules import Policy, PolicyError
@@ -225,12 +226,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(app, args)
 
 
-def roster_window(policy: Policy, today: Callable[[], date], session: Session) -> RosterWindow:
+def roster_window(
+    policy: Policy, today: Callable[[], date], session: Session, flow: SaveFlow
+) -> RosterWindow:
     """The training officer's roster window, loaded on first use: the wizard's start-up does
     not pay for the roster (the wizard calls this when the roster is first asked for)."""
     from certalign_gui.gui.roster.window import RosterWindow
 
-    return RosterWindow(policy, today=today, session=session)
+    return RosterWindow(policy, today=today, session=session, flow=flow)
 
 
 def _run(app: QApplication, args: argparse.Namespace) -> int:

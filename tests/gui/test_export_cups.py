@@ -26,6 +26,7 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
+from scripted_questions import ScriptedQuestions, scripted_flow
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui.shell.session import detached
@@ -220,6 +221,7 @@ def test_the_checklist_prints_to_a_real_cups_queue(private_cups, qtbot, qapp):
             as_of=date(2025, 1, 10),
         )
     )
+    questions = ScriptedQuestions()
     assert take_home.paint_checklist(
         parent,
         printer,
@@ -227,7 +229,9 @@ def test_the_checklist_prints_to_a_real_cups_queue(private_cups, qtbot, qapp):
         Details(name="Print Test"),
         printed_on=date(2025, 1, 10),
         token=detached(),
+        errors=take_home.PaintErrors(parent, detached(), scripted_flow(questions)),
     )
+    assert questions.errors == []
 
     found: list[Path] = []
 

@@ -22,13 +22,13 @@ PACKAGE = Path(certalign_gui.__file__).parent
 OPENERS = re.compile(r"QDesktopServices|openUrl|setOpenExternalLinks|webbrowser")
 
 
-def test_only_the_links_module_can_open_a_browser():
+def test_only_the_open_link_module_can_open_a_browser():
     found = sorted(
         str(path.relative_to(PACKAGE))
         for path in PACKAGE.rglob("*.py")
         if OPENERS.search(path.read_text(encoding="utf-8"))
     )
-    assert found == ["gui/links.py"]
+    assert found == ["gui/shell/open_link.py"]
 
 
 @pytest.mark.parametrize(

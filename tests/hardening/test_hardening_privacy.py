@@ -36,19 +36,23 @@ SESSION = textwrap.dedent(
     from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton
     from certalign_gui import app
     from certalign_gui.gui.shell import crash
-    from certalign_gui.gui.wizard import take_home
+    from certalign_gui.gui.shell.save_flow import DialogQuestions
 
     name, ma_number, nremt_number, pdf, ics = sys.argv[1:6]
     qapp = QApplication(sys.argv[:1])
     chosen = {".pdf": Path(pdf), ".ics": Path(ics)}
     # The answers a user gives to the dialogs (a file chooser, a "saved" message).
-    take_home.ask_save_path = lambda parent, title, suggested, name_filter: chosen[suggested.suffix]
-    take_home.inform = lambda parent, title, text: print("SAVED")
+    DialogQuestions.save_path = lambda self, parent, title, suggested, name_filter: chosen[
+        suggested.suffix
+    ]
+    DialogQuestions.inform = lambda self, parent, title, text: print("SAVED")
 
-    def no_error(parent, title, text):
+    def no_error(self, parent, title, text):
         raise AssertionError(text)
 
-    take_home.report_error = no_error
+    # The program's own questions object (app.py gives every window this one), answered
+    # here as the person would.
+    DialogQuestions.report_error = no_error
 
     def crash_dialog(parent, summary, *, can_start_over=True):
         print("CRASH DIALOG")

@@ -15,6 +15,7 @@ from datetime import date
 import pypdf
 import pytest
 from PySide6.QtWidgets import QLabel, QTableWidget
+from scripted_questions import ScriptedQuestions, scripted_flow
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.checklist.document import pdf_bytes
@@ -85,7 +86,12 @@ def sentences(answer: Answer) -> list[str]:
 
 
 def screen_text(qtbot, assessment) -> str:
-    view = ResultsView(lambda: Details(), lambda: date(2025, 1, 10), Session())
+    view = ResultsView(
+        lambda: Details(),
+        lambda: date(2025, 1, 10),
+        Session(),
+        scripted_flow(ScriptedQuestions()),
+    )
     qtbot.addWidget(view)
     view.show_assessment(assessment, today=date(2025, 1, 10))
     parts = [label.text() for label in view.findChildren(QLabel) if not label.isHidden()]

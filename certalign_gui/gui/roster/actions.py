@@ -16,6 +16,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
 from certalign_gui.gui.roster.outputs import Output, print_pages, save_output
+from certalign_gui.gui.shell.paper_size import default_page_size
+from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.roster.assess import Person, RosterResult
 from certalign_gui.roster.output import Progress
@@ -41,6 +43,7 @@ class RosterActions:
         policy: Policy,
         today: Callable[[], date],
         session: Session,
+        flow: SaveFlow,
         result: Callable[[], RosterResult | None],
         people: Callable[[], list[Person]],
         lines: Callable[[], list[TableRow]],
@@ -50,13 +53,16 @@ class RosterActions:
         self._policy = policy
         self._today = today
         self._session = session
+        self._flow = flow
         self._result = result
         self._people = people
         self._lines = lines
         self._say = say
 
     def _save(self, output: Output) -> Path | None:
-        return save_output(self._parent, self._session.token(), output, say=self._say)
+        return save_output(
+            self._parent, self._session.token(), output, say=self._say, flow=self._flow
+        )
 
     def save_template(self) -> Path | None:
         """A blank roster to fill in: .csv (the shipped file) or .xlsx, by the name typed."""
@@ -105,11 +111,10 @@ class RosterActions:
         people = self._people()
         if not people:
             return None
-        from certalign_gui.gui.wizard import take_home
         from certalign_gui.roster.checklists import checklists_pdf
 
         today = self._today()
-        size = take_home.default_page_size()
+        size = default_page_size()
         return self._save(
             Output(
                 title=_tr("Save the checklists for everyone as PDF"),
@@ -176,4 +181,5 @@ class RosterActions:
             setup=setup,
             instead=self.save_summary,
             say=self._say,
+            flow=self._flow,
         )

@@ -1,8 +1,8 @@
 """What the training officer takes away: the template, the summary, the checklists, the CSV.
 
-Each one asks where (`dialogs.ask_save_path`), never replaces a file without asking
-(`take_home.ask_overwrite`), makes the whole file in memory behind a progress dialog that can be
-cancelled, and only then writes it, at once (`atomic_write`). Cancel, Start over or the idle
+Each one is saved through the `SaveFlow` the wizard uses too (asks where, never replaces a
+file without asking, writes at once), the whole file made in memory behind a progress dialog
+that can be cancelled. Cancel, Start over or the idle
 reset (both end the session whose token the work holds) leave no file. Printing the summary
 draws it first in memory, where it can still be cancelled: Qt's print engine on Linux
 (CUPS) cannot take back pages already drawn, so only a finished summary goes to the printer.
@@ -21,9 +21,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from certalign_gui.basics.file_writing import FileWriteError, atomic_write
-from certalign_gui.gui.roster import dialogs
 from certalign_gui.gui.shell import accessibility
+from certalign_gui.gui.shell.save_flow import SaveFlow, SaveRequest
 from certalign_gui.gui.shell.session import SessionToken
 from certalign_gui.roster.output import CancelledError, Progress
 
@@ -97,82 +96,29 @@ def save_output(
     output: Output,
     *,
     say: Callable[[str], None],
+    flow: SaveFlow,
 ) -> Path | None:
     """Ask where, make the file (cancellable), write it; the path written, or None."""
-    from certalign_gui.gui.wizard import take_home
 
-    path = _choose_path(parent, token, output)
-    if path is None or not token.alive():
-        return None
-    progress = ProgressShown(parent, output.working, token)
-    try:
-        data = output.make(path, progress)
-    except CancelledError:
-        progress.close()
-        if token.alive():
-            say(_tr("Cancelled: nothing was saved."))
-        return None
-    except Exception as error:
-        progress.close()
-        # Not the message: it may quote a cell of the roster. The type is enough for support.
-        log.error("Making %s failed (%s)", path.suffix, type(error).__name__)
-        if token.alive():
-            take_home.report_error(
-                parent,
-                _tr("Could not save the file"),
-                _tr("Something went wrong while making {name}. Nothing was saved.").format(
-                    name=path.name
-                ),
-            )
-        return None
-    progress.close()
-    if not token.alive():
-        return None
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        atomic_write(path, data)
-    except FileWriteError as error:
-        QGuiApplication.restoreOverrideCursor()
-        take_home.report_error(
-            parent,
-            _tr("Could not save the file"),
-            str(error) + " " + _tr("Choose another folder, such as Documents, and try again."),
-        )
-        return None
-    QGuiApplication.restoreOverrideCursor()
-    message = output.done.format(path=path)
-    say(message)
-    take_home.inform(parent, _tr("Saved"), message)
-    return path
-
-
-def _choose_path(parent: QWidget, token: SessionToken, output: Output) -> Path | None:
-    """Ask until a new file is named, replacing one is agreed, or the officer cancels."""
-    from certalign_gui.gui.wizard import take_home
-
-    suggested = dialogs.documents_folder() / output.suggested
-    while token.alive():
-        path = dialogs.ask_save_path(parent, output.title, suggested, output.name_filter)
-        if path is None or not token.alive():
+    def make(path: Path) -> bytes | None:
+        progress = ProgressShown(parent, output.working, token)
+        try:
+            return output.make(path, progress)
+        except CancelledError:
+            if token.alive():
+                say(_tr("Cancelled: nothing was saved."))
             return None
-        if path.suffix.casefold() not in output.suffixes:
-            path = path.with_name(path.name + output.suffixes[0])
-        if path.is_dir():
-            take_home.report_error(
-                parent,
-                _tr("Could not save the file"),
-                _tr("{path} is a folder. Type a file name, such as {name}.").format(
-                    path=path, name=output.suggested
-                ),
-            )
-            suggested = path / output.suggested
-        elif not path.exists() and not path.is_symlink():
-            return path
-        elif take_home.ask_overwrite(parent, path):
-            return path if token.alive() else None
-        else:
-            suggested = path
-    return None
+        finally:
+            progress.close()
+
+    request = SaveRequest(
+        title=output.title,
+        suggested=output.suggested,
+        name_filter=output.name_filter,
+        suffixes=output.suffixes,
+        done=output.done,
+    )
+    return flow.save(parent, token, request, make, say=say, shows_progress=True)
 
 
 def print_pages(
@@ -186,21 +132,20 @@ def print_pages(
     setup: Callable[[QPrinter], None],
     instead: Callable[[], object],
     say: Callable[[str], None],
+    flow: SaveFlow,
 ) -> bool:
     """Print one job: the print dialog, then ``prepare`` (cancellable), then ``paint``.
 
     With no printer installed, offers ``instead`` (saving ``what`` as a PDF). True once
     printed.
     """
-    from certalign_gui.gui.wizard import take_home
-
-    if not take_home.available_printers():
-        if dialogs.ask_save_pdf_instead(parent, what) and token.alive():
+    if not flow.printers():
+        if flow.questions.save_pdf_instead(parent, what) and token.alive():
             instead()
         return False
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     setup(printer)
-    if not dialogs.ask_print(parent, printer, title) or not token.alive():
+    if not flow.questions.print_options(parent, printer, title) or not token.alive():
         return False
     progress = ProgressShown(parent, _tr("Preparing the pages…"), token)
     try:
@@ -214,7 +159,7 @@ def print_pages(
         progress.close()
         log.error("Preparing a print failed (%s)", type(error).__name__)
         if token.alive():
-            take_home.report_error(
+            flow.questions.report_error(
                 parent, _tr("Could not print"), _tr("Something went wrong drawing the pages.")
             )
         return False
@@ -227,7 +172,7 @@ def print_pages(
     except Exception as error:
         QGuiApplication.restoreOverrideCursor()
         log.error("Printing failed (%s)", type(error).__name__)
-        take_home.report_error(
+        flow.questions.report_error(
             parent,
             _tr("Could not print"),
             _tr("The printer could not take the pages. Check that it is on, or save a PDF."),

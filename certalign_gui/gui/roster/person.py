@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from certalign_gui.checklist.details import Details
+from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.screen_fit import ScreenFit
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.gui.shell.widgets import explain_keys, heading, make_touch_friendly
@@ -42,7 +43,12 @@ class PersonDialog(QDialog):
     """The answer for one person of the roster (non-modal; one at a time)."""
 
     def __init__(
-        self, *, today: Callable[[], date], session: Session, parent: QWidget | None = None
+        self,
+        *,
+        today: Callable[[], date],
+        session: Session,
+        flow: SaveFlow,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("rosterPersonDialog")
@@ -52,7 +58,7 @@ class PersonDialog(QDialog):
         self.person_heading = heading(
             "", level=1, scale=1.3, object_name="personHeading", focusable=True
         )
-        self.view = ResultsView(lambda: self._details, today, session)
+        self.view = ResultsView(lambda: self._details, today, session, flow)
         # The wizard's "Start over" means nothing here: Close is this window's way out.
         self.view.start_over_button.hide()
         self.close_button = QPushButton(self.tr("&Close"))

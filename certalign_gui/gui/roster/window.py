@@ -37,6 +37,7 @@ from certalign_gui.gui.roster.person import PersonDialog, close_shortcut
 from certalign_gui.gui.roster.table import PeopleTable, ProblemsTable
 from certalign_gui.gui.shell import accessibility
 from certalign_gui.gui.shell.flow_layout import FlowLayout
+from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.screen_fit import ScreenFit
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.gui.shell.widgets import (
@@ -62,6 +63,12 @@ from certalign_gui.rules.wording import long_date
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Certalign"
+#: What "Open a roster" offers: every kind the reader takes (`roster.formats`).
+ROSTER_FILTER = (
+    "Roster files (*.csv *.tsv *.txt *.xlsx *.xlsm *.xlsb *.xls *.ods);;"
+    "CSV and text (*.csv *.tsv *.txt);;Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods);;"
+    "All files (*)"
+)
 
 
 class _RoomTakingSplitter(QSplitter):
@@ -80,7 +87,9 @@ class RosterWindow(QMainWindow):
     """The roster window (top-level). ``today`` is the wizard's clock; ``session`` its
     session, which Start over and the idle reset end (and with it any save under way)."""
 
-    def __init__(self, policy: Policy, *, today: Callable[[], date], session: Session) -> None:
+    def __init__(
+        self, policy: Policy, *, today: Callable[[], date], session: Session, flow: SaveFlow
+    ) -> None:
         # A main window: a screen reader announces it as a window (frame), with its title.
         super().__init__(None)
         self.setObjectName("rosterWindow")
@@ -89,6 +98,8 @@ class RosterWindow(QMainWindow):
         self._policy = policy
         self._today = today
         self._session = session
+        #: How files are saved and opened: the wizard's own flow (real dialogs, or a script).
+        self.save_flow = flow
         self._result: RosterResult | None = None
         self._file_name = ""
         self._path: Path | None = None  # to read another sheet of it; forgotten with the rest
@@ -101,6 +112,7 @@ class RosterWindow(QMainWindow):
             policy=policy,
             today=today,
             session=session,
+            flow=flow,
             result=self.result,
             people=self.model.people,
             lines=self.model.lines,
@@ -418,18 +430,16 @@ class RosterWindow(QMainWindow):
 
     def choose_file(self) -> None:
         """Ask for a roster file (Qt's own dialog: nothing remembered) and open it."""
-        from certalign_gui.gui.roster import dialogs
-
         token = self._session.token()
-        path = dialogs.ask_open_path(self, self.tr("Open a roster"), dialogs.documents_folder())
+        path = self.save_flow.questions.open_path(
+            self, self.tr("Open a roster"), self.save_flow.documents(), ROSTER_FILTER
+        )
         if path is not None and token.alive() and self.isVisible():
             self.open_file(path)
 
     def open_file(self, path: str | Path, sheet: str | None = None) -> bool:
         """Read and assess ``path`` (advice as of today; a workbook's ``sheet`` when given,
         else the sheet shown when it was saved) and show it; False if it cannot be."""
-        from certalign_gui.gui.wizard import take_home
-
         path = Path(path)
         token = self._session.token()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -451,7 +461,7 @@ class RosterWindow(QMainWindow):
             return False
         if problem:
             self.status_label.setText(self.tr("The roster could not be opened."))
-            take_home.report_error(
+            self.save_flow.questions.report_error(
                 self,
                 self.tr("Could not open the roster"),
                 self.tr(
@@ -597,8 +607,9 @@ class RosterWindow(QMainWindow):
         if person is None:
             return
         if self._person_dialog is None:
-            self._person_dialog = PersonDialog(today=self._today, session=self._session,
-                                               parent=self)  # fmt: skip
+            self._person_dialog = PersonDialog(
+                today=self._today, session=self._session, flow=self.save_flow, parent=self
+            )
         dialog = self._person_dialog
         dialog.show_person(person)
         dialog.show()

@@ -18,6 +18,7 @@ from certalign_gui.checklist.details import Details
 from certalign_gui.gui.shell import accessibility
 from certalign_gui.gui.shell.click_guard import DoubleClickGuard
 from certalign_gui.gui.shell.idle import IdleWatcher
+from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
 from certalign_gui.gui.shell.screen_fit import ScreenFit
 from certalign_gui.gui.shell.session import Session, close_other_dialogs
 from certalign_gui.gui.shell.widgets import explain_keys, make_touch_friendly
@@ -47,9 +48,10 @@ class RosterWindowLike(Protocol):
     def close(self) -> bool: ...
 
 
-#: Makes the roster window (policy, the clock, the person's session). The composition root
-#: (`certalign_gui.app`) passes one; a wizard made without one has no roster button.
-RosterFactory = Callable[["Policy", Callable[[], date], Session], RosterWindowLike]
+#: Makes the roster window (policy, the clock, the person's session, the save flow). The
+#: composition root (`certalign_gui.app`) passes one; a wizard made without one has no
+#: roster button.
+RosterFactory = Callable[["Policy", Callable[[], date], Session, SaveFlow], RosterWindowLike]
 
 
 class PageId(IntEnum):
@@ -87,6 +89,7 @@ class AlignmentWizard(QWizard):
         idle_timeout_ms: int = 600_000,
         policy_later: bool = False,
         roster: RosterFactory | None = None,
+        save_flow: SaveFlow | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,6 +103,9 @@ class AlignmentWizard(QWizard):
             self._clock = today or clock.today
         #: One person's session: Start over and the idle reset end it (and their exports).
         self.session = Session()
+        #: How files are saved (the same for the roster window): real dialogs, unless a
+        #: test passes scripted questions.
+        self.save_flow = save_flow or SaveFlow(DialogQuestions())
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOptions(
             QWizard.WizardOption.IndependentPages
@@ -164,7 +170,7 @@ class AlignmentWizard(QWizard):
         self.ma_page = MaPage(policy, self.today)
         self.nremt_page = NremtPage(policy, self.today, self._earlier_answers)
         self.details_page = DetailsPage(idle_minutes=self._idle_minutes)
-        self.results_page = ResultsPage(self.details, self.today, self.session)
+        self.results_page = ResultsPage(self.details, self.today, self.session, self.save_flow)
         for page_id, page in (
             (PageId.MA, self.ma_page),
             (PageId.NREMT, self.nremt_page),
@@ -269,7 +275,9 @@ class AlignmentWizard(QWizard):
         if self._policy is None or self._make_roster is None:
             return  # not before the rules are in; the welcome page is all there is yet
         if self.roster_window is None:
-            self.roster_window = self._make_roster(self._policy, self.today, self.session)
+            self.roster_window = self._make_roster(
+                self._policy, self.today, self.session, self.save_flow
+            )
         self.roster_window.show()
         self.roster_window.raise_()
         self.roster_window.activateWindow()

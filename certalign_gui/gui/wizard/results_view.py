@@ -19,6 +19,7 @@ from typing_extensions import override
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui.shell.flow_layout import FlowLayout
 from certalign_gui.gui.shell.open_link import open_url
+from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.gui.shell.widgets import (
     column_width,
@@ -56,10 +57,12 @@ class ResultsView(QWidget):
         details: Callable[[], Details],
         today: Callable[[], date],
         session: Session,
+        flow: SaveFlow,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("resultsView")
+        self._flow = flow
         self._details = details
         self._today = today
         self._session = session
@@ -184,6 +187,7 @@ class ResultsView(QWidget):
                 self._details(),
                 today=self._today(),
                 token=self._session.token(),
+                flow=self._flow,
             )
         )
         self.save_pdf_button.clicked.connect(
@@ -193,11 +197,16 @@ class ResultsView(QWidget):
                 self._details(),
                 today=self._today(),
                 token=self._session.token(),
+                flow=self._flow,
             )
         )
         self.save_ics_button.clicked.connect(
             lambda: take_home_buttons.save_ics(
-                self, self._assessment, today=self._today(), token=self._session.token()
+                self,
+                self._assessment,
+                today=self._today(),
+                token=self._session.token(),
+                flow=self._flow,
             )
         )
         self.start_over_button.clicked.connect(self.start_over_requested)

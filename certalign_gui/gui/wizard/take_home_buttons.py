@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from certalign_gui.checklist.details import Details
+from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.session import SessionToken
 from certalign_gui.rules import Assessment
 
@@ -23,12 +24,13 @@ def print_checklist(
     *,
     today: date,
     token: SessionToken,
+    flow: SaveFlow,
 ) -> None:
     """Print the one-page checklist."""
     if assessment is not None:
         from certalign_gui.gui.wizard import take_home
 
-        take_home.print_checklist(parent, assessment, details, today=today, token=token)
+        take_home.print_checklist(parent, assessment, details, today=today, token=token, flow=flow)
 
 
 def save_pdf(
@@ -38,19 +40,25 @@ def save_pdf(
     *,
     today: date,
     token: SessionToken,
+    flow: SaveFlow,
 ) -> None:
     """Save the checklist as a PDF."""
     if assessment is not None:
         from certalign_gui.gui.wizard import take_home
 
-        take_home.save_pdf(parent, assessment, details, today=today, token=token)
+        take_home.save_pdf(parent, assessment, details, today=today, token=token, flow=flow)
 
 
 def save_ics(
-    parent: QWidget, assessment: Assessment | None, *, today: date, token: SessionToken
+    parent: QWidget,
+    assessment: Assessment | None,
+    *,
+    today: date,
+    token: SessionToken,
+    flow: SaveFlow,
 ) -> None:
     """Save the deadlines as a calendar file (no name, no numbers)."""
     if assessment is not None:
         from certalign_gui.gui.wizard import take_home
 
-        take_home.save_ics(parent, assessment, today=today, token=token)
+        take_home.save_ics(parent, assessment, today=today, token=token, flow=flow)

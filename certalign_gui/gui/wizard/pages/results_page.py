@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
 from certalign_gui.checklist.details import Details
+from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.gui.wizard.pages.base_page import BasePage
 from certalign_gui.rules import Assessment
@@ -29,6 +30,7 @@ class ResultsPage(BasePage):
         details: Callable[[], Details],
         today: Callable[[], date],
         session: Session,
+        flow: SaveFlow,
         parent: QWidget | None = None,
     ) -> None:
         # The scroll bar belongs at the window's edge: the column is inside the scroll area.
@@ -43,6 +45,7 @@ class ResultsPage(BasePage):
         self._details = details
         self._today = today
         self._session = session
+        self._flow = flow
         self.view: ResultsView | None = None
 
     def assessment(self) -> Assessment | None:
@@ -61,7 +64,7 @@ class ResultsPage(BasePage):
             # Imported here: the welcome page is on screen long before anyone needs this.
             from certalign_gui.gui.wizard.results_view import ResultsView
 
-            self.view = ResultsView(self._details, self._today, self._session)
+            self.view = ResultsView(self._details, self._today, self._session, self._flow)
             self.view.start_over_requested.connect(self.start_over_requested)
             self.body.addWidget(self.view, 1)
         self.view.show_assessment(assessment, today=today)
