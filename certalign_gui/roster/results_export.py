@@ -14,19 +14,14 @@ from certalign_gui.roster.assess import RosterResult
 from certalign_gui.roster.columns import TEMPLATE_HEADERS
 from certalign_gui.roster.output import Progress, save, tick
 from certalign_gui.roster.summary import counts, summary_line, table_rows
+from certalign_gui.roster.table_columns import CSV_RESULTS
 
 #: A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV
 #: Injection"): such a cell is written with a single quote in front, so it stays text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-RESULT_HEADERS = (
-    "Situation",
-    "Next step",
-    "Due",
-    "Days left",
-    "Can staff an ambulance",
-    "Fee",
-    "Needs fixing",
-)
+#: The results after the template's columns: the table's own (`table_columns.CSV_RESULTS`,
+#: by their full names), then what needs fixing.
+RESULT_HEADERS = (*(column.spoken for column in CSV_RESULTS), "Needs fixing")
 CSV_HEADERS = ("Row", *TEMPLATE_HEADERS, *RESULT_HEADERS)
 #: Rows written between two progress reports.
 PROGRESS_EVERY = 250
@@ -128,8 +123,8 @@ def results_csv(result: RosterResult, progress: Progress | None = None) -> bytes
                 *(neutralised(text) for text in (
                     row.name, cells.get("ma_number", ""), cells.get("ma_expiration", ""),
                     cells.get("nremt_status", ""), cells.get("nremt_expiration", ""),
-                    cells.get("nremt_number", ""), "", "", "")),
-                "", "", "",
+                    cells.get("nremt_number", ""))),
+                *("" for _column in CSV_RESULTS),
                 neutralised(" ".join(messages.get(row.row, []))),
             ]
         )  # fmt: skip
@@ -145,10 +140,8 @@ def results_csv(result: RosterResult, progress: Progress | None = None) -> bytes
                 *(neutralised(text) for text in (
                     line.name, line.ma_number, situation.ma_expiration.isoformat(),
                     situation.nremt_status, _iso(situation.nremt_expiration),
-                    line.nremt_number, line.situation, line.next_step, _iso(line.due))),
-                "" if line.days_left is None else line.days_left,
-                line.staff_text,
-                "" if line.fee is None else f"{line.fee:.2f}",
+                    line.nremt_number)),
+                *(_cell(column.cell_value(line)) for column in CSV_RESULTS),
                 "",
             ]
         )  # fmt: skip
@@ -157,6 +150,11 @@ def results_csv(result: RosterResult, progress: Progress | None = None) -> bytes
             tick(progress, done, total)
     tick(progress, total, total)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _cell(value: str | int) -> str | int:
+    """A table value for the CSV: text never runs as a formula; numbers stay numbers."""
+    return neutralised(value) if isinstance(value, str) else value
 
 
 def _iso(day: object) -> str:

@@ -106,7 +106,7 @@ def test_csv_export_lists_rows_to_fix_first_then_by_next_due_date(result):
     assert "Type the date with numbers" in fixing["Needs fixing"]
     ann = dict(zip(CSV_HEADERS, rows[3], strict=True))
     assert ann["MA expiration"] == "2026-03-31"
-    assert ann["Due"] == "2026-02-15"
+    assert ann["Next step due"] == "2026-02-15"
     assert ann["Days left"] == "137"
     assert ann["Fee"] == "62.50"
     assert ann["Can staff an ambulance"] == "Yes"

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 from typing_extensions import override
 
 from certalign_gui.roster.assess import Person, Problem, RosterResult
-from certalign_gui.roster.summary import URGENCY_WORDS, TableRow, table_rows
+from certalign_gui.roster.summary import TableRow, table_rows
+from certalign_gui.roster.table_columns import WINDOW
 from certalign_gui.rules.models import UrgencyLevel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,38 +42,15 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-class Column(IntEnum):
-    """The people table's columns, left to right: who, how urgent and by when first (they
-    fit on a small screen), then the situation and the next step in words."""
-
-    NAME = 0
-    MA_NUMBER = 1
-    URGENCY = 2
-    DUE = 3
-    DAYS_LEFT = 4
-    CAN_STAFF = 5
-    SITUATION = 6
-    NEXT_STEP = 7
-    FEE = 8
-    ROW = 9
-
-
+#: The people table's columns, left to right, as `roster.table_columns.WINDOW` orders them:
+#: ``Column.NAME`` is the name column's place, and so on.
+Column = IntEnum("Column", [(spec.key.upper(), place) for place, spec in enumerate(WINDOW)])
 #: How many columns (asked for on every paint: a constant, not an enum's length).
-COLUMNS = len(Column)
+COLUMNS = len(WINDOW)
 #: (header, what a screen reader and the tooltip say, width in average characters).
-HEADERS: dict[Column, tuple[str, str, int]] = {
-    Column.NAME: ("Name", "Name", 24),
-    Column.MA_NUMBER: ("MA number", "MA certification number", 12),
-    Column.URGENCY: ("Urgency", "Urgency", 13),
-    Column.DUE: ("Due", "Next step due", 17),
-    Column.DAYS_LEFT: ("Days left", "Days left", 13),
-    Column.CAN_STAFF: ("Can staff", "Can staff an ambulance", 9),
-    Column.SITUATION: ("Situation", "Situation", 34),
-    Column.NEXT_STEP: ("Next step", "Next step", 34),
-    Column.FEE: ("Fee", "Fee", 8),
-    Column.ROW: ("Row", "Row in the file", 6),
+HEADERS: dict[int, tuple[str, str, int]] = {
+    Column(place): (spec.header, spec.spoken, spec.width) for place, spec in enumerate(WINDOW)
 }
-_URGENCY_ORDER = {level: rank for rank, level in enumerate(URGENCY_WORDS)}
 _URGENCY_ICONS: dict[UrgencyLevel, QStyle.StandardPixmap] = {
     "expired": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "urgent": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -82,55 +60,13 @@ _URGENCY_ICONS: dict[UrgencyLevel, QStyle.StandardPixmap] = {
 }
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_NUMERIC = frozenset({Column.DAYS_LEFT, Column.FEE, Column.ROW})
+_ALIGNMENT = tuple(_RIGHT if spec.numeric else _LEFT for spec in WINDOW)
+_SORT_KEYS: tuple[Callable[[TableRow], Any], ...] = tuple(spec.sort_key for spec in WINDOW)
 
 
 def line_texts(line: TableRow) -> tuple[str, ...]:
-    """What each column of ``line`` shows, in `Column` order (see `_TEXT_ORDER`)."""
-    return (
-        line.name,
-        line.ma_number,
-        URGENCY_WORDS[line.urgency],
-        line.due_text,
-        line.days_left_text,
-        line.staff_text,
-        line.situation,
-        line.next_step,
-        line.fee_text,
-        str(line.row),
-    )
-
-
-#: The order `line_texts` writes its texts in; an import-time check keeps it `Column`'s.
-_TEXT_ORDER = (
-    Column.NAME,
-    Column.MA_NUMBER,
-    Column.URGENCY,
-    Column.DUE,
-    Column.DAYS_LEFT,
-    Column.CAN_STAFF,
-    Column.SITUATION,
-    Column.NEXT_STEP,
-    Column.FEE,
-    Column.ROW,
-)
-if list(_TEXT_ORDER) != list(Column):  # pragma: no cover (a mistake when columns move)
-    raise AssertionError("line_texts() no longer follows the Column order")
-
-
-#: What each column sorts by (ties keep the roster's own order, see `RosterModel.sort`).
-_SORT_KEYS: dict[Column, Callable[[TableRow], Any]] = {
-    Column.NAME: lambda line: line.name.casefold(),
-    Column.MA_NUMBER: lambda line: line.ma_number.casefold(),
-    Column.URGENCY: lambda line: _URGENCY_ORDER[line.urgency],
-    Column.SITUATION: lambda line: line.situation.casefold(),
-    Column.NEXT_STEP: lambda line: line.next_step.casefold(),
-    Column.DUE: lambda line: 0,  # see `RosterModel.sort`: the roster's own order
-    Column.DAYS_LEFT: lambda line: (line.days_left is None, line.days_left or 0),
-    Column.CAN_STAFF: lambda line: line.can_staff_ambulance,
-    Column.FEE: lambda line: (line.fee is None, line.fee or 0),
-    Column.ROW: lambda line: line.row,
-}
+    """What each column of ``line`` shows, in the window's column order."""
+    return tuple(spec.text(line) for spec in WINDOW)
 
 
 class RosterModel(QAbstractTableModel):
@@ -205,7 +141,7 @@ class RosterModel(QAbstractTableModel):
             return self._texts[row][column]
         if role == SORT_ROLE:
             line = self._lines[row]
-            return (_SORT_KEYS[Column(column)](line), self._rank[line.row])
+            return (_SORT_KEYS[column](line), self._rank[line.row])
         if role == FILTER_ROLE:
             return self._filter[row]
         if role == ROW_ROLE:
@@ -213,7 +149,7 @@ class RosterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == Column.URGENCY:
             return self._icon(self._lines[row].urgency)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in _NUMERIC else _LEFT
+            return _ALIGNMENT[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (Column.SITUATION, Column.NEXT_STEP):
             return self._texts[row][column]
         return None
@@ -231,7 +167,7 @@ class RosterModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMNS:
             return None
-        title, spoken, _width = HEADERS[Column(section)]
+        title, spoken, _width = HEADERS[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return title
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
