@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,12 +20,15 @@ from typing_extensions import override
 
 from certalign_gui import __version__
 from certalign_gui.frozen import restore_child_environment
-from certalign_gui.gui import crash, diagnostics
-from certalign_gui.gui.focus_style import FocusRingStyle
-from certalign_gui.gui.icons import app_icon
+from certalign_gui.gui.shell import crash, diagnostics
+from certalign_gui.gui.shell.focus_style import FocusRingStyle
+from certalign_gui.gui.shell.icons import app_icon
 
 if TYPE_CHECKING:
-    from certalign_gui.gui.wizard import AlignmentWizard
+    from certalign_gui.gui.roster.window import RosterWindow
+    from certalign_gui.gui.shell.save_flow import SaveFlow
+    from certalign_gui.gui.shell.session import Session
+    from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
     from certalign_gui.rules import Policy, PolicyError
 
 APP_ID = "io.github.certalign.Certalign"
@@ -74,9 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
 def show_policy_error(error: PolicyError) -> None:
     """Tell the user, in a dialog, which file is broken and how (tests replace this)."""
     # Plain text: the file name and the problem come from outside and may hold markup.
-    from certalign_gui.gui import dialogs
+    from certalign_gui.gui.shell import message_boxes
 
-    dialogs.critical(
+    message_boxes.critical(
         None,
         QApplication.translate("app", "Certalign cannot start"),
         QApplication.translate(
@@ -223,11 +226,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(app, args)
 
 
+def roster_window(
+    policy: Policy, today: Callable[[], date], session: Session, flow: SaveFlow
+) -> RosterWindow:
+    """The training officer's roster window, loaded on first use: the wizard's start-up does
+    not pay for the roster (the wizard calls this when the roster is first asked for)."""
+    from certalign_gui.gui.roster.window import RosterWindow
+
+    return RosterWindow(policy, today=today, session=session, flow=flow)
+
+
 def _run(app: QApplication, args: argparse.Namespace) -> int:
-    from certalign_gui.gui.wizard import AlignmentWizard
+    from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
 
     try:
-        wizard = AlignmentWizard(today=args.today, policy_later=True)
+        wizard = AlignmentWizard(today=args.today, policy_later=True, roster=roster_window)
     except Exception as error:
         return crash.report_startup_failure(error)
     roster_file = args.roster if isinstance(args.roster, Path) else None

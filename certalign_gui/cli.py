@@ -18,14 +18,7 @@ from pydantic import ValidationError
 
 from certalign_gui import __version__, clock
 from certalign_gui.presentation.plain_text import answer_text
-from certalign_gui.rules import (
-    Assessment,
-    Policy,
-    PolicyError,
-    Situation,
-    assess,
-    load_policy,
-)
+from certalign_gui.rules import Assessment, Policy, PolicyError, Situation, assess, load_policy
 from certalign_gui.rules.models import describe_situation_error
 from certalign_gui.rules.typed_dates import FORMS, DateTextError, parse_typed_date
 from certalign_gui.terminal import (
@@ -177,7 +170,7 @@ def write_exports(
     The lines go to stdout, which then holds nothing else, except with ``--json`` (stdout
     is the JSON) or ``--text`` (stdout is the checklist): then they go to stderr.
     """
-    from certalign_gui.checklist.files import FileWriteError, atomic_write
+    from certalign_gui.basics.file_writing import FileWriteError, atomic_write
 
     for option, path in targets.items():
         all_past = False
@@ -233,9 +226,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["roster"]:
-        from certalign_gui.roster import cli as roster_cli
+        from certalign_gui.roster import roster_command
 
-        return roster_cli.main(arguments[1:])
+        return roster_command.main(arguments[1:])
     try:
         return _run(argv)
     except BrokenPipeError:

@@ -57,7 +57,7 @@ def tell_error(exc: Exception) -> None:
 
 def output_path(option: str, value: str) -> Path:
     """The file ``option`` asks to write, checked before any work; or a `UsageError`."""
-    from certalign_gui.checklist.files import FileWriteError, check_target
+    from certalign_gui.basics.file_writing import FileWriteError, check_target
 
     if not value.strip():
         raise UsageError(f"{option}: the file name is empty")

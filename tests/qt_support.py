@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from certalign_gui.gui.click_guard import DoubleClickGuard
-from certalign_gui.gui.date_field import DateLineEdit
-from certalign_gui.gui.wizard import PageId
+from certalign_gui.gui.shell.click_guard import DoubleClickGuard
+from certalign_gui.gui.wizard.alignment_wizard import PageId
+from certalign_gui.gui.wizard.date_field import DateLineEdit
 
 #: The first worked example's advice date (RULES.md).
 TODAY = date(2025, 1, 10)

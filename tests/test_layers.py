@@ -48,4 +48,21 @@ def test_no_widgets_outside_the_window(path):
 
 def test_the_scan_sees_the_window_s_widgets():
     # The same scan finds them where they belong: it is not blind.
-    assert "PySide6.QtWidgets" in _imports(PACKAGE / "gui" / "wizard.py")
+    assert "PySide6.QtWidgets" in _imports(PACKAGE / "gui" / "wizard" / "alignment_wizard.py")
+
+
+def test_every_module_name_is_used_once():
+    # `export`, `cli`, `details`, `links` and `timeline` once each named two modules in
+    # different layers; a traceback or a log line naming one was ambiguous.
+    seen: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name not in ("__init__.py", "__main__.py"):
+            seen.setdefault(path.stem, []).append(str(path.relative_to(PACKAGE)))
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
+
+
+def test_the_gui_has_its_three_rooms_and_nothing_loose():
+    # Every window module lives in a room: the wizard, the roster window, or the shell.
+    loose = sorted(p.name for p in (PACKAGE / "gui").glob("*.py") if p.name != "__init__.py")
+    rooms = sorted(p.name for p in (PACKAGE / "gui").iterdir() if (p / "__init__.py").exists())
+    assert (loose, rooms) == ([], ["roster", "shell", "wizard"])

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from certalign_gui.gui import icons
+from certalign_gui.basics.resource_lookup import MissingResourceError, resource_path, resource_roots
+from certalign_gui.gui.shell import icons
 from certalign_gui.rules import PolicyError, load_policy
 from certalign_gui.rules import policy as policy_module
 from certalign_gui.rules.policy import POLICY_RESOURCE
-from certalign_gui.rules.resources import MissingResourceError, resource_path, resource_roots
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "certalign_gui"
@@ -36,9 +36,9 @@ WORKED = ["--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31", "--as-o
 #: Printed by PROBE: where the program's resource lookups lead, as the program itself does them.
 PROBE = (
     "import json, certalign_gui\n"
-    "from certalign_gui.gui.icons import icon_path\n"
+    "from certalign_gui.gui.shell.icons import icon_path\n"
     "from certalign_gui.rules.policy import POLICY_RESOURCE\n"
-    "from certalign_gui.rules.resources import resource_path\n"
+    "from certalign_gui.basics.resource_lookup import resource_path\n"
     "print(json.dumps({'package': certalign_gui.__file__, 'icon': icon_path(),\n"
     "    'policy': str(resource_path('policy', POLICY_RESOURCE))}))\n"
 )
@@ -133,10 +133,10 @@ def test_the_window_icon_without_its_file_is_empty_and_logged(qapp, tmp_path, mo
 
 
 def test_no_other_module_builds_a_resource_path():
-    # Only certalign_gui/rules/resources.py may know where the folder is.
+    # Only certalign_gui/basics/resource_lookup.py may know where the folder is.
     offenders = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path == PACKAGE / "rules" / "resources.py":
+        if path == PACKAGE / "basics" / "resource_lookup.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             said = None

@@ -129,7 +129,7 @@ def main() -> int:
     from PySide6.QtWidgets import QAbstractButton, QApplication
 
     from certalign_gui.app import _application
-    from certalign_gui.gui.wizard import AlignmentWizard
+    from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
     from certalign_gui.rules import load_policy
 
     app = _application(sys.argv[:1])

@@ -1,6 +1,6 @@
 """The timeline picture: the advice date and every deadline on one axis, drawn with QPainter.
 
-Shared by the screen (`certalign_gui.gui.timeline.TimelineWidget`) and the paper
+Shared by the screen (`certalign_gui.gui.wizard.timeline_view.TimelineWidget`) and the paper
 (`certalign_gui.checklist.document`): widget-free, so the printed page never depends on the
 window. `timeline_layout` decides where everything goes. Meaning is carried by words and
 marker shapes, never by colour alone, so a black-and-white printout reads the same as the

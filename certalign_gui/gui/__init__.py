@@ -1,1 +1,4 @@
-"""Qt widgets only: the wizard, its pages, and the print/PDF/calendar actions. No rule logic."""
+"""Qt widgets only, in three rooms: `wizard`, `roster`, and the `shell` both stand in.
+
+No rule logic.
+"""

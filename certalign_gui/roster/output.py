@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from certalign_gui.checklist.files import FileWriteError, atomic_write
+from certalign_gui.basics.file_writing import FileWriteError, atomic_write
 
 #: ``progress(done, total)`` is told how far a long job is; it returns False to cancel.
 Progress = Callable[[int, int], bool]

@@ -38,8 +38,8 @@ from certalign_gui.roster.summary import (
     summary_line,
     table_rows,
 )
+from certalign_gui.roster.table_columns import PAPER
 from certalign_gui.rules.policy import Policy, load_policy
-from certalign_gui.rules.typed_dates import typed_form
 from certalign_gui.rules.wording import long_date
 
 TITLE = "Roster: OEMS and NREMT alignment"
@@ -59,10 +59,11 @@ RESOLUTION = 720
 #: A cell shows at most this many characters (a name of 5,000 letters is a mistake; what
 #: is wrong with a row, with how to fix it, needs about 300).
 MAX_CELL_CHARS = 400
-#: (header, share of the width) for the people and the problems tables.
-PEOPLE_COLUMNS = (("Row", 0.04), ("Name", 0.15), ("MA number", 0.08), ("Urgency", 0.085),
-                  ("Situation", 0.165), ("Next step", 0.20), ("Due", 0.08),
-                  ("Days left", 0.08), ("Can staff", 0.06), ("Fee", 0.06))  # fmt: skip
+#: (header, share of the width) for the people and the problems tables. The people table
+#: has the paper's columns of `table_columns`, each its width against the others'.
+PEOPLE_COLUMNS = tuple(
+    (column.header, column.paper_chars / sum(c.paper_chars for c in PAPER)) for column in PAPER
+)
 FIXING_COLUMNS = (("Row", 0.045), ("Name", 0.15), ("Column", 0.145), ("What is wrong", 0.66))
 COLUMN_FIXES_TITLE = "Whole columns to fix"
 Columns = tuple[tuple[str, float], ...]
@@ -184,11 +185,9 @@ def _blocks(
         sheet.paragraph(sheet.small, "", space=4),
     ]
     people = [
-        [str(r.row), r.name, r.ma_number, r.urgency_text, r.situation, r.next_step,
-         typed_form(r.due) if r.due is not None else "", r.days_left_text, r.staff_text,
-         r.fee_text]
+        [column.paper_text(r) for column in PAPER]
         for r in (table_rows(result) if lines is None else lines)
-    ]  # fmt: skip
+    ]
     blocks += _table(sheet, PEOPLE_COLUMNS, people, ticks) or [
         sheet.paragraph(sheet.body, NOBODY, space=4)
     ]

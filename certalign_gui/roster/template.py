@@ -6,9 +6,9 @@ import io
 import os
 from pathlib import Path
 
+from certalign_gui.basics.resource_lookup import MissingResourceError, resource_path
 from certalign_gui.roster.columns import LABELS, TEMPLATE_HEADERS
 from certalign_gui.roster.output import save
-from certalign_gui.rules.resources import MissingResourceError, resource_path
 
 #: The CSV template's whole text (the header row), made from the one list of headers; the
 #: program ships it as `TEMPLATE_RESOURCE` (a test checks the two are the same).

@@ -6,28 +6,18 @@ from pathlib import Path
 
 from certalign_gui.roster.assess import Problem, RosterResult
 from certalign_gui.roster.summary import (
-    CATEGORY_PHRASES,
     counts_line,
     other_sheets,
     rows_phrase,
     summary_line,
     table_rows,
 )
+from certalign_gui.roster.table_columns import PAPER
 from certalign_gui.rules.wording import long_date
 
-#: The table's columns: (header, width); longer text is cut with an ellipsis.
-TEXT_COLUMNS = (
-    ("Row", 5),
-    ("Name", 24),
-    ("MA number", 10),
-    ("Urgency", 11),
-    ("Situation", 17),
-    ("Next step", 40),
-    ("Due", 10),
-    ("Days left", 13),
-    ("Staff", 5),
-    ("Fee", 6),
-)
+#: A column of the terminal's table is as wide as its longest text, up to this many
+#: characters (the next step's, about 60, is cut with an ellipsis).
+MAX_TEXT_WIDTH = 40
 
 
 def format_text(result: RosterResult) -> str:
@@ -42,13 +32,13 @@ def format_text(result: RosterResult) -> str:
         out.append(f"To read another sheet: {Path(result.source).name} --sheet NAME.")
     rows = table_rows(result)
     if rows:
-        out += ["", _line([title for title, _width in TEXT_COLUMNS])]
-        for row in rows:
-            due = row.due.isoformat() if row.due else ""
-            situation = CATEGORY_PHRASES[row.category]
-            cells = [str(row.row), row.name, row.ma_number, row.urgency_text, situation,
-                     row.next_step, due]  # fmt: skip
-            out.append(_line([*cells, row.days_left_text, row.staff_text, row.fee_text]))
+        table = [[column.terse_text(row) for column in PAPER] for row in rows]
+        widths = [
+            min(max(len(column.header), *(len(cells[i]) for cells in table)), MAX_TEXT_WIDTH)
+            for i, column in enumerate(PAPER)
+        ]
+        out += ["", _line([column.header for column in PAPER], widths)]
+        out += [_line(cells, widths) for cells in table]
     if result.problems:
         out += ["", "Rows that need fixing:"]
         out += [f"  {fix.message} ({rows_phrase(fix.rows)})" for fix in result.column_fixes]
@@ -56,9 +46,9 @@ def format_text(result: RosterResult) -> str:
     return "\n".join(out) + "\n"
 
 
-def _line(cells: list[str]) -> str:
+def _line(cells: list[str], widths: list[int]) -> str:
     parts = []
-    for text, (_title, width) in zip(cells, TEXT_COLUMNS, strict=True):
+    for text, width in zip(cells, widths, strict=True):
         if len(text) > width:
             text = text[: width - 1] + "\N{HORIZONTAL ELLIPSIS}"
         parts.append(text.ljust(width))

@@ -12,9 +12,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from certalign_gui.basics.resource_lookup import MissingResourceError, resource_path
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
 from certalign_gui.rules.links import ALLOWED_HOSTS, is_allowed_url
-from certalign_gui.rules.resources import MissingResourceError, resource_path
 
 POLICY_RESOURCE = "oems-alignment.toml"
 

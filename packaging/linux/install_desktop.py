@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 DESKTOP = HERE / f"{APP_ID}.desktop"
 METAINFO = HERE / f"{APP_ID}.metainfo.xml"
 # The icon among the program's resources: in a checkout, the top-level resources/ folder;
-# in a bundle, _internal/certalign_gui/resources/ (see certalign_gui/rules/resources.py).
+# in a bundle, _internal/certalign_gui/resources/ (see certalign_gui/basics/resource_lookup.py).
 ICON_IN_RESOURCES = Path("icons", "certalign.svg")
 # Characters that force quoting of an Exec argument (Desktop Entry spec, "The Exec key").
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")

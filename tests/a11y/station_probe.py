@@ -98,7 +98,7 @@ def describe_focus(focus: QWidget | None, window: QWidget) -> dict[str, Any] | N
 
 def overlaps(window: QWidget) -> list[str]:
     """Parts of a date field drawn over each other (the date in words over the box)."""
-    from certalign_gui.gui.date_field import DateField
+    from certalign_gui.gui.wizard.date_field import DateField
 
     found = []
     for field in window.findChildren(DateField):

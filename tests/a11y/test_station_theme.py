@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from a11y_desktop import Desktop
 
-from certalign_gui.gui import colours
+from certalign_gui.gui.shell import colours
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent

@@ -1,7 +1,7 @@
 """Run certalign-gui on a real X server under the system theme it is given, and measure its
 colours as drawn: JSON for `test_station_theme.py`.
 
-For every colour the program sets (`certalign_gui.gui.colours`), the widget that shows it is
+For every colour the program sets (`certalign_gui.gui.shell.colours`), the widget that shows it is
 grabbed from the screen's own rendering and its background read from the picture (the most
 common colour in it), so the contrast measured is against what is really behind the text.
 The focus ring is looked for in the picture of a radio button, a check box and Next, with
@@ -124,7 +124,7 @@ class Probe:
         settle(30)
 
     def walk(self) -> None:
-        from certalign_gui.gui import colours
+        from certalign_gui.gui.shell import colours
 
         app = QApplication.instance()
         wizard = next(w for w in app.topLevelWidgets() if w.objectName() == "alignmentWizard")

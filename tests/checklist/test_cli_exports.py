@@ -15,7 +15,7 @@ import pytest
 from icalendar import Calendar
 
 from certalign_gui import clock
-from certalign_gui.checklist import files
+from certalign_gui.basics import file_writing
 from certalign_gui.cli import main
 
 ARGS = ["--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31", "--as-of", "2025-01-10"]
@@ -119,7 +119,7 @@ def test_a_folder_without_write_permission_exits_2(capsys, tmp_path, monkeypatch
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(files.os, "open", refuse)
+    monkeypatch.setattr(file_writing.os, "open", refuse)
     target = tmp_path / "dates.ics"
     assert main([*ARGS, "--ics", str(target)]) == 2
     err = capsys.readouterr().err

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from certalign_gui.checklist import files
-from certalign_gui.checklist.files import FileWriteError, atomic_write, plain_reason
+from certalign_gui.basics import file_writing
+from certalign_gui.basics.file_writing import FileWriteError, atomic_write, plain_reason
 
 
 def test_writes_bytes_and_returns_the_absolute_path(tmp_path, monkeypatch):
@@ -58,7 +58,7 @@ def test_a_failing_rename_keeps_the_existing_file_intact(tmp_path, monkeypatch):
     def no_rename(src, dst):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(files.os, "replace", no_rename)
+    monkeypatch.setattr(file_writing.os, "replace", no_rename)
     with pytest.raises(FileWriteError, match="you do not have permission to write there"):
         atomic_write(target, b"new")
     assert target.read_bytes() == b"old"
@@ -69,7 +69,7 @@ def test_a_folder_that_refuses_new_files_is_named_with_the_reason(tmp_path, monk
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(files.os, "open", refuse)
+    monkeypatch.setattr(file_writing.os, "open", refuse)
     with pytest.raises(FileWriteError) as caught:
         atomic_write(tmp_path / "x.pdf", b"x")
     assert caught.value.path == tmp_path / "x.pdf"
@@ -105,7 +105,7 @@ def test_a_new_file_gets_the_permissions_an_ordinary_save_gives(tmp_path, umask,
 
 
 def test_the_process_umask_is_never_changed(tmp_path, monkeypatch):
-    # Changing the umask, even for a moment, races with every other thread's new files.
+    # Changing the umask, even for a moment, races with every other thread's new file_writing.
     def no_umask(mask):
         raise AssertionError(f"os.umask({mask:o}) was called")
 
@@ -147,7 +147,7 @@ def test_the_temporary_file_lives_beside_the_target(tmp_path, monkeypatch):
             seen.append(Path(name).parent)
         return real(name, flags, *args, **kwargs)
 
-    monkeypatch.setattr(files.os, "open", spy)
+    monkeypatch.setattr(file_writing.os, "open", spy)
     atomic_write(tmp_path / "x.pdf", b"x")
     assert seen == [tmp_path]  # same file system, so os.replace is one atomic step
     assert os.listdir(tmp_path) == ["x.pdf"]

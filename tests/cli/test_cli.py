@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 
 from certalign_gui import __version__, cli, clock
+from certalign_gui.basics.resource_lookup import resource_path
 from certalign_gui.presentation import words
 from certalign_gui.presentation.plain_text import WIDTH
 from certalign_gui.rules import Situation, assess, load_policy
-from certalign_gui.rules.resources import resource_path
 from certalign_gui.rules.wording import long_date
 
 D = date.fromisoformat

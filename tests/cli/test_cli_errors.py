@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from certalign_gui import cli
-from certalign_gui.rules.resources import resource_path
+from certalign_gui.basics.resource_lookup import resource_path
 
 GOOD = ["--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31", "--as-of", "2025-01-10"]
 BUILT_IN_TEXT = resource_path("policy", "oems-alignment.toml").read_text(encoding="utf-8")
@@ -146,7 +146,7 @@ def test_a_policy_file_name_with_a_line_break_still_gives_one_line(capsys, tmp_p
 
 def test_a_broken_built_in_policy_is_one_line_too(tmp_path):
     # A real broken installation: a copy of the package whose own policy file (found through
-    # certalign_gui.rules.resources, as a checkout has it) lacks the fee amount. A fresh
+    # certalign_gui.basics.resource_lookup, as a checkout has it) lacks the fee amount. A fresh
     # process loads it, as `certalign` would.
     package = Path(cli.__file__).resolve().parent
     ignore = shutil.ignore_patterns("__pycache__", "resources")

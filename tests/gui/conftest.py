@@ -8,8 +8,11 @@ from datetime import date
 import pytest
 from gui_helpers import TODAY
 from qt_support import UrlRecorder, recording_urls
+from scripted_questions import ScriptedQuestions, scripted_flow
 
-from certalign_gui.gui.wizard import AlignmentWizard
+from certalign_gui.app import roster_window
+from certalign_gui.gui.shell.save_flow import SaveFlow
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
 from certalign_gui.rules import Policy, load_policy
 
 
@@ -30,8 +33,21 @@ def policy() -> Policy:
 def make_wizard(qtbot, policy) -> Callable[..., AlignmentWizard]:
     """Build a shown wizard whose clock says ``today`` (default: January 10, 2025)."""
 
-    def make(today: date | None = TODAY, idle_timeout_ms: int = 600_000) -> AlignmentWizard:
-        wizard = AlignmentWizard(policy, today=today, idle_timeout_ms=idle_timeout_ms)
+    def make(
+        today: date | None = TODAY,
+        idle_timeout_ms: int = 600_000,
+        save_flow: SaveFlow | None = None,
+    ) -> AlignmentWizard:
+        # The save flow's questions: scripted (tests/scripted_questions.py) unless a test
+        # brings its own; a question no answer was queued for fails the test.
+        flow = save_flow or scripted_flow(ScriptedQuestions())
+        wizard = AlignmentWizard(
+            policy,
+            today=today,
+            idle_timeout_ms=idle_timeout_ms,
+            roster=roster_window,
+            save_flow=flow,
+        )
         qtbot.addWidget(wizard)
         wizard.show()
         qtbot.waitExposed(wizard)

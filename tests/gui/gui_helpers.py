@@ -16,7 +16,7 @@ from qt_support import enter_date as enter_date
 from qt_support import mouse_click as mouse_click
 from qt_support import press_next as press_next
 
-from certalign_gui.gui.wizard import AlignmentWizard, PageId
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
 
 def answer(

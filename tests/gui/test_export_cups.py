@@ -26,10 +26,11 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
+from scripted_questions import ScriptedQuestions, scripted_flow
 
 from certalign_gui.checklist.details import Details
-from certalign_gui.gui import export
-from certalign_gui.gui.session import detached
+from certalign_gui.gui.shell.session import detached
+from certalign_gui.gui.wizard import take_home
 from certalign_gui.rules import Situation, assess
 
 QUEUE = "certalign-test"
@@ -220,14 +221,17 @@ def test_the_checklist_prints_to_a_real_cups_queue(private_cups, qtbot, qapp):
             as_of=date(2025, 1, 10),
         )
     )
-    assert export.paint_checklist(
+    questions = ScriptedQuestions()
+    assert take_home.paint_checklist(
         parent,
         printer,
         assessment,
         Details(name="Print Test"),
         printed_on=date(2025, 1, 10),
         token=detached(),
+        errors=take_home.PaintErrors(parent, detached(), scripted_flow(questions)),
     )
+    assert questions.errors == []
 
     found: list[Path] = []
 
@@ -273,7 +277,8 @@ def test_the_idle_reset_during_the_print_dialog_prints_nothing(private_cups, qtb
     from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
     from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
 
-    from certalign_gui.gui.wizard import AlignmentWizard, PageId
+    from certalign_gui.app import roster_window
+    from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
     names = [info.printerName() for info in QPrinterInfo.availablePrinters()]
     if QUEUE not in names:
@@ -281,7 +286,7 @@ def test_the_idle_reset_during_the_print_dialog_prints_nothing(private_cups, qtb
     jobs_before = _all_job_ids(private_cups)
     before = {p for folder in _output_folders() if folder.exists() for p in folder.iterdir()}
 
-    wizard = AlignmentWizard(policy, today=date(2025, 1, 10))
+    wizard = AlignmentWizard(policy, today=date(2025, 1, 10), roster=roster_window)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)

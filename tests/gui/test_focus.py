@@ -33,7 +33,7 @@ from qt_support import (
 )
 
 from certalign_gui.checklist.document import pdf_bytes
-from certalign_gui.gui.wizard import PageId
+from certalign_gui.gui.wizard.alignment_wizard import PageId
 
 NAME = "Jane Doe"
 

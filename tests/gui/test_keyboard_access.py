@@ -33,7 +33,7 @@ from qt_support import (
 )
 
 from certalign_gui.app import FONT_SCALE
-from certalign_gui.gui.wizard import PageId
+from certalign_gui.gui.wizard.alignment_wizard import PageId
 
 INPUTS = (QLineEdit, QRadioButton, QCheckBox)
 
@@ -300,11 +300,13 @@ def test_every_page_names_its_keys_and_uses_each_letter_once(qtbot, make_wizard)
 def test_the_answers_keys_press_their_buttons(
     qtbot, make_wizard, monkeypatch, keys_pressed, action
 ):
-    from certalign_gui.gui import actions
+    from certalign_gui.gui.wizard import take_home_buttons
 
     called: list[str] = []
     for name in ("print_checklist", "save_pdf", "save_ics"):
-        monkeypatch.setattr(actions, name, lambda *args, name=name, **kwargs: called.append(name))
+        monkeypatch.setattr(
+            take_home_buttons, name, lambda *args, name=name, **kwargs: called.append(name)
+        )
     wizard = make_wizard()
     answer(qtbot, wizard, ma=date(2025, 3, 31), nremt=date(2026, 3, 31))
     key(qtbot, *keys_pressed)

@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from certalign_gui.gui.links import open_url
+from certalign_gui.gui.shell.open_link import open_url
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,7 @@ def test_allowed_link_is_opened(url, url_recorder):
     ],
 )
 def test_other_link_is_refused_and_logged_without_the_address(url, url_recorder, caplog):
-    with caplog.at_level(logging.WARNING, logger="certalign_gui.gui.links"):
+    with caplog.at_level(logging.WARNING, logger="certalign_gui.gui.shell.open_link"):
         assert open_url(url) is False
     assert url_recorder.urls == []
     assert "allow-list" in caplog.text

@@ -1,7 +1,8 @@
 """The training officer's roster window, driven as a person drives it: keys, clicks, dialogs.
 
 Keys go to `QApplication.focusWidget()`; rows are clicked where the view draws them; every
-dialog is a patched seam (`roster_dialogs`, `export`). Files are read back: PDFs with pypdf.
+dialog is answered by a script given to the window's save flow (`seams`). Files are read
+back: PDFs with pypdf.
 """
 
 from __future__ import annotations
@@ -40,12 +41,13 @@ from qt_support import (
     tab_to,
 )
 from roster.roster_files import generate, generated_csv
+from scripted_questions import ScriptedQuestions
 from typing_extensions import override
 
-from certalign_gui.gui import export, roster_dialogs
-from certalign_gui.gui.roster_model import Column
-from certalign_gui.gui.roster_window import RosterWindow
-from certalign_gui.gui.session import Session
+from certalign_gui.gui.roster.model import Column
+from certalign_gui.gui.roster.window import RosterWindow
+from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
+from certalign_gui.gui.shell.session import Session
 from certalign_gui.roster.assess import assess_roster
 from certalign_gui.roster.columns import TEMPLATE_HEADERS
 from certalign_gui.roster.reader import read_roster
@@ -86,11 +88,18 @@ def roster_file(tmp_path) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot, policy) -> Callable[..., RosterWindow]:
+def flow(tmp_path) -> SaveFlow:
+    """The windows' save flow: Documents is the test's folder, no printer, Qt's real
+    dialogs until `seams` (or a test) gives it a script."""
+    return SaveFlow(DialogQuestions(lambda: tmp_path), documents=lambda: tmp_path, printers=list)
+
+
+@pytest.fixture
+def make_window(qtbot, policy, flow) -> Callable[..., RosterWindow]:
     """A shown roster window on its own, its clock at `AS_OF`."""
 
     def make(session: Session | None = None) -> RosterWindow:
-        window = RosterWindow(policy, today=lambda: AS_OF, session=session or Session())
+        window = RosterWindow(policy, today=lambda: AS_OF, session=session or Session(), flow=flow)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
@@ -100,34 +109,54 @@ def make_window(qtbot, policy) -> Callable[..., RosterWindow]:
     return make
 
 
-@pytest.fixture
-def seams(monkeypatch, tmp_path) -> dict[str, list]:
-    """Every question the window may ask, answered; what was asked is recorded."""
-    asked: dict[str, list] = {"saved": [], "errors": [], "overwrite": [], "open": []}
-    answers: dict[str, list] = {"save": [], "open": []}
-    asked["answers"] = answers  # type: ignore[assignment]
-    monkeypatch.setattr(roster_dialogs, "documents_folder", lambda: tmp_path)
+class _Seams:
+    """The officer, scripted: each question answered from ``answers``, each one recorded."""
 
-    def save_path(parent, title, suggested, name_filter):
-        asked.setdefault("save_titles", []).append((title, suggested, name_filter))
-        return answers["save"].pop(0) if answers["save"] else None
+    def __init__(self, asked: dict[str, list], answers: dict[str, list]) -> None:
+        self.asked, self.answers = asked, answers
 
-    def open_path(parent, title, folder):
-        asked["open"].append(folder)
-        return answers["open"].pop(0) if answers["open"] else None
+    def save_path(self, parent, title, suggested, name_filter):
+        self.asked.setdefault("save_titles", []).append((title, suggested, name_filter))
+        return self.answers["save"].pop(0) if self.answers["save"] else None
 
-    monkeypatch.setattr(roster_dialogs, "ask_save_path", save_path)
-    monkeypatch.setattr(roster_dialogs, "ask_open_path", open_path)
-    monkeypatch.setattr(export, "inform", lambda parent, title, text: asked["saved"].append(text))
-    monkeypatch.setattr(
-        export, "report_error", lambda parent, title, text: asked["errors"].append(text)
-    )
+    def open_path(self, parent, title, folder, name_filter):
+        self.asked["open"].append(folder)
+        return self.answers["open"].pop(0) if self.answers["open"] else None
 
-    def overwrite(parent, path):
-        asked["overwrite"].append(path)
+    def overwrite(self, parent, path):
+        self.asked["overwrite"].append(path)
         return False
 
-    monkeypatch.setattr(export, "ask_overwrite", overwrite)
+    def save_pdf_instead(self, parent, what):
+        self.asked["pdf_instead"].append(what)
+        return True
+
+    def print_options(self, parent, printer, title):
+        raise AssertionError("unexpected print dialog")
+
+    def save_past_calendar(self, parent):
+        raise AssertionError("the roster saves no calendar")
+
+    def inform(self, parent, title, text):
+        self.asked["saved"].append(text)
+
+    def report_error(self, parent, title, text):
+        self.asked["errors"].append(text)
+
+
+@pytest.fixture
+def seams(flow) -> dict[str, list]:
+    """Every question the window may ask, answered; what was asked is recorded."""
+    asked: dict[str, list] = {
+        "saved": [],
+        "errors": [],
+        "overwrite": [],
+        "open": [],
+        "pdf_instead": [],
+    }
+    answers: dict[str, list] = {"save": [], "open": []}
+    asked["answers"] = answers  # type: ignore[assignment]
+    flow.questions = _Seams(asked, answers)
     return asked
 
 
@@ -312,7 +341,7 @@ def test_the_table_sorts_from_the_keyboard_and_says_so(qtbot, make_window, roste
     window.open_file(roster_file)
     monkey = pytest.MonkeyPatch()
     monkey.setattr(
-        "certalign_gui.gui.roster_window.accessibility.announce",
+        "certalign_gui.gui.roster.window.accessibility.announce",
         lambda widget, text: announced.append(text),
     )
     try:
@@ -420,8 +449,7 @@ def _save_person_pdf(qtbot, monkeypatch, window: RosterWindow, target: Path) -> 
     dialog = window.person_dialog()
     assert dialog is not None
     assert dialog.isVisible()
-    monkeypatch.setattr(export, "ask_save_path", lambda *args: target)
-    monkeypatch.setattr(export, "inform", lambda *args: None)
+    window.save_flow.questions = ScriptedQuestions(target)
     mouse_click(qtbot, child(dialog, QPushButton, "savePdfButton"))
     return _pdf_pages(target)
 
@@ -600,13 +628,11 @@ def test_blank_template_as_csv_or_xlsx_and_never_replaced_unasked(
     assert (tmp_path / "blank.csv").read_text(encoding="utf-8") == "mine"
 
 
-def test_print_the_summary_is_one_job(
-    qtbot, monkeypatch, make_window, roster_file, seams, tmp_path
-):
+def test_print_the_summary_is_one_job(qtbot, make_window, flow, roster_file, seams, tmp_path):
     window = make_window()
     window.open_file(roster_file)
     printed = tmp_path / "printed.pdf"
-    monkeypatch.setattr(export, "available_printers", lambda: ["a printer"])
+    flow.printers = lambda: ["a printer"]
 
     def ask_print(parent, printer, title):
         # As if the officer chose a printer that writes a file: the job can be read back.
@@ -616,7 +642,7 @@ def test_print_the_summary_is_one_job(
         printer.setOutputFileName(str(printed))
         return True
 
-    monkeypatch.setattr(roster_dialogs, "ask_print", ask_print)
+    flow.questions.print_options = ask_print
     mouse_click(qtbot, child(window, QPushButton, "printSummaryButton"))
     pages = _pdf_pages(printed)
     assert "Page 1 of 1" in pages[0]
@@ -624,17 +650,12 @@ def test_print_the_summary_is_one_job(
     assert window.status_label.text() == "Sent 1 page to the printer."
 
 
-def test_no_printer_offers_the_pdf(qtbot, monkeypatch, make_window, roster_file, seams, tmp_path):
+def test_no_printer_offers_the_pdf(qtbot, make_window, roster_file, seams, tmp_path):
     window = make_window()
     window.open_file(roster_file)
-    monkeypatch.setattr(export, "available_printers", lambda: [])
-    offered = []
-    monkeypatch.setattr(
-        roster_dialogs, "ask_save_pdf_instead", lambda parent, what: offered.append(what) or True
-    )
     seams["answers"]["save"].append(tmp_path / "instead.pdf")
     mouse_click(qtbot, child(window, QPushButton, "printSummaryButton"))
-    assert offered == ["the roster summary"]
+    assert seams["pdf_instead"] == ["the roster summary"]
     assert _pdf_pages(tmp_path / "instead.pdf")[0].startswith("Roster: OEMS and NREMT alignment")
 
 
@@ -722,9 +743,9 @@ def test_cancel_half_way_leaves_no_file(qtbot, make_window, seams, tmp_path, whe
 
 
 def test_idle_reset_during_a_save_leaves_no_file_and_forgets(
-    qtbot, make_wizard, seams, tmp_path, when_progress
+    qtbot, make_wizard, flow, seams, tmp_path, when_progress
 ):
-    wizard = make_wizard(today=AS_OF)
+    wizard = make_wizard(today=AS_OF, save_flow=flow)
     wizard.open_roster(_bigger_roster(tmp_path, 24))
     window = wizard.roster_window
     qtbot.addWidget(window)
@@ -744,10 +765,9 @@ def test_idle_reset_during_a_save_leaves_no_file_and_forgets(
 
 @pytest.mark.parametrize("button", ["openRosterButton", "checklistsButton"])
 def test_the_idle_reset_closes_the_real_file_dialog_and_nothing_is_opened_or_saved(
-    qtbot, monkeypatch, make_wizard, roster_file, tmp_path, button
+    qtbot, make_wizard, flow, roster_file, tmp_path, button
 ):
-    monkeypatch.setattr(roster_dialogs, "documents_folder", lambda: tmp_path)
-    wizard = make_wizard(today=AS_OF)
+    wizard = make_wizard(today=AS_OF, save_flow=flow)
     wizard.open_roster(roster_file)
     window = wizard.roster_window
     qtbot.addWidget(window)
@@ -887,7 +907,7 @@ STARTUP = textwrap.dedent(
     """
     import sys
     from certalign_gui import app
-    from certalign_gui.gui import roster_window
+    from certalign_gui.gui.roster import window as roster_window
 
     opened = roster_window.RosterWindow.open_file
 
@@ -914,7 +934,7 @@ SHOWN = textwrap.dedent(
     """
     import sys
     from certalign_gui import app
-    from certalign_gui.gui import roster_window
+    from certalign_gui.gui.roster import window as roster_window
 
     shown = roster_window.RosterWindow.showEvent
 

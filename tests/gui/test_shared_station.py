@@ -33,9 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 import certalign_gui
-from certalign_gui.checklist.files import FileWriteError
-from certalign_gui.gui import export, links
-from certalign_gui.gui.wizard import AlignmentWizard, PageId
+from certalign_gui.app import roster_window
+from certalign_gui.basics.file_writing import FileWriteError
+from certalign_gui.gui.shell import open_link, save_flow
+from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
+from certalign_gui.gui.wizard import take_home
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
 NAME = "Zebulon Quixote"
 PRINT_DAY = date(2026, 12, 2)
@@ -85,8 +88,15 @@ def answer(qtbot, wizard: AlignmentWizard, *, as_of: str | None = None, name: st
 
 
 @pytest.fixture
-def wizard(qtbot, policy):
-    made = AlignmentWizard(policy, today=PRINT_DAY)
+def flow(tmp_path) -> SaveFlow:
+    """The wizard's save flow: Documents is the test's folder, no printer; each test sets
+    its questions (a script below, or Qt's real dialogs)."""
+    return SaveFlow(DialogQuestions(lambda: tmp_path), documents=lambda: tmp_path, printers=list)
+
+
+@pytest.fixture
+def wizard(qtbot, policy, flow):
+    made = AlignmentWizard(policy, today=PRINT_DAY, roster=roster_window, save_flow=flow)
     _shown(qtbot, made, PRINT_DAY)
     answer(qtbot, made)
     return made
@@ -123,29 +133,31 @@ def _reset(wizard: AlignmentWizard) -> None:
 class Questions:
     """The export's questions, answered by a script; ``reset_at`` fires the idle reset there."""
 
-    def __init__(self, monkeypatch, wizard, folder: Path, reset_at: str) -> None:
+    def __init__(self, wizard, folder: Path, reset_at: str) -> None:
         self.wizard, self.folder, self.reset_at = wizard, folder, reset_at
         self.asked: list[str] = []
-        monkeypatch.setattr(export, "ask_save_path", self.ask_save_path)
-        monkeypatch.setattr(export, "ask_overwrite", self.ask_overwrite)
-        monkeypatch.setattr(export, "inform", self.inform)
-        monkeypatch.setattr(export, "report_error", self.report_error)
-        monkeypatch.setattr(export, "ask_save_pdf_instead", self.ask_save_pdf_instead)
-        monkeypatch.setattr(export, "ask_save_past_calendar", self.ask_save_past_calendar)
+        # The wizard's own flow gets this script as the person answering its questions.
+        wizard.save_flow.questions = self
 
     def _at(self, point: str) -> None:
         self.asked.append(point)
         if point == self.reset_at:
             _reset(self.wizard)
 
-    def ask_save_path(self, parent, title, suggested, name_filter):
+    def save_path(self, parent, title, suggested, name_filter):
         if self.asked.count("file dialog") >= 3:
             return None  # a question that keeps coming back: cancel, and let the test fail
         self._at("file dialog")
         # The dialog answers with a file name, as if clicked just as the reset came.
         return self.folder / suggested.name
 
-    def ask_overwrite(self, parent, path):
+    def open_path(self, parent, title, folder, name_filter):
+        raise AssertionError("the wizard opens no file")
+
+    def print_options(self, parent, printer, title):
+        raise AssertionError("the wizard prints through its preview")
+
+    def overwrite(self, parent, path):
         self._at("overwrite question")
         return False  # "Choose another name": the loop would ask for a file again
 
@@ -155,14 +167,32 @@ class Questions:
     def report_error(self, parent, title, text):
         self._at("error message")
 
-    def ask_save_pdf_instead(self, parent):
+    def save_pdf_instead(self, parent, what):
         self._at("no printer question")
         return True
 
-    def ask_save_past_calendar(self, parent):
+    def save_past_calendar(self, parent):
         # The 2025 answer's reminders are all past on the print day: "Save it anyway".
         self._at("past reminders question")
         return True
+
+
+class _RealDialogsBut(DialogQuestions):
+    """Qt's real dialogs, except the file dialog or the error message given."""
+
+    def __init__(self, folder: Path, save_path=None, report_error=None) -> None:
+        super().__init__(lambda: folder)
+        self._save_path, self._report_error = save_path, report_error
+
+    def save_path(self, parent, title, suggested, name_filter):
+        if self._save_path is None:
+            return super().save_path(parent, title, suggested, name_filter)
+        return self._save_path(parent, title, suggested, name_filter)
+
+    def report_error(self, parent, title, text):
+        if self._report_error is None:
+            return super().report_error(parent, title, text)
+        return self._report_error(parent, title, text)
 
 
 def _press_button(qtbot, wizard, name: str) -> None:
@@ -177,13 +207,12 @@ def test_a_reset_during_a_save_question_writes_nothing(
 ):
     if reset_at == "overwrite question":
         name = (
-            export.default_pdf_name(PRINT_DAY)
+            take_home.default_pdf_name(PRINT_DAY)
             if button == "savePdfButton"
-            else (export.default_ics_name(PRINT_DAY))
+            else (take_home.default_ics_name(PRINT_DAY))
         )
         (tmp_path / name).write_bytes(b"last week's file")
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
-    questions = Questions(monkeypatch, wizard, tmp_path, reset_at)
+    questions = Questions(wizard, tmp_path, reset_at)
     _press_button(qtbot, wizard, button)
     qtbot.wait(50)  # anything queued after the reset has run
     # The reset came at ``reset_at``, and no question came back afterwards.
@@ -201,8 +230,7 @@ def test_a_reset_during_a_save_question_writes_nothing(
 def test_a_reset_at_the_past_reminders_question_writes_nothing(
     qtbot, monkeypatch, wizard, tmp_path
 ):
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
-    questions = Questions(monkeypatch, wizard, tmp_path, "past reminders question")
+    questions = Questions(wizard, tmp_path, "past reminders question")
     _press_button(qtbot, wizard, "saveIcsButton")
     qtbot.wait(50)  # anything queued after the reset has run
     assert questions.asked == ["past reminders question"]  # no file dialog after it
@@ -211,13 +239,12 @@ def test_a_reset_at_the_past_reminders_question_writes_nothing(
 
 
 def test_a_reset_at_the_error_message_ends_the_save(qtbot, monkeypatch, wizard, tmp_path):
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
 
     def full_disk(path, data):
         raise FileWriteError(Path(path), "the disk is full")
 
-    monkeypatch.setattr(export, "atomic_write", full_disk)
-    questions = Questions(monkeypatch, wizard, tmp_path, "error message")
+    monkeypatch.setattr(save_flow, "atomic_write", full_disk)  # a full disk cannot be made
+    questions = Questions(wizard, tmp_path, "error message")
     _press_button(qtbot, wizard, "savePdfButton")
     qtbot.wait(50)
     assert questions.asked == ["file dialog", "error message"]
@@ -228,22 +255,19 @@ def test_a_reset_at_the_error_message_ends_the_save(qtbot, monkeypatch, wizard, 
 def test_a_reset_at_the_saved_message_leaves_only_the_file_asked_for(
     qtbot, monkeypatch, wizard, tmp_path
 ):
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
-    questions = Questions(monkeypatch, wizard, tmp_path, "saved message")
+    questions = Questions(wizard, tmp_path, "saved message")
     _press_button(qtbot, wizard, "savePdfButton")
     qtbot.wait(50)
     assert questions.asked == ["file dialog", "saved message"]
     _assert_fresh_start(wizard)
     # The file was saved on purpose before the reset: that one stays, and only that one.
-    assert [p.name for p in _files(tmp_path)] == [export.default_pdf_name(PRINT_DAY)]
+    assert [p.name for p in _files(tmp_path)] == [take_home.default_pdf_name(PRINT_DAY)]
 
 
 def test_a_reset_at_the_no_printer_question_opens_no_save_dialog(
     qtbot, monkeypatch, wizard, tmp_path
 ):
-    monkeypatch.setattr(export, "available_printers", list)
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
-    questions = Questions(monkeypatch, wizard, tmp_path, "no printer question")
+    questions = Questions(wizard, tmp_path, "no printer question")
     _press_button(qtbot, wizard, "printButton")
     qtbot.wait(50)
     assert questions.asked == ["no printer question"]
@@ -273,7 +297,6 @@ def _reset_while_a_dialog_waits(qtbot, wizard, dialog_type: type) -> list[str]:
 def test_the_real_file_dialog_is_closed_by_the_reset_and_nothing_is_saved(
     qtbot, monkeypatch, wizard, tmp_path
 ):
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
     seen = _reset_while_a_dialog_waits(qtbot, wizard, QFileDialog)
     _press_button(qtbot, wizard, "savePdfButton")
     qtbot.waitUntil(lambda: seen and _open_dialogs() == [])
@@ -294,7 +317,7 @@ def test_the_real_overwrite_question_is_closed_by_the_reset_and_the_old_file_kep
         asked.append(title)
         return old if len(asked) == 1 else None  # asked again: cancel (and fail below)
 
-    monkeypatch.setattr(export, "ask_save_path", ask_save_path)
+    wizard.save_flow.questions = _RealDialogsBut(tmp_path, ask_save_path)
     seen = _reset_while_a_dialog_waits(qtbot, wizard, QMessageBox)
     _press_button(qtbot, wizard, "savePdfButton")
     qtbot.waitUntil(lambda: seen and _open_dialogs() == [])
@@ -309,15 +332,15 @@ def test_the_real_overwrite_question_is_closed_by_the_reset_and_the_old_file_kep
 def test_the_print_preview_is_closed_by_the_reset_and_nothing_is_drawn_after(
     qtbot, monkeypatch, wizard, tmp_path
 ):
-    monkeypatch.setattr(export, "available_printers", lambda: [QPrinterInfo()])
+    wizard.save_flow.printers = lambda: [QPrinterInfo()]
     calls: list[tuple[tuple, dict]] = []
-    paint = export.paint_checklist
+    paint = take_home.paint_checklist
 
     def recording_paint(*args, **kwargs):
         calls.append((args, kwargs))
         return paint(*args, **kwargs)
 
-    monkeypatch.setattr(export, "paint_checklist", recording_paint)
+    monkeypatch.setattr(take_home, "paint_checklist", recording_paint)
     _press_button(qtbot, wizard, "printButton")
     qtbot.waitUntil(lambda: len(calls) == 1)
     _reset_while_a_dialog_waits(qtbot, wizard, QPrintPreviewDialog)
@@ -342,14 +365,13 @@ def _pdf_text(path: Path) -> str:
 
 
 def test_planning_ahead_prints_the_print_date_and_the_advice_date_each_labelled(
-    qtbot, monkeypatch, policy, tmp_path
+    qtbot, policy, tmp_path, flow
 ):
-    wizard = AlignmentWizard(policy, today=PRINT_DAY)
+    wizard = AlignmentWizard(policy, today=PRINT_DAY, roster=roster_window, save_flow=flow)
     _shown(qtbot, wizard, PRINT_DAY)
     answer(qtbot, wizard, as_of="01/10/2027")
     assert wizard.assessment().situation.as_of == date(2027, 1, 10)
-    monkeypatch.setattr(export, "documents_folder", lambda: tmp_path)
-    Questions(monkeypatch, wizard, tmp_path, reset_at="never")
+    Questions(wizard, tmp_path, reset_at="never")
     _press_button(qtbot, wizard, "savePdfButton")
     (saved,) = _files(tmp_path)
     assert saved.name == "alignment-checklist-2026-12-02.pdf"  # the day it was made
@@ -361,7 +383,7 @@ def test_planning_ahead_prints_the_print_date_and_the_advice_date_each_labelled(
 
 def test_a_window_left_open_past_midnight_advises_for_the_new_day(qtbot, policy):
     day = [date(2026, 12, 1)]
-    wizard = AlignmentWizard(policy, today=lambda: day[0])
+    wizard = AlignmentWizard(policy, today=lambda: day[0], roster=roster_window)
     _shown(qtbot, wizard, day[0])
     summary = wizard.findChild(QLabel, "asOfSummary")
     assert summary.text() == "The advice is for today, December 1, 2026."
@@ -376,7 +398,7 @@ def test_a_window_left_open_past_midnight_advises_for_the_new_day(qtbot, policy)
 
 def test_midnight_reaches_the_answer_even_without_a_second_look_at_the_welcome_page(qtbot, policy):
     day = [date(2026, 12, 1)]
-    wizard = AlignmentWizard(policy, today=lambda: day[0])
+    wizard = AlignmentWizard(policy, today=lambda: day[0], roster=roster_window)
     _shown(qtbot, wizard, day[0])
     _next(qtbot, wizard)
     day[0] += timedelta(days=1)
@@ -390,7 +412,7 @@ def test_midnight_reaches_the_answer_even_without_a_second_look_at_the_welcome_p
 
 def test_an_advice_date_the_person_chose_does_not_follow_the_clock(qtbot, policy):
     day = [date(2026, 12, 1)]
-    wizard = AlignmentWizard(policy, today=lambda: day[0])
+    wizard = AlignmentWizard(policy, today=lambda: day[0], roster=roster_window)
     _shown(qtbot, wizard, day[0])
     _press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "asOfDateEdit")
@@ -457,14 +479,16 @@ def test_a_link_that_opens_shows_no_message(qtbot, wizard, url_recorder):
     qtbot.mouseClick(wizard.findChild(QPushButton, "nremtButton"), Qt.MouseButton.LeftButton)
     assert url_recorder.urls == ["https://www.nremt.org/"]
     assert wizard.findChild(QDialog, "linkNotOpenedDialog") is None
-    assert links.open_url("https://www.nremt.org/")
+    assert open_link.open_url("https://www.nremt.org/")
 
 
 # -- No dialog from paint code. ------------------------------------------------------------
 
 
-def test_a_failing_preview_paint_is_reported_once_after_the_paint(qtbot, monkeypatch, wizard):
-    monkeypatch.setattr(export, "available_printers", lambda: [QPrinterInfo()])
+def test_a_failing_preview_paint_is_reported_once_after_the_paint(
+    qtbot, monkeypatch, wizard, tmp_path
+):
+    wizard.save_flow.printers = lambda: [QPrinterInfo()]
     painting = [False]
     reports: list[tuple[str, bool]] = []
 
@@ -478,8 +502,8 @@ def test_a_failing_preview_paint_is_reported_once_after_the_paint(qtbot, monkeyp
     def report_error(parent, title, text):
         reports.append((text, painting[0]))
 
-    monkeypatch.setattr(export, "draw_page", broken_draw)
-    monkeypatch.setattr(export, "report_error", report_error)
+    monkeypatch.setattr(take_home, "draw_page", broken_draw)
+    wizard.save_flow.questions = _RealDialogsBut(tmp_path, report_error=report_error)
     _press_button(qtbot, wizard, "printButton")
     preview = wizard.findChild(QPrintPreviewDialog, "printPreviewDialog")
     widget = preview.findChild(QPrintPreviewWidget)

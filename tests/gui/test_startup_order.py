@@ -11,11 +11,12 @@ import pytest
 from PySide6.QtWidgets import QWizard
 from qt_support import press_next, run_python
 
-from certalign_gui.gui.wizard import AlignmentWizard, PageId
+from certalign_gui.app import roster_window
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
 
 def test_a_wizard_waiting_for_its_policy_has_only_the_first_page(qtbot):
-    wizard = AlignmentWizard(policy_later=True)
+    wizard = AlignmentWizard(policy_later=True, roster=roster_window)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
@@ -29,7 +30,7 @@ def test_a_wizard_waiting_for_its_policy_has_only_the_first_page(qtbot):
 
 
 def test_next_appears_once_the_policy_is_in(qtbot, policy):
-    wizard = AlignmentWizard(policy_later=True)
+    wizard = AlignmentWizard(policy_later=True, roster=roster_window)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
@@ -45,7 +46,7 @@ def test_next_appears_once_the_policy_is_in(qtbot, policy):
 
 
 def test_the_policy_is_set_once_only(qtbot, policy):
-    wizard = AlignmentWizard(policy)
+    wizard = AlignmentWizard(policy, roster=roster_window)
     qtbot.addWidget(wizard)
     with pytest.raises(RuntimeError, match="already"):
         wizard.set_policy(policy)

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtGui import QColor
 
 from certalign_gui.checklist.timeline import describe_timeline
-from certalign_gui.gui.timeline import TimelineWidget
+from certalign_gui.gui.wizard.timeline_view import TimelineWidget
 from certalign_gui.rules import Situation, assess
 
 NOT_YET_DUE = Situation(

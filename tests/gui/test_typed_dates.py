@@ -35,7 +35,7 @@ from qt_support import (
     wait_for_popup,
 )
 
-from certalign_gui.gui.wizard import PageId
+from certalign_gui.gui.wizard.alignment_wizard import PageId
 from certalign_gui.rules import Situation
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
 from certalign_gui.rules.wording import long_date

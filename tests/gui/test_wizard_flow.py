@@ -23,7 +23,7 @@ from qt_support import (
     start_over,
 )
 
-from certalign_gui.gui.wizard import PageId
+from certalign_gui.gui.wizard.alignment_wizard import PageId
 
 
 def to_nremt_page(qtbot, wizard, ma: date = date(2025, 3, 31)) -> None:

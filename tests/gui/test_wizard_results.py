@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QWidget
 from qt_support import ARRIVALS, TEXT_FORMS, key, tab_to
 
-from certalign_gui.gui.wizard import PageId
+from certalign_gui.gui.wizard.alignment_wizard import PageId
 from certalign_gui.presentation.answer import present
 from certalign_gui.rules import Situation, assess
 from certalign_gui.rules.wording import days_phrase, long_date

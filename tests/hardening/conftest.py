@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QFont
 from qt_support import UrlRecorder, recording_urls
 
-from certalign_gui.gui import diagnostics
+from certalign_gui.gui.shell import diagnostics
 from certalign_gui.rules import Policy, load_policy
 
 

@@ -16,7 +16,7 @@ from qt_support import click_next as click_next
 from qt_support import enter_date as enter_date
 from qt_support import key, key_sequence, keys, mouse_click, press_next
 
-from certalign_gui.gui.wizard import AlignmentWizard, PageId
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
 #: The details page's text fields.
 TEXT_FIELDS = ("nameEdit", "maNumberEdit", "nremtNumberEdit")

@@ -14,15 +14,16 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushBut
 from qt_support import activate, assert_arrival_focus
 
 from certalign_gui import app
-from certalign_gui.gui import crash, diagnostics
-from certalign_gui.gui.crash import CrashAction
-from certalign_gui.gui.crash_dialog import CrashDialog
-from certalign_gui.gui.wizard import AlignmentWizard, PageId
+from certalign_gui.app import roster_window
+from certalign_gui.gui.shell import crash, diagnostics
+from certalign_gui.gui.shell.crash import CrashAction
+from certalign_gui.gui.shell.crash_dialog import CrashDialog
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
 
 @pytest.fixture
 def wizard(qtbot, policy) -> AlignmentWizard:
-    window = AlignmentWizard(policy, today=TODAY)
+    window = AlignmentWizard(policy, today=TODAY, roster=roster_window)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
+from scripted_questions import ScriptedQuestions, scripted_flow
 
 from certalign_gui import cli
 from certalign_gui.checklist.details import Details
-from certalign_gui.gui import export
-from certalign_gui.gui.session import detached
+from certalign_gui.gui.shell.session import detached
+from certalign_gui.gui.wizard import take_home
 from certalign_gui.rules import Situation, assess
 
 ASSESSMENT = assess(
@@ -187,19 +188,16 @@ def test_the_window_says_what_failed_and_keeps_the_old_file(
 ):
     target = folder / f"mine.{kind}"
     failure.arrange(monkeypatch, folder, target)
-    answers = [target]
-    errors: list[str] = []
-    infos: list[str] = []
-    monkeypatch.setattr(export, "ask_save_path", lambda *args: answers.pop(0) if answers else None)
-    monkeypatch.setattr(export, "ask_overwrite", lambda parent, path: True)
+    questions = ScriptedQuestions(target)
+    questions.overwrite_answers = [True]
     # The reminders of this 2025 answer are past on the day it is saved: save it anyway.
-    monkeypatch.setattr(export, "ask_save_past_calendar", lambda parent: True)
-    monkeypatch.setattr(export, "report_error", lambda parent, title, text: errors.append(text))
-    monkeypatch.setattr(export, "inform", lambda parent, title, text: infos.append(text))
+    questions.past_calendar = True
+    flow = scripted_flow(questions)
     if kind == "pdf":
-        export.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached())
+        take_home.save_pdf(parent, ASSESSMENT, DETAILS, today=PRINTED, token=detached(), flow=flow)
     else:
-        export.save_ics(parent, ASSESSMENT, today=PRINTED, token=detached())
+        take_home.save_ics(parent, ASSESSMENT, today=PRINTED, token=detached(), flow=flow)
+    infos, errors = questions.infos, questions.errors
     assert infos == []
     [message] = errors
     assert str(target) in message

@@ -66,8 +66,9 @@ from qt_support import (
     wait_for_popup,
 )
 
-from certalign_gui.gui.dates import next_usual_expiration
-from certalign_gui.gui.wizard import AlignmentWizard, PageId
+from certalign_gui.app import roster_window
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
+from certalign_gui.gui.wizard.dates import next_usual_expiration
 from certalign_gui.presentation.answer import present
 from certalign_gui.rules import Assessment, Policy, Situation, assess, is_allowed_url
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
@@ -160,7 +161,7 @@ class Walk:
         self.policy = policy
         self.rng = random.Random(seed)
         self.today = date(2024, 1, 1) + timedelta(days=self.rng.randrange(5 * 365))
-        self.wizard = AlignmentWizard(policy, today=self.today)
+        self.wizard = AlignmentWizard(policy, today=self.today, roster=roster_window)
         qtbot.addWidget(self.wizard)
         self.wizard.show()
         qtbot.waitExposed(self.wizard)

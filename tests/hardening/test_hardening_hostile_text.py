@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from scripted_questions import ScriptedQuestions
 
+from certalign_gui.app import roster_window
 from certalign_gui.checklist import document
-from certalign_gui.gui import export
-from certalign_gui.gui.session import detached
-from certalign_gui.gui.wizard import AlignmentWizard, PageId
+from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
+from certalign_gui.gui.shell.session import detached
+from certalign_gui.gui.wizard import take_home
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
 PAYLOADS = {
     # A local file as a picture: rendered as HTML, Qt would read it.
@@ -43,7 +46,7 @@ PRINTED = date(2026, 12, 2)
 
 @pytest.fixture
 def wizard(qtbot, policy) -> AlignmentWizard:
-    window = AlignmentWizard(policy, today=TODAY)
+    window = AlignmentWizard(policy, today=TODAY, roster=roster_window)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -109,10 +112,10 @@ def test_typed_markup_is_shown_and_printed_as_text_and_loads_nothing(
     assert_shown_literally(typed)
 
     target = tmp_path / "checklist.pdf"
-    monkeypatch.setattr(export, "ask_save_path", lambda *args: target)
-    monkeypatch.setattr(export, "inform", lambda *args: None)
-    monkeypatch.setattr(export, "report_error", lambda parent, title, text: pytest.fail(text))
+    questions = ScriptedQuestions(target)
+    wizard.save_flow.questions = questions
     child(wizard, QAbstractButton, "savePdfButton").click()
+    assert questions.errors == []
 
     [page] = documents
     assert page.refused == []  # nothing was asked for beyond the document's own QR codes
@@ -167,12 +170,16 @@ def test_a_file_name_with_markup_is_shown_as_text_in_every_message(qtbot, monkey
     folder.mkdir()
     new = tmp_path / "<a href=javascript:alert(1)>x.pdf"
     answers = [existing, folder, new]
-    monkeypatch.setattr(export, "ask_save_path", lambda *args: answers.pop(0) if answers else None)
-    export.save_pdf(parent, assessment, Details(), today=PRINTED, token=detached())
+    # Qt's real message boxes (their text format is the point), a scripted file dialog.
+    questions = DialogQuestions()
+    questions.save_path = lambda *args: answers.pop(0) if answers else None
+    flow = SaveFlow(questions)
+    take_home.save_pdf(parent, assessment, Details(), today=PRINTED, token=detached(), flow=flow)
     # The overwrite question, the "is a folder" message, the "saved" message.
     assert [text.split("\n")[0] for _format, text in shown] == [
         f"{existing.name} already exists in {tmp_path}.",
-        f"{folder} is a folder. Type a file name, such as {existing.name}.",
+        f"{folder} is a folder. Type a file name, such as "
+        f"alignment-checklist-{PRINTED.isoformat()}.pdf.",
         f"The checklist was saved as {new}.",
     ]
     assert all(text_format == Qt.TextFormat.PlainText for text_format, _text in shown)

@@ -12,8 +12,9 @@ from hardening_helpers import TODAY, click_next, to_details_page, wait_for_resul
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTextBrowser
 
 import certalign_gui
-from certalign_gui.gui.links import open_url
-from certalign_gui.gui.wizard import AlignmentWizard
+from certalign_gui.app import roster_window
+from certalign_gui.gui.shell.open_link import open_url
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
 from certalign_gui.rules import is_allowed_url
 
 PACKAGE = Path(certalign_gui.__file__).parent
@@ -21,13 +22,13 @@ PACKAGE = Path(certalign_gui.__file__).parent
 OPENERS = re.compile(r"QDesktopServices|openUrl|setOpenExternalLinks|webbrowser")
 
 
-def test_only_the_links_module_can_open_a_browser():
+def test_only_the_open_link_module_can_open_a_browser():
     found = sorted(
         str(path.relative_to(PACKAGE))
         for path in PACKAGE.rglob("*.py")
         if OPENERS.search(path.read_text(encoding="utf-8"))
     )
-    assert found == ["gui/links.py"]
+    assert found == ["gui/shell/open_link.py"]
 
 
 @pytest.mark.parametrize(
@@ -45,14 +46,14 @@ def test_only_the_links_module_can_open_a_browser():
     ],
 )
 def test_anything_off_the_allow_list_is_refused_and_logged(url, url_recorder, caplog):
-    with caplog.at_level(logging.WARNING, logger="certalign_gui.gui.links"):
+    with caplog.at_level(logging.WARNING, logger="certalign_gui.gui.shell.open_link"):
         assert open_url(url) is False
     assert url_recorder.urls == []
     assert "allow-list" in caplog.text
 
 
 def test_no_label_on_any_page_opens_links_by_itself(qtbot, policy, url_recorder):
-    wizard = AlignmentWizard(policy, today=TODAY)
+    wizard = AlignmentWizard(policy, today=TODAY, roster=roster_window)
     qtbot.addWidget(wizard)
     wizard.show()
     to_details_page(qtbot, wizard, ma=date(2025, 3, 31), nremt=date(2026, 3, 31))

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from certalign_gui import app, cli
+from certalign_gui.basics.resource_lookup import resource_path
 from certalign_gui.rules import PolicyError
-from certalign_gui.rules.resources import resource_path
 
 BUILT_IN_TEXT = resource_path("policy", "oems-alignment.toml").read_text(encoding="utf-8")
 GOOD = ["--ma-expires", "2025-03-31", "--nremt-expires", "2026-03-31", "--as-of", "2025-01-10"]

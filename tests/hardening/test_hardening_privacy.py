@@ -20,7 +20,7 @@ import pypdf
 from hardening_helpers import contains_secret
 from qt_support import run_python
 
-from certalign_gui.gui import diagnostics
+from certalign_gui.gui.shell import diagnostics
 
 TIMEOUT_S = 180
 SECRETS = ("Zebulon Quixote", "E7531902", "NR864209")
@@ -35,19 +35,24 @@ SESSION = textwrap.dedent(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton
     from certalign_gui import app
-    from certalign_gui.gui import crash, export
+    from certalign_gui.gui.shell import crash
+    from certalign_gui.gui.shell.save_flow import DialogQuestions
 
     name, ma_number, nremt_number, pdf, ics = sys.argv[1:6]
     qapp = QApplication(sys.argv[:1])
     chosen = {".pdf": Path(pdf), ".ics": Path(ics)}
     # The answers a user gives to the dialogs (a file chooser, a "saved" message).
-    export.ask_save_path = lambda parent, title, suggested, name_filter: chosen[suggested.suffix]
-    export.inform = lambda parent, title, text: print("SAVED")
+    DialogQuestions.save_path = lambda self, parent, title, suggested, name_filter: chosen[
+        suggested.suffix
+    ]
+    DialogQuestions.inform = lambda self, parent, title, text: print("SAVED")
 
-    def no_error(parent, title, text):
+    def no_error(self, parent, title, text):
         raise AssertionError(text)
 
-    export.report_error = no_error
+    # The program's own questions object (app.py gives every window this one), answered
+    # here as the person would.
+    DialogQuestions.report_error = no_error
 
     def crash_dialog(parent, summary, *, can_start_over=True):
         print("CRASH DIALOG")

@@ -20,7 +20,7 @@ import textwrap
 from hardening_helpers import contains_secret
 from qt_support import run_python
 
-from certalign_gui.gui import diagnostics
+from certalign_gui.gui.shell import diagnostics
 
 TIMEOUT_S = 180
 CREW = (
@@ -45,19 +45,29 @@ SESSION = textwrap.dedent(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPushButton
     from certalign_gui import app
-    from certalign_gui.gui import crash, export
+    from certalign_gui.gui.shell import crash
+    from certalign_gui.gui.shell.save_flow import DialogQuestions
 
     roster_file, documents = Path(sys.argv[1]), Path(sys.argv[2])
     qapp = QApplication(sys.argv[:1])
-    # The answers an officer gives: a file name for one person's PDF (the wizard's own
-    # dialog), and "OK" to each "saved" message. The roster's file dialogs are the real ones.
-    export.ask_save_path = lambda parent, title, suggested, name_filter: documents / "one.pdf"
-    export.inform = lambda parent, title, text: print("SAVED")
+    # The answers an officer gives: a file name for one person's PDF, and "OK" to each
+    # "saved" message. The roster's own file dialogs are the real ones.
+    real_save_path = DialogQuestions.save_path
 
-    def no_error(parent, title, text):
+    def save_path(self, parent, title, suggested, name_filter):
+        if title == "Save the checklist as PDF":  # one person's answer
+            return documents / "one.pdf"
+        return real_save_path(self, parent, title, suggested, name_filter)
+
+    DialogQuestions.save_path = save_path
+    DialogQuestions.inform = lambda self, parent, title, text: print("SAVED")
+
+    def no_error(self, parent, title, text):
         raise AssertionError(text)
 
-    export.report_error = no_error
+    # The program's own questions object (app.py gives every window this one), answered
+    # here as the person would.
+    DialogQuestions.report_error = no_error
 
     def crash_dialog(parent, summary, *, can_start_over=True):
         print("CRASH DIALOG")

@@ -79,7 +79,7 @@ def test_two_programs_share_one_internal_folder(bundle):
     internal = bundle / "_internal"
     assert (bundle / "certalign-gui").is_file()
     assert (bundle / "certalign").is_file()
-    # The whole top-level resources/ folder, where certalign_gui.rules.resources looks first.
+    # The whole top-level resources/ folder, where certalign_gui.basics.resource_lookup looks first.
     bundled = internal / "certalign_gui" / "resources"
     root = Path(__file__).resolve().parents[2] / "resources"
     expected = sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())

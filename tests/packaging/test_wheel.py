@@ -128,13 +128,13 @@ def test_sdist_has_the_top_level_resources(wheel):
     assert not [name for name in names if name.startswith("certalign_gui/resources")]
 
 
-# Where the installed program's own lookups lead (certalign_gui.rules.resources).
+# Where the installed program's own lookups lead (certalign_gui.basics.resource_lookup).
 PROBE = (
     "import json, sys, sysconfig\n"
-    "from certalign_gui.gui.icons import icon_path\n"
+    "from certalign_gui.gui.shell.icons import icon_path\n"
     "from certalign_gui.rules import load_policy\n"
     "from certalign_gui.rules.policy import POLICY_RESOURCE\n"
-    "from certalign_gui.rules.resources import resource_path\n"
+    "from certalign_gui.basics.resource_lookup import resource_path\n"
     "load_policy()\n"
     "print(json.dumps({'site': sysconfig.get_path('purelib'), 'icon': icon_path(),\n"
     "    'policy': str(resource_path('policy', POLICY_RESOURCE))}))\n"

@@ -15,12 +15,13 @@ from datetime import date
 import pypdf
 import pytest
 from PySide6.QtWidgets import QLabel, QTableWidget
+from scripted_questions import ScriptedQuestions, scripted_flow
 
 from certalign_gui.checklist.details import Details
 from certalign_gui.checklist.document import pdf_bytes
 from certalign_gui.checklist.html import checklist_html
-from certalign_gui.gui.results_view import ResultsView
-from certalign_gui.gui.session import Session
+from certalign_gui.gui.shell.session import Session
+from certalign_gui.gui.wizard.results_view import ResultsView
 from certalign_gui.presentation.answer import Answer, present
 from certalign_gui.presentation.plain_text import answer_text
 from certalign_gui.rules import Situation, assess
@@ -85,7 +86,12 @@ def sentences(answer: Answer) -> list[str]:
 
 
 def screen_text(qtbot, assessment) -> str:
-    view = ResultsView(lambda: Details(), lambda: date(2025, 1, 10), Session())
+    view = ResultsView(
+        lambda: Details(),
+        lambda: date(2025, 1, 10),
+        Session(),
+        scripted_flow(ScriptedQuestions()),
+    )
     qtbot.addWidget(view)
     view.show_assessment(assessment, today=date(2025, 1, 10))
     parts = [label.text() for label in view.findChildren(QLabel) if not label.isHidden()]

@@ -9,19 +9,19 @@ import json
 import pytest
 from roster_files import AS_OF, HEADER, write_csv
 
-from certalign_gui.checklist.files import FileWriteError
+from certalign_gui.basics.file_writing import FileWriteError
 from certalign_gui.roster.assess import assess_roster
-from certalign_gui.roster.export import (
+from certalign_gui.roster.output import CancelledError
+from certalign_gui.roster.reader import read_roster, read_roster_bytes
+from certalign_gui.roster.results_export import (
     CSV_HEADERS,
     neutralised,
     results_csv,
     roster_json,
 )
-from certalign_gui.roster.export import (
+from certalign_gui.roster.results_export import (
     write_csv as write_results_csv,
 )
-from certalign_gui.roster.output import CancelledError
-from certalign_gui.roster.reader import read_roster, read_roster_bytes
 from certalign_gui.roster.template import (
     TEMPLATE_CSV,
     TemplateError,
@@ -106,7 +106,7 @@ def test_csv_export_lists_rows_to_fix_first_then_by_next_due_date(result):
     assert "Type the date with numbers" in fixing["Needs fixing"]
     ann = dict(zip(CSV_HEADERS, rows[3], strict=True))
     assert ann["MA expiration"] == "2026-03-31"
-    assert ann["Due"] == "2026-02-15"
+    assert ann["Next step due"] == "2026-02-15"
     assert ann["Days left"] == "137"
     assert ann["Fee"] == "62.50"
     assert ann["Can staff an ambulance"] == "Yes"

@@ -10,8 +10,8 @@ import pypdf
 import pytest
 from roster_files import AS_OF, HEADER, generate, generated_csv, write_csv
 
+from certalign_gui.basics.file_writing import FileWriteError
 from certalign_gui.checklist import document
-from certalign_gui.checklist.files import FileWriteError
 from certalign_gui.roster.assess import assess_roster
 from certalign_gui.roster.checklists import (
     checklists_pdf,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
+from certalign_gui.basics.resource_lookup import MissingResourceError, resource_path
 from certalign_gui.roster import template
 from certalign_gui.roster.columns import TEMPLATE_HEADERS
 from certalign_gui.roster.reader import read_roster
-from certalign_gui.rules.resources import MissingResourceError, resource_path
 
 
 def test_the_shipped_file_is_exactly_the_template_headers():

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import certalign_gui.rules
+from certalign_gui.basics.resource_lookup import resource_path
 from certalign_gui.rules import PolicyError, Situation, assess, load_policy
-from certalign_gui.rules.resources import resource_path
 
 RULES = Path(certalign_gui.rules.__file__).parent
 MONTH_AND_DAY = re.compile(

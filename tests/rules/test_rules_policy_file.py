@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from certalign_gui.basics.resource_lookup import resource_path
 from certalign_gui.rules import Policy, PolicyError, Situation, assess, load_policy
 from certalign_gui.rules.policy import MonthDay
-from certalign_gui.rules.resources import resource_path
 
 D = date.fromisoformat
 BUILT_IN_TEXT = resource_path("policy", "oems-alignment.toml").read_text(encoding="utf-8")

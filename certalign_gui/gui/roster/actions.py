@@ -1,0 +1,185 @@
+"""The roster window's buttons: template, summary (print or PDF), checklists, CSV take_home.
+
+Thin: each one describes its file (`roster_outputs.Output`) and hands it to
+`roster_outputs.save_output` or `print_pages`, which ask, show progress and write. Each takes
+a token of the wizard's session when pressed, so Start over or the idle reset stops it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
+
+from certalign_gui.gui.roster.outputs import Output, print_pages, save_output
+from certalign_gui.gui.shell.paper_size import default_page_size
+from certalign_gui.gui.shell.save_flow import SaveFlow
+from certalign_gui.gui.shell.session import Session
+from certalign_gui.roster.assess import Person, RosterResult
+from certalign_gui.roster.output import Progress
+from certalign_gui.roster.summary import TableRow
+from certalign_gui.rules.policy import Policy
+
+CSV_FILTER = "CSV files (*.csv)"
+PDF_FILTER = "PDF files (*.pdf)"
+TEMPLATE_FILTER = "CSV files (*.csv);;Excel workbooks (*.xlsx)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("roster", text)
+
+
+class RosterActions:
+    """What the window's output buttons do, for the roster it shows now."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        policy: Policy,
+        today: Callable[[], date],
+        session: Session,
+        flow: SaveFlow,
+        result: Callable[[], RosterResult | None],
+        people: Callable[[], list[Person]],
+        lines: Callable[[], list[TableRow]],
+        say: Callable[[str], None],
+    ) -> None:
+        self._parent = parent
+        self._policy = policy
+        self._today = today
+        self._session = session
+        self._flow = flow
+        self._result = result
+        self._people = people
+        self._lines = lines
+        self._say = say
+
+    def _save(self, output: Output) -> Path | None:
+        return save_output(
+            self._parent, self._session.token(), output, say=self._say, flow=self._flow
+        )
+
+    def save_template(self) -> Path | None:
+        """A blank roster to fill in: .csv (the shipped file) or .xlsx, by the name typed."""
+        from certalign_gui.roster.template import template_bytes
+
+        return self._save(
+            Output(
+                title=_tr("Save a blank roster template"),
+                suggested="roster-template.csv",
+                name_filter=TEMPLATE_FILTER,
+                suffixes=(".csv", ".xlsx"),
+                working=_tr("Making the blank roster…"),
+                done=_tr(
+                    "The blank roster was saved as {path}. Fill in one person per row, "
+                    "save it, and open it here."
+                ),
+                make=lambda path, _progress: template_bytes(path.suffix),
+            )
+        )
+
+    def save_summary(self) -> Path | None:
+        """The roster summary as a PDF (landscape, the header on every page)."""
+        result = self._result()
+        if result is None:
+            return None
+        from certalign_gui.roster.pdf import summary_pdf
+
+        today = self._today()
+        lines = self._lines()  # the table's order as the officer sorted it
+        return self._save(
+            Output(
+                title=_tr("Save the roster summary as PDF"),
+                suggested=f"roster-summary-{today.isoformat()}.pdf",
+                name_filter=_tr(PDF_FILTER),
+                suffixes=(".pdf",),
+                working=_tr("Making the roster summary…"),
+                done=_tr("The roster summary was saved as {path}."),
+                make=lambda _path, progress: summary_pdf(
+                    result, printed_on=today, policy=self._policy, progress=progress, lines=lines
+                ),
+            )
+        )
+
+    def save_checklists(self) -> Path | None:
+        """Everyone's checklist, one page each, in the table's order, as one PDF."""
+        people = self._people()
+        if not people:
+            return None
+        from certalign_gui.roster.checklists import checklists_pdf
+
+        today = self._today()
+        size = default_page_size()
+        return self._save(
+            Output(
+                title=_tr("Save the checklists for everyone as PDF"),
+                suggested=f"roster-checklists-{today.isoformat()}.pdf",
+                name_filter=_tr(PDF_FILTER),
+                suffixes=(".pdf",),
+                working=_tr("Making {n} checklists, one page each…").format(n=f"{len(people):,}"),
+                done=_tr("The checklists ({n} pages) were saved as {{path}}.").format(
+                    n=f"{len(people):,}"
+                ),
+                make=lambda _path, progress: checklists_pdf(
+                    people, printed_on=today, page_size=size, progress=progress
+                ),
+            )
+        )
+
+    def export_csv(self) -> Path | None:
+        """The results as CSV (for Excel), the rows that need fixing first."""
+        result = self._result()
+        if result is None:
+            return None
+        from certalign_gui.roster.results_export import results_csv
+
+        return self._save(
+            Output(
+                title=_tr("Export the results as CSV"),
+                suggested=f"roster-results-{self._today().isoformat()}.csv",
+                name_filter=_tr(CSV_FILTER),
+                suffixes=(".csv",),
+                working=_tr("Writing the results…"),
+                done=_tr("The results were saved as {path}."),
+                make=lambda _path, progress: results_csv(result, progress),
+            )
+        )
+
+    def print_summary(self) -> bool:
+        """Print the roster summary: one job, landscape, Page n of m."""
+        result = self._result()
+        if result is None:
+            return False
+        from certalign_gui.roster.pdf import TITLE, page_layout, paint_summary, summary_pdf
+
+        today = self._today()
+        lines = self._lines()
+
+        def setup(printer: QPrinter) -> None:
+            printer.setDocName(TITLE)  # no name in the print queue
+            printer.setPageLayout(page_layout())
+
+        def prepare(progress: Progress) -> object:
+            return summary_pdf(
+                result, printed_on=today, policy=self._policy, progress=progress, lines=lines
+            )
+
+        return print_pages(
+            self._parent,
+            self._session.token(),
+            title=_tr("Print the roster summary"),
+            what=_tr("the roster summary"),
+            prepare=prepare,
+            paint=lambda printer: paint_summary(
+                printer, result, printed_on=today, policy=self._policy, lines=lines
+            ),
+            setup=setup,
+            instead=self.save_summary,
+            say=self._say,
+            flow=self._flow,
+        )
