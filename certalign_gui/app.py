@@ -77,6 +77,7 @@ def show_policy_error(error: PolicyError) -> None:
     """Tell the user, in a dialog, which file is broken and how (tests replace this)."""
     # Plain text: the file name and the problem come from outside and may hold markup.
     from certalign_gui.gui.shell import message_boxes
+    from certalign_gui.presentation.policy_words import policy_path, policy_problem
 
     message_boxes.critical(
         None,
@@ -86,7 +87,7 @@ def show_policy_error(error: PolicyError) -> None:
             "The rules file could not be read, so Certalign cannot give advice.\n\n"
             "File: {path}\nProblem: {problem}\n\n"
             "Please tell whoever looks after this computer.",
-        ).format(path=error.path, problem=error.problem),
+        ).format(path=policy_path(error), problem=policy_problem(error)),
     )
 
 
@@ -204,7 +205,9 @@ def _load_policy(path: Path | None) -> Policy | None:
     try:
         return load_policy(path)
     except PolicyError as error:
-        log.error("%s", error)
+        from certalign_gui.presentation.policy_words import policy_error_text
+
+        log.error("%s", policy_error_text(error))
         show_policy_error(error)
         return None
 

@@ -17,6 +17,7 @@ from certalign_gui.checklist import page_words
 from certalign_gui.checklist.details import Details
 from certalign_gui.presentation import words
 from certalign_gui.presentation.answer import Answer, StepText, present
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.rules.models import Assessment
 
 #: Resource names the document builder registers (`document.py`). Not URLs: nothing is fetched.
@@ -107,7 +108,7 @@ def _steps(answer: Answer) -> list[str]:
     # The fee sits on the heading's line: it is short, and the page is full.
     heading = (
         '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 6px;">'
-        f"<tr><td><h2>{_e(words.WHAT_TO_DO)}</h2></td>"
+        f"<tr><td><h2>{_e(_(words.WHAT_TO_DO))}</h2></td>"
         f'<td align="right" valign="bottom"><p class="fee">{_e(answer.fee_line)}</p></td>'
         "</tr></table>"
     )
@@ -115,7 +116,7 @@ def _steps(answer: Answer) -> list[str]:
 
 
 def _dates(answer: Answer, timeline: bool) -> list[str]:
-    parts = [f"<h2>{_e(words.KEY_DATES)}</h2>"]
+    parts = [f"<h2>{_e(_(words.KEY_DATES))}</h2>"]
     if timeline:
         # On the page the drawn timeline shows every key date with its name and date, so a
         # table would say it twice. The placeholder is swapped for it by `document.py`.
@@ -160,7 +161,7 @@ def _links(assessment: Assessment, qr_images: bool) -> list[str]:
 def _footer(answer: Answer) -> list[str]:
     return [
         f'<p class="fine" style="margin-top: 6px;">{_e(answer.source_line)} '
-        f"{_e(words.WHO_TO_ASK)}</p>"
+        f"{_e(_(words.WHO_TO_ASK))}</p>"
     ]
 
 

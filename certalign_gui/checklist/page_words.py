@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from certalign_gui.rules.wording import long_date
+from certalign_gui.presentation.catalogue import long_date
 
 TITLE = "OEMS and NREMT alignment checklist"
 PRINTED_ON = "Printed on {day}."

@@ -13,8 +13,9 @@ from datetime import date
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice
 
+from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.presentation.sentences import deadline_label
 from certalign_gui.rules import Assessment
-from certalign_gui.rules.wording import long_date
 
 AS_OF = "as_of"
 _MIN_POINT_SIZE = 5.0
@@ -71,7 +72,7 @@ def _groups(assessment: Assessment, as_of_label: str) -> list[tuple[date, list[s
     for deadline in assessment.deadlines:
         kinds, titles = by_day.setdefault(deadline.date, ([], []))
         kinds.append(deadline.kind)
-        titles.append(deadline.label)
+        titles.append(deadline_label(deadline))
     return [(day, *by_day[day]) for day in sorted(by_day)]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.roster.assess import Problem, RosterResult
 from certalign_gui.roster.summary import (
     CATEGORY_PHRASES,
@@ -13,7 +14,6 @@ from certalign_gui.roster.summary import (
     summary_line,
     table_rows,
 )
-from certalign_gui.rules.wording import long_date
 
 #: The table's columns: (header, width); longer text is cut with an ellipsis.
 TEXT_COLUMNS = (

@@ -36,9 +36,9 @@ from qt_support import (
 )
 
 from certalign_gui.gui.wizard.alignment_wizard import PageId
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.rules import Situation
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
-from certalign_gui.rules.wording import long_date
 
 #: Issue 10's day: the Massachusetts field used to show 03/31/2027 by itself.
 ISSUE_DAY = date(2026, 12, 2)

@@ -59,7 +59,8 @@ def test_the_projected_caution_is_the_rules_own_warning_said_once():
     answer = present(assessment)
     assert answer.projected_caution is not None
     assert answer.cautions.count(answer.projected_caution) == 1
-    assert answer.cautions == assessment.warnings
+    assert len(answer.cautions) == len(assessment.warnings)
+    assert [w.code for w in assessment.warnings] == ["projected"]
 
 
 def test_without_a_fee_the_line_says_so():
@@ -85,12 +86,14 @@ def test_the_date_field_note_and_the_warning_share_their_sentence(usual):
     assert (
         note == f"This is not {usual}. Certifications normally expire on {usual}: check your card."
     )
-    warning = assess(
-        Situation(
-            ma_expiration=date(2025, 3, 30),
-            nremt_expiration=date(2026, 3, 31),
-            as_of=date(2025, 1, 10),
+    warning = present(
+        assess(
+            Situation(
+                ma_expiration=date(2025, 3, 30),
+                nremt_expiration=date(2026, 3, 31),
+                as_of=date(2025, 1, 10),
+            )
         )
-    ).warnings
+    ).cautions
     assert any(w.endswith("Certifications normally expire on March 31: check your card.")
                for w in warning)  # fmt: skip

@@ -31,9 +31,10 @@ from typing_extensions import override
 
 from certalign_gui.gui.shell import accessibility, colours
 from certalign_gui.gui.shell.widgets import plain_label
+from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.presentation.date_words import date_refusal, example
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
-from certalign_gui.rules.typed_dates import EXAMPLE, DateTextError, parse_typed_date, typed_form
-from certalign_gui.rules.wording import long_date
+from certalign_gui.rules.typed_dates import DateTextError, parse_typed_date, typed_form
 
 #: Problem text: dark red, bold, on the (always light) page; the words carry the meaning.
 PROBLEM_STYLE = f"color: {colours.PROBLEM_TEXT}; font-weight: bold;"
@@ -244,7 +245,7 @@ class DateField(QWidget):
         try:
             parse_typed_date(self.edit.text())
         except DateTextError as refused:
-            return refused.message
+            return date_refusal(refused)
         return ""
 
     def set_hint(self, text: str) -> None:
@@ -291,7 +292,7 @@ class DateField(QWidget):
                 parse_typed_date(self.edit.text())
             except DateTextError as refused:
                 # A half-typed date is not an error yet; an impossible one is, at once.
-                self._set_problem("" if refused.incomplete else refused.message)
+                self._set_problem("" if refused.incomplete else date_refusal(refused))
         self._describe()
         self.date_changed.emit()
 
@@ -324,6 +325,6 @@ class DateField(QWidget):
         parts.append(
             self.tr(
                 "Type month, day and year, for example {example}. Alt+Down or F4 opens a calendar."
-            ).format(example=EXAMPLE)
+            ).format(example=example())
         )
         self.edit.setAccessibleDescription(" ".join(parts))

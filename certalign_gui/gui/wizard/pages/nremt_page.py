@@ -25,9 +25,9 @@ from certalign_gui.gui.wizard.dates import (
 )
 from certalign_gui.gui.wizard.pages.base_page import BasePage
 from certalign_gui.gui.wizard.situation import situation_problem
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.rules import Policy
 from certalign_gui.rules.models import NremtStatus
-from certalign_gui.rules.wording import long_date
 
 #: The answers given on the earlier pages: (advice date, Massachusetts expiration).
 EarlierAnswers = Callable[[], tuple[date | None, date | None]]

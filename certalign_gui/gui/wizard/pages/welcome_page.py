@@ -19,7 +19,7 @@ from certalign_gui.gui.shell.widgets import (
 )
 from certalign_gui.gui.wizard.date_field import DateField
 from certalign_gui.gui.wizard.pages.base_page import BasePage
-from certalign_gui.rules.wording import long_date
+from certalign_gui.presentation.catalogue import long_date
 
 
 class WelcomePage(BasePage):
