@@ -278,7 +278,7 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     try:
         if args.json:
-            json.dump(answer_json(assessment), sys.stdout, indent=2, ensure_ascii=False)
+            json.dump(answer_json(assessment), sys.stdout, indent=2)
             sys.stdout.write("\n")
         elif args.text or not targets:
             sys.stdout.write(layout(present(assessment)))

@@ -65,9 +65,9 @@ def _header(answer: Answer, details: Details, printed: date) -> list[str]:
     typed = [
         (label, _clip(value))
         for label, value in (
-            (page_words.NAME, details.name),
-            (page_words.MA_NUMBER, details.ma_number),
-            (page_words.NREMT_NUMBER, details.nremt_number),
+            (_(page_words.NAME), details.name),
+            (_(page_words.MA_NUMBER), details.ma_number),
+            (_(page_words.NREMT_NUMBER), details.nremt_number),
         )
         if value.strip()
     ]
@@ -77,7 +77,7 @@ def _header(answer: Answer, details: Details, printed: date) -> list[str]:
     if answer.advice_day != printed:
         fields.append(f"<b>{_e(answer.advice_line)}</b>")
     fields += [f"{_e(label)}: <b>{_e(value)}</b>" for label, value in typed]
-    return [f"<h1>{_e(page_words.TITLE)}</h1>", f'<p class="who">{SEPARATOR.join(fields)}</p>']
+    return [f"<h1>{_e(_(page_words.TITLE))}</h1>", f'<p class="who">{SEPARATOR.join(fields)}</p>']
 
 
 def _situation(answer: Answer) -> list[str]:
@@ -122,7 +122,7 @@ def _dates(answer: Answer, timeline: bool) -> list[str]:
         # table would say it twice. The placeholder is swapped for it by `document.py`.
         parts.append(
             f'<p><img src="{TIMELINE_RESOURCE}" width="1" height="1" '
-            f'alt="{_e(page_words.TIMELINE_ALT)}" /></p>'
+            f'alt="{_e(_(page_words.TIMELINE_ALT))}" /></p>'
         )
     else:
         rows = "".join(
