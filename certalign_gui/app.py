@@ -56,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start, show the window until it has been painted once, then exit 0",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="LANGUAGE",
+        help="the language of the answer and the printout (default: the system's; English "
+        "when there is no catalogue for it). The window's own labels are English for now.",
+    )
     # For testing a policy file and for screenshots; not for everyday use.
     parser.add_argument("--policy", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
@@ -238,6 +244,9 @@ def roster_window(policy: Policy, today: Callable[[], date], session: Session) -
 
 def _run(app: QApplication, args: argparse.Namespace) -> int:
     from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
+    from certalign_gui.presentation.catalogue import use_language
+
+    use_language(args.lang)  # which catalogue; nothing is read until a sentence is said
 
     try:
         wizard = AlignmentWizard(today=args.today, policy_later=True, roster=roster_window)

@@ -133,6 +133,12 @@ def _translations(language: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(compiled)
 
 
+def format_locale() -> str:
+    """The locale dates and money are written for (``en_US`` for English), without Babel."""
+    current = language()
+    return _FORMAT_LOCALES.get(current, current)
+
+
 @cache
 def _babel_locale(language: str) -> Locale:
     from babel import Locale

@@ -94,7 +94,8 @@ def test_broken_policy_in_a_real_process_exits_non_zero_without_a_traceback(tmp_
         f"""
         import sys
         from certalign_gui import app
-        app.show_policy_error = lambda error: print("DIALOG:", error)
+        from certalign_gui.presentation.policy_words import policy_error_text
+        app.show_policy_error = lambda error: print("DIALOG:", policy_error_text(error))
         sys.exit(app.main(["--policy", {str(broken)!r}]))
         """
     )

@@ -9,7 +9,7 @@ and never changed behind the person's back.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from gui_helpers import child, choose, mouse_click, press_next, wait_for_results
@@ -335,3 +335,14 @@ def test_a_month_name_typed_key_by_key_is_that_date_and_never_an_alarm_while_typ
     press_next(qtbot, wizard, "enter")
     press_next(qtbot, wizard, "enter")
     assert wizard.assessment().situation.ma_expiration == date(2027, 3, 31)
+
+
+def test_the_windows_own_dates_are_the_answers_dates():
+    # The window's own sentences write dates with Qt (the first page paints before Babel
+    # loads); the answer writes them with Babel. In English they must be the same words.
+    from certalign_gui.gui.wizard.date_field import window_date
+
+    day = date(1950, 1, 1)
+    while day.year < 2200:
+        assert window_date(day) == long_date(day), day
+        day += timedelta(days=1)
