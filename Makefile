@@ -50,8 +50,9 @@ fmt: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 ## catalogue: the message catalogue from the code (Babel's extraction): resources/locale/
-## certalign.pot, the English .po and the en_XA pseudo-locale. Run it after changing a
-## sentence; a test fails while they are out of date. The .po files are read at run time.
+## certalign.pot, the English .po, the en_XA pseudo-locale, and every language's compiled .mo
+## (what the program reads; committed). Run it after changing a sentence; a test fails while
+## they are out of date.
 catalogue: $(STAMP)
 	$(BIN)/python tools/catalogue.py
 

@@ -346,3 +346,13 @@ def test_the_windows_own_dates_are_the_answers_dates():
     while day.year < 2200:
         assert window_date(day) == long_date(day), day
         day += timedelta(days=1)
+
+
+def test_the_windows_own_days_of_the_year_are_the_answers():
+    from certalign_gui.gui.wizard.date_field import window_month_day
+    from certalign_gui.presentation.catalogue import month_day
+
+    day = date(2000, 1, 1)  # a leap year: February 29 too
+    while day.year == 2000:
+        assert window_month_day(day.month, day.day) == month_day(day.month, day.day), day
+        day += timedelta(days=1)

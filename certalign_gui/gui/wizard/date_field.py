@@ -41,6 +41,12 @@ from certalign_gui.rules.typed_dates import DateTextError, parse_typed_date, typ
 PROBLEM_STYLE = f"color: {colours.PROBLEM_TEXT}; font-weight: bold;"
 #: The weekday in a Qt date pattern, with the comma or space that joins it to the date.
 _WEEKDAY = re.compile(r"d{4}[,\s]*|[,\s]*d{4}")
+#: The year in a Qt date pattern, with what joins it to the month and day (", ", " 'de' ").
+_YEAR = re.compile(r"[,\s]*(?:'[^']*'\s*)?y+|y+(?:\s*'[^']*')?[,\s.]*")
+
+
+def _long_pattern(locale: QLocale) -> str:
+    return _WEEKDAY.sub("", locale.dateFormat(QLocale.FormatType.LongFormat)).strip()
 
 
 def window_date(day: date) -> str:
@@ -51,8 +57,15 @@ def window_date(day: date) -> str:
     page paints before Babel is loaded. The two agree for English (a GUI test checks).
     """
     locale = QLocale(format_locale())
-    pattern = _WEEKDAY.sub("", locale.dateFormat(QLocale.FormatType.LongFormat)).strip()
-    return locale.toString(QDate(day.year, day.month, day.day), pattern)
+    return locale.toString(QDate(day.year, day.month, day.day), _long_pattern(locale))
+
+
+def window_month_day(month: int, day: int) -> str:
+    """A day of every year in the window's own sentences: ``March 31`` (as `window_date`,
+    without the year; written with a leap year, so February 29 can be said)."""
+    locale = QLocale(format_locale())
+    pattern = _YEAR.sub("", _long_pattern(locale)).strip()
+    return locale.toString(QDate(2000, month, day), pattern)
 
 
 class DateLineEdit(QLineEdit):
