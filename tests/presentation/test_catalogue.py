@@ -132,3 +132,33 @@ def test_babel_is_not_loaded_until_a_date_or_amount_is_written():
         "assert 'babel' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_without_any_catalogue_the_words_are_english(monkeypatch, tmp_path, restore_language):
+    # A damaged install (resources/locale missing): English sentences, never a crash.
+    missing = tmp_path / "no-such-folder"
+    monkeypatch.setattr(
+        catalogue,
+        "locale_folder",
+        lambda: (_ for _ in ()).throw(catalogue.MissingResourceError("locale", (missing,))),
+    )
+    catalogue._translations.cache_clear()
+    try:
+        assert catalogue.languages() == ("en",)
+        assert catalogue.use_language("en-XA") == "en"
+        assert catalogue.format_locale() == "en_US"
+        assert catalogue._("Today") == "Today"
+        assert catalogue.ngettext("in {days} day", "in {days} days", 2) == "in {days} days"
+    finally:
+        catalogue._translations.cache_clear()
+
+
+def test_the_window_says_an_expired_date_after_the_advice_date_in_its_own_words():
+    from certalign_gui.presentation.input_words import expired_after_advice_date
+
+    assert expired_after_advice_date(date(2025, 1, 11), date(2025, 1, 10)) == (
+        'You chose "I had one, but it has expired", but the date you typed, January 11, '
+        "2025, is after the advice date, January 10, 2025. If your NREMT certification is "
+        'still valid, choose "Yes, it is active". If it has expired, check the date on your '
+        "card."
+    )
