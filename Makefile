@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench fmt cli-demo system-deps-run system-deps-test bundle wheel install-desktop screenshots clean windows-installer test-windows
+.PHONY: run test lint bench fmt catalogue cli-demo system-deps-run system-deps-test bundle wheel install-desktop screenshots clean windows-installer test-windows
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -48,6 +48,13 @@ bench: $(STAMP) system-deps-run
 fmt: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+## catalogue: the message catalogue from the code (Babel's extraction): resources/locale/
+## certalign.pot, the English .po, the en_XA pseudo-locale, and every language's compiled .mo
+## (what the program reads; committed). Run it after changing a sentence; a test fails while
+## they are out of date.
+catalogue: $(STAMP)
+	$(BIN)/python tools/catalogue.py
 
 cli-demo: $(STAMP)
 	$(BIN)/certalign --ma-expires 2025-03-31 --nremt-expires 2026-03-31 --as-of 2025-01-10

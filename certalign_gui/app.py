@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start, show the window until it has been painted once, then exit 0",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="LANGUAGE",
+        help="the language of the answer and the printout (default: the system's; English "
+        "when there is no catalogue for it). The window's own labels are English for now.",
+    )
     # For testing a policy file and for screenshots; not for everyday use.
     parser.add_argument("--policy", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
@@ -78,6 +84,7 @@ def show_policy_error(error: PolicyError) -> None:
     """Tell the user, in a dialog, which file is broken and how (tests replace this)."""
     # Plain text: the file name and the problem come from outside and may hold markup.
     from certalign_gui.gui.shell import message_boxes
+    from certalign_gui.presentation.policy_words import policy_path, policy_problem
 
     message_boxes.critical(
         None,
@@ -87,7 +94,7 @@ def show_policy_error(error: PolicyError) -> None:
             "The rules file could not be read, so Certalign cannot give advice.\n\n"
             "File: {path}\nProblem: {problem}\n\n"
             "Please tell whoever looks after this computer.",
-        ).format(path=error.path, problem=error.problem),
+        ).format(path=policy_path(error), problem=policy_problem(error)),
     )
 
 
@@ -205,7 +212,9 @@ def _load_policy(path: Path | None) -> Policy | None:
     try:
         return load_policy(path)
     except PolicyError as error:
-        log.error("%s", error)
+        from certalign_gui.presentation.policy_words import policy_error_text
+
+        log.error("%s", policy_error_text(error))
         show_policy_error(error)
         return None
 
@@ -238,6 +247,9 @@ def roster_window(
 
 def _run(app: QApplication, args: argparse.Namespace) -> int:
     from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
+    from certalign_gui.presentation.catalogue import use_language
+
+    use_language(args.lang)  # which catalogue; nothing is read until a sentence is said
 
     try:
         wizard = AlignmentWizard(today=args.today, policy_later=True, roster=roster_window)

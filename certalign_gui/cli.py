@@ -11,16 +11,22 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from certalign_gui import __version__, clock
-from certalign_gui.presentation.plain_text import answer_text
+from certalign_gui.presentation import catalogue
+from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.date_words import FORMS, date_refusal
+from certalign_gui.presentation.input_words import describe_problems
+from certalign_gui.presentation.plain_text import layout
+from certalign_gui.presentation.policy_words import policy_error_text
 from certalign_gui.rules import Assessment, Policy, PolicyError, Situation, assess, load_policy
-from certalign_gui.rules.models import describe_situation_error
-from certalign_gui.rules.typed_dates import FORMS, DateTextError, parse_typed_date
+from certalign_gui.rules.models import situation_problems
+from certalign_gui.rules.typed_dates import DateTextError, parse_typed_date
 from certalign_gui.terminal import (
     PROG,
     Parser,
@@ -42,7 +48,7 @@ def parse_date(text: str, option: str) -> date:
     try:
         return parse_typed_date(text)
     except DateTextError as refused:
-        raise UsageError(f"{option}: {text!r} is not a date: {refused.message}") from None
+        raise UsageError(f"{option}: {text!r} is not a date: {date_refusal(refused)}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,6 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--policy", metavar="FILE", help="use this policy file instead of the built-in one"
     )
+    parser.add_argument(
+        "--lang",
+        metavar="LANGUAGE",
+        help=(
+            "the language of the answer, such as en (default: the system's, from LC_ALL, "
+            "LC_MESSAGES or LANG; English when certalign has no catalogue for it)"
+        ),
+    )
     exports = parser.add_argument_group(
         "files to take home",
         "Write the one-page checklist (PDF) or the key dates (calendar). Existing files are "
@@ -125,7 +139,7 @@ def situation_from_args(args: argparse.Namespace, today: date) -> Situation:
     try:
         return Situation.model_validate(fields)
     except ValidationError as exc:
-        raise UsageError(_cli_names(describe_situation_error(exc))) from None
+        raise UsageError(describe_problems(situation_problems(exc), _OPTIONS)) from None
 
 
 def policy_from_args(args: argparse.Namespace) -> Policy | None:
@@ -135,7 +149,7 @@ def policy_from_args(args: argparse.Namespace) -> Policy | None:
     try:
         return load_policy(args.policy)
     except PolicyError as exc:
-        raise UsageError(f"--policy: {exc}") from None
+        raise UsageError(f"--policy: {policy_error_text(exc)}") from None
 
 
 def export_targets(args: argparse.Namespace) -> dict[str, Path]:
@@ -212,14 +226,24 @@ def _pdf(args: argparse.Namespace, assessment: Assessment, today: date) -> bytes
     return pdf_bytes(assessment, details, printed_on=today, page_size=args.page_size or "letter")
 
 
-def _cli_names(message: str) -> str:
-    for field, option in (
-        ("(ma_expiration)", "(--ma-expires)"),
-        ("(nremt_expiration)", "(--nremt-expires)"),
-        ("(as_of)", "(--as-of)"),
-    ):
-        message = message.replace(field, option)
-    return message
+#: The option that sets each field of the situation, named in its problems.
+_OPTIONS = {
+    "ma_expiration": "--ma-expires",
+    "nremt_expiration": "--nremt-expires",
+    "as_of": "--as-of",
+}
+
+
+def answer_json(assessment: Assessment) -> dict[str, object]:
+    """``--json``: the rules' facts (codes, dates, numbers) and, under ``"words"``, the same
+    answer as sentences in the chosen language (``"language"``)."""
+    words = asdict(present(assessment))
+    return {
+        **assessment.model_dump(mode="json"),
+        "language": catalogue.language(),
+        # Dates as ISO text, like the facts above.
+        "words": json.loads(json.dumps(words, default=date.isoformat)),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -240,20 +264,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        catalogue.use_language(args.lang)
         policy = policy_from_args(args)
         today = clock.today()
         situation = situation_from_args(args, today=today)
         assessment = assess(situation, policy)
         targets = export_targets(args)
-    except (UsageError, PolicyError) as exc:
+    except UsageError as exc:
         tell_error(exc)
+        return EXIT_USAGE
+    except PolicyError as exc:
+        tell_error(UsageError(policy_error_text(exc)))
         return EXIT_USAGE
     try:
         if args.json:
-            json.dump(assessment.model_dump(mode="json"), sys.stdout, indent=2)
+            json.dump(answer_json(assessment), sys.stdout, indent=2)
             sys.stdout.write("\n")
         elif args.text or not targets:
-            sys.stdout.write(answer_text(assessment))
+            sys.stdout.write(layout(present(assessment)))
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader took what it wanted (certalign --json | head -1). Files asked for with

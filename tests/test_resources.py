@@ -24,6 +24,7 @@ import pytest
 
 from certalign_gui.basics.resource_lookup import MissingResourceError, resource_path, resource_roots
 from certalign_gui.gui.shell import icons
+from certalign_gui.presentation.policy_words import policy_path, policy_problem
 from certalign_gui.rules import PolicyError, load_policy
 from certalign_gui.rules import policy as policy_module
 from certalign_gui.rules.policy import POLICY_RESOURCE
@@ -106,9 +107,10 @@ def test_the_built_in_policy_without_its_file_is_a_policy_error(tmp_path, monkey
     monkeypatch.setattr(policy_module, "resource_path", lookup)
     with pytest.raises(PolicyError) as caught:
         load_policy()
-    assert caught.value.path == f"(built in) {POLICY_RESOURCE}"
-    assert "resources/policy/oems-alignment.toml is missing" in caught.value.problem
-    assert str(package / "resources" / "policy" / POLICY_RESOURCE) in caught.value.problem
+    assert policy_path(caught.value) == f"(built in) {POLICY_RESOURCE}"
+    problem = policy_problem(caught.value)
+    assert "resources/policy/oems-alignment.toml is missing" in problem
+    assert str(package / "resources" / "policy" / POLICY_RESOURCE) in problem
 
 
 def test_a_broken_built_in_policy_names_the_file_it_read(tmp_path, monkeypatch):

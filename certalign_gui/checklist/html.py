@@ -17,6 +17,7 @@ from certalign_gui.checklist import page_words
 from certalign_gui.checklist.details import Details
 from certalign_gui.presentation import words
 from certalign_gui.presentation.answer import Answer, StepText, present
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.rules.models import Assessment
 
 #: Resource names the document builder registers (`document.py`). Not URLs: nothing is fetched.
@@ -64,9 +65,9 @@ def _header(answer: Answer, details: Details, printed: date) -> list[str]:
     typed = [
         (label, _clip(value))
         for label, value in (
-            (page_words.NAME, details.name),
-            (page_words.MA_NUMBER, details.ma_number),
-            (page_words.NREMT_NUMBER, details.nremt_number),
+            (_(page_words.NAME), details.name),
+            (_(page_words.MA_NUMBER), details.ma_number),
+            (_(page_words.NREMT_NUMBER), details.nremt_number),
         )
         if value.strip()
     ]
@@ -76,7 +77,7 @@ def _header(answer: Answer, details: Details, printed: date) -> list[str]:
     if answer.advice_day != printed:
         fields.append(f"<b>{_e(answer.advice_line)}</b>")
     fields += [f"{_e(label)}: <b>{_e(value)}</b>" for label, value in typed]
-    return [f"<h1>{_e(page_words.TITLE)}</h1>", f'<p class="who">{SEPARATOR.join(fields)}</p>']
+    return [f"<h1>{_e(_(page_words.TITLE))}</h1>", f'<p class="who">{SEPARATOR.join(fields)}</p>']
 
 
 def _situation(answer: Answer) -> list[str]:
@@ -107,7 +108,7 @@ def _steps(answer: Answer) -> list[str]:
     # The fee sits on the heading's line: it is short, and the page is full.
     heading = (
         '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 6px;">'
-        f"<tr><td><h2>{_e(words.WHAT_TO_DO)}</h2></td>"
+        f"<tr><td><h2>{_e(_(words.WHAT_TO_DO))}</h2></td>"
         f'<td align="right" valign="bottom"><p class="fee">{_e(answer.fee_line)}</p></td>'
         "</tr></table>"
     )
@@ -115,13 +116,13 @@ def _steps(answer: Answer) -> list[str]:
 
 
 def _dates(answer: Answer, timeline: bool) -> list[str]:
-    parts = [f"<h2>{_e(words.KEY_DATES)}</h2>"]
+    parts = [f"<h2>{_e(_(words.KEY_DATES))}</h2>"]
     if timeline:
         # On the page the drawn timeline shows every key date with its name and date, so a
         # table would say it twice. The placeholder is swapped for it by `document.py`.
         parts.append(
             f'<p><img src="{TIMELINE_RESOURCE}" width="1" height="1" '
-            f'alt="{_e(page_words.TIMELINE_ALT)}" /></p>'
+            f'alt="{_e(_(page_words.TIMELINE_ALT))}" /></p>'
         )
     else:
         rows = "".join(
@@ -160,7 +161,7 @@ def _links(assessment: Assessment, qr_images: bool) -> list[str]:
 def _footer(answer: Answer) -> list[str]:
     return [
         f'<p class="fine" style="margin-top: 6px;">{_e(answer.source_line)} '
-        f"{_e(words.WHO_TO_ASK)}</p>"
+        f"{_e(_(words.WHO_TO_ASK))}</p>"
     ]
 
 

@@ -15,8 +15,9 @@ from icalendar import Alarm, Calendar, Event
 from certalign_gui import __version__, clock
 from certalign_gui.presentation import words
 from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.catalogue import N_, _, long_date, ngettext
+from certalign_gui.presentation.sentences import deadline_label
 from certalign_gui.rules.models import Assessment, Deadline, DeadlineKind, Step, StepId
-from certalign_gui.rules.wording import long_date
 
 PRODID = f"-//certalign//One-Year Alignment checklist {__version__}//EN"
 #: Namespace of the event UIDs: the same deadline always gets the same UID, so importing a
@@ -25,6 +26,9 @@ UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "certalign:deadline")
 UID_DOMAIN = "certalign"
 #: Reminders, in days before the event.
 REMINDER_DAYS = (14, 1)
+
+#: A reminder's first words.
+TOMORROW = N_("Tomorrow")
 
 #: The step each kind of deadline is about, in order of preference. This is only which
 #: sentence to show in the description; the dates themselves come from the Assessment.
@@ -55,12 +59,14 @@ def step_for(deadline: Deadline, steps: Sequence[Step]) -> Step | None:
 def event_description(assessment: Assessment, deadline: Deadline) -> str:
     """Plain text for the event: the date, what to do, where, and where the rule comes from."""
     answer = present(assessment)
-    lines = [f"{deadline.label}: {long_date(deadline.date)}.", "", answer.headline + "."]
+    label = deadline_label(deadline)
+    lines = [f"{label}: {long_date(deadline.date)}.", "", answer.headline + "."]
     step = step_for(deadline, assessment.steps)
     if step is not None:
-        lines += ["", f"{words.WHAT_TO_DO}: {step.title}.", step.detail]
-        if step.url:
-            lines.append(f"{step.url_label}: {step.url}")
+        said = next(text for text in answer.steps if text.id == step.id)
+        lines += ["", f"{_(words.WHAT_TO_DO)}: {said.title}.", said.detail]
+        if said.url:
+            lines.append(f"{said.link_label}: {said.url}")
     if answer.projected_caution:
         lines += ["", answer.projected_caution]
     lines += ["", answer.source_line]
@@ -105,7 +111,7 @@ def _event(assessment: Assessment, deadline: Deadline, stamp: datetime) -> Event
     event = Event()
     event.add("uid", event_uid(deadline))
     event.add("dtstamp", stamp)
-    event.add("summary", f"{deadline.label} ({assessment.policy.title})")
+    event.add("summary", f"{deadline_label(deadline)} ({assessment.policy.title})")
     event.add("dtstart", deadline.date)
     # All-day events end the next day: DTEND is exclusive (RFC 5545, 3.6.1).
     event.add("dtend", deadline.date + timedelta(days=1))
@@ -123,6 +129,9 @@ def _alarm(deadline: Deadline, days: int) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", timedelta(days=-days))
-    when = "Tomorrow" if days == 1 else f"In {days} days"
-    alarm.add("description", f"{when}: {deadline.label} ({long_date(deadline.date)})")
+    when = _(TOMORROW) if days == 1 else ngettext("In {days} day", "In {days} days", days)
+    alarm.add(
+        "description",
+        f"{when.format(days=days)}: {deadline_label(deadline)} ({long_date(deadline.date)})",
+    )
     return alarm

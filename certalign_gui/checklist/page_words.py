@@ -8,21 +8,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from certalign_gui.rules.wording import long_date
+from certalign_gui.presentation.catalogue import N_, _, long_date
 
-TITLE = "OEMS and NREMT alignment checklist"
-PRINTED_ON = "Printed on {day}."
-NAME = "Name"
-MA_NUMBER = "MA certification number"
-NREMT_NUMBER = "NREMT number"
-TIMELINE_ALT = "Timeline of the key dates"
+#: Messages of the one catalogue: said with `catalogue._` where they are used.
+TITLE = N_("OEMS and NREMT alignment checklist")
+PRINTED_ON = N_("Printed on {day}.")
+NAME = N_("Name")
+MA_NUMBER = N_("MA certification number")
+NREMT_NUMBER = N_("NREMT number")
+TIMELINE_ALT = N_("Timeline of the key dates")
 
 
 def printed_on(day: date) -> str:
     """The page's date line, such as "Printed on December 2, 2026.": every page is dated."""
-    return PRINTED_ON.format(day=long_date(day))
+    return _(PRINTED_ON).format(day=long_date(day))
 
 
 def document_title(printed: date) -> str:
     """The PDF title: what the page is and the day it was printed (never the name)."""
-    return f"{TITLE} \N{EM DASH} {printed_on(printed).rstrip('.')}"
+    return f"{_(TITLE)} \N{EM DASH} {printed_on(printed).rstrip('.')}"

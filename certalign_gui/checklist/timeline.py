@@ -29,8 +29,8 @@ from certalign_gui.checklist.timeline_layout import (
     timeline_entries,
     timeline_layout,
 )
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.rules import Assessment
-from certalign_gui.rules.wording import long_date
 
 COLOURS = {
     AS_OF: "#1d5fbf",

@@ -13,8 +13,9 @@ from datetime import date
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice
 
+from certalign_gui.presentation.catalogue import N_, _, long_date
+from certalign_gui.presentation.sentences import deadline_label
 from certalign_gui.rules import Assessment
-from certalign_gui.rules.wording import long_date
 
 AS_OF = "as_of"
 _MIN_POINT_SIZE = 5.0
@@ -49,9 +50,14 @@ class TimelineLayout:
     fits: bool
 
 
+#: What the timeline calls the advice date (messages of the one catalogue).
+TODAY = N_("Today")
+ADVICE_DATE = N_("Advice date")
+
+
 def as_of_title(assessment: Assessment, today: date) -> str:
     """What the advice date is called: "Today" on the day itself, else "Advice date"."""
-    return "Today" if assessment.situation.as_of == today else "Advice date"
+    return _(TODAY) if assessment.situation.as_of == today else _(ADVICE_DATE)
 
 
 def timeline_entries(
@@ -71,7 +77,7 @@ def _groups(assessment: Assessment, as_of_label: str) -> list[tuple[date, list[s
     for deadline in assessment.deadlines:
         kinds, titles = by_day.setdefault(deadline.date, ([], []))
         kinds.append(deadline.kind)
-        titles.append(deadline.label)
+        titles.append(deadline_label(deadline))
     return [(day, *by_day[day]) for day in sorted(by_day)]
 
 

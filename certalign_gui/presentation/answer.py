@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from certalign_gui.presentation import words
-from certalign_gui.rules.models import Assessment, Step
-from certalign_gui.rules.wording import (
-    USUAL_DATE_CHECK,
-    WARNING_PROJECTED,
+from certalign_gui.presentation.catalogue import _, long_date
+from certalign_gui.presentation.sentences import (
+    Sentences,
     days_phrase,
-    long_date,
+    deadline_label,
+    fee_text,
+    projected_text,
+    usual_date_check,
 )
+from certalign_gui.rules.models import Assessment, Step
 
 
 @dataclass(frozen=True)
@@ -94,40 +97,38 @@ class Answer:
 
 
 def present(assessment: Assessment) -> Answer:
-    """The words of ``assessment``, ready for any medium."""
+    """The words of ``assessment``, ready for any medium, in the current language."""
     total = len(assessment.steps)
     policy = assessment.policy
+    said = Sentences(assessment)
+    fee = fee_text(assessment)
     return Answer(
-        headline=assessment.headline,
-        explanation=assessment.explanation,
+        headline=said.headline(),
+        explanation=said.explanation(),
         banner_level=assessment.urgency.level,
-        banner=assessment.urgency.text,
-        staff_line=words.CAN_STAFF if assessment.can_staff_ambulance else words.CANNOT_STAFF,
+        banner=said.banner(assessment.urgency),
+        staff_line=_(words.CAN_STAFF if assessment.can_staff_ambulance else words.CANNOT_STAFF),
         steps=tuple(
-            _step(step, number, total, assessment)
+            _step(step, number, total, said)
             for number, step in enumerate(assessment.steps, start=1)
         ),
-        fee_line=(
-            words.FEE.format(fee=assessment.fee_text) if assessment.fee_text else words.NO_FEE
-        ),
+        fee_line=_(words.FEE).format(fee=fee) if fee else _(words.NO_FEE),
         key_dates=tuple(
             DateRow(
                 kind=deadline.kind,
                 day=deadline.date,
                 day_text=long_date(deadline.date),
-                label=deadline.label,
+                label=deadline_label(deadline),
                 when=days_phrase(deadline.days_from_as_of),
             )
             for deadline in assessment.deadlines
         ),
-        cautions=assessment.warnings,
+        cautions=tuple(said.caution(caution) for caution in assessment.warnings),
         advice_day=assessment.situation.as_of,
-        advice_line=words.ADVICE_AS_OF.format(day=long_date(assessment.situation.as_of)),
+        advice_line=_(words.ADVICE_AS_OF).format(day=long_date(assessment.situation.as_of)),
         source_line=source_line(policy.title, policy.last_checked),
         projected_caution=(
-            WARNING_PROJECTED.format(
-                cycle=policy.cycle, ma_year=assessment.situation.ma_expiration.year
-            )
+            projected_text(policy.cycle, assessment.situation.ma_expiration.year)
             if assessment.projected
             else None
         ),
@@ -140,34 +141,37 @@ def present(assessment: Assessment) -> Answer:
 
 def source_line(title: str, last_checked: date) -> str:
     """Where the rules come from, when they were checked, and that this is guidance."""
-    return words.SOURCE.format(title=title, checked=long_date(last_checked))
+    return _(words.SOURCE).format(title=title, checked=long_date(last_checked))
 
 
-def _step(step: Step, number: int, total: int, assessment: Assessment) -> StepText:
+def _step(step: Step, number: int, total: int, said: Sentences) -> StepText:
     cited = step.citation
+    assessment = said.assessment
     ma_year = assessment.situation.ma_expiration.year
     if cited.cycle is not None and cited.cycle != ma_year:
-        why_label = words.WHY_FROM_OTHER_CYCLE.format(
+        why_label = _(words.WHY_FROM_OTHER_CYCLE).format(
             source=cited.source, cycle=cited.cycle, ma_year=ma_year
         )
     else:
-        why_label = words.WHY_FROM.format(source=cited.source)
+        why_label = _(words.WHY_FROM).format(source=cited.source)
+    link = assessment.policy.links[step.link] if step.link is not None else None
+    link_label = link.label if link is not None else None
     return StepText(
         id=step.id,
         number=number,
         total=total,
-        title=step.title,
-        detail=step.detail,
-        due=words.DUE_BY.format(day=long_date(step.due)) if step.due is not None else None,
+        title=said.step_title(step),
+        detail=said.step_detail(step),
+        due=_(words.DUE_BY).format(day=long_date(step.due)) if step.due is not None else None,
         due_in=days_phrase(step.days_left) if step.days_left is not None else None,
-        where=words.WHERE.format(label=step.url_label or step.url) if step.url else None,
-        link_label=step.url_label,
+        where=_(words.WHERE).format(label=link_label or step.url) if step.url else None,
+        link_label=link_label,
         url=step.url,
         why_label=why_label,
-        why_quote=words.QUOTE.format(text=cited.text),
+        why_quote=_(words.QUOTE).format(text=cited.text),
     )
 
 
 def not_usual_note(usual: str) -> str:
     """The note under a date field that is not the usual day ("This is not March 31. …")."""
-    return words.NOT_USUAL.format(usual=usual, check=USUAL_DATE_CHECK.format(usual=usual))
+    return _(words.NOT_USUAL).format(usual=usual, check=usual_date_check(usual))

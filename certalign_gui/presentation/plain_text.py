@@ -6,6 +6,7 @@ import textwrap
 
 from certalign_gui.presentation import words
 from certalign_gui.presentation.answer import Answer, present
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.rules.models import Assessment
 
 WIDTH = 78
@@ -33,7 +34,7 @@ def layout(answer: Answer) -> str:
         "",
         answer.banner,
         "",
-        f"{words.WHAT_TO_DO}:",
+        f"{_(words.WHAT_TO_DO)}:",
     ]
     for step in answer.steps:
         title = f"  [ ] {step.numbered_title}"
@@ -43,14 +44,14 @@ def layout(answer: Answer) -> str:
         out += _wrap(step.detail, _STEP_INDENT)
         if step.url:
             out.append(f"{_STEP_INDENT}{step.link_label}: {step.url}")
-    out += ["", answer.fee_line, "", f"{words.KEY_DATES}:"]
+    out += ["", answer.fee_line, "", f"{_(words.KEY_DATES)}:"]
     for row in answer.key_dates:
         out += _wrap(f"  {row.day_text:>20}  {row.label} ({row.when})", " " * 24, first="")
     if answer.cautions:
-        out += ["", f"{words.WARNINGS}:"]
+        out += ["", f"{_(words.WARNINGS)}:"]
         for caution in answer.cautions:
             out += _wrap(caution, "    ", first="  ! ")
-    out += ["", f"{words.LINKS}:"]
+    out += ["", f"{_(words.LINKS)}:"]
     out += [f"  {link.label}: {link.url}" for link in answer.links]
-    out += ["", *_wrap(answer.source_line, ""), *_wrap(words.WHO_TO_ASK, "")]
+    out += ["", *_wrap(answer.source_line, ""), *_wrap(_(words.WHO_TO_ASK), "")]
     return "\n".join(out) + "\n"

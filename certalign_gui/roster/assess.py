@@ -6,12 +6,13 @@ held, what is wrong); every other row is still assessed. Pure: no clock, no file
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from pydantic import ValidationError
 
+from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.presentation.input_words import situation_sentence
 from certalign_gui.roster.cells import (
     STATUS_HELP,
     CellError,
@@ -29,10 +30,8 @@ from certalign_gui.rules.models import (
     Assessment,
     NremtStatus,
     Situation,
-    describe_situation_error,
 )
 from certalign_gui.rules.policy import Policy
-from certalign_gui.rules.wording import long_date
 
 #: Said once for a spreadsheet's column with many empty cells: a formula without a saved
 #: result reads as empty.
@@ -332,11 +331,7 @@ class _RowReader:
                 ma_expiration=ma, nremt_status=status, nremt_expiration=nremt, as_of=as_of
             )
         except ValidationError as exc:
-            # "advice date (as_of): ..." without the field's code name, as a sentence.
-            words = re.sub(r" \([a-z_]+\)", "", describe_situation_error(exc))
-            self.problems.append(
-                Problem(self.raw.row, "", "", f"{words[:1].upper()}{words[1:]}.", name)
-            )
+            self.problems.append(Problem(self.raw.row, "", "", situation_sentence(exc), name))
             raise _RowError(self.problems) from None
         assessment = self.answers.get(situation)
         if assessment is None:

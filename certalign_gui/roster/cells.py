@@ -12,8 +12,9 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from certalign_gui.presentation.date_words import date_refusal
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
-from certalign_gui.rules.typed_dates import NO_MONTH, DateTextError, parse_typed_date
+from certalign_gui.rules.typed_dates import DateTextError, parse_typed_date
 
 Cell = str | int | float | bool | date | datetime | time | timedelta | None
 #: What a status cell says: an NREMT status, or a word that needs the officer
@@ -159,8 +160,8 @@ def _typed(text: str) -> date:
         if exc.incomplete and text and not (text.isdigit() and len(text) == 7):
             # "Not complete yet" suits a field being typed, not a finished cell.
             raise CellError(f"This is not a whole date: {TYPE_IT_WHOLE}") from None
-        day_first = exc.message.startswith(NO_MONTH.split("{", 1)[0])
-        raise CellError(exc.message, "day_first" if day_first else "not_a_date") from None
+        day_first = exc.code == "no_month"
+        raise CellError(date_refusal(exc), "day_first" if day_first else "not_a_date") from None
 
 
 def _in_range(day: date) -> date:

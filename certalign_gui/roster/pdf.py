@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from certalign_gui import __version__
 from certalign_gui.checklist.document import ensure_gui_application, print_font
 from certalign_gui.presentation.answer import source_line
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.roster.assess import RosterResult
 from certalign_gui.roster.output import Progress, save, tick
 from certalign_gui.roster.summary import (
@@ -40,7 +41,6 @@ from certalign_gui.roster.summary import (
 )
 from certalign_gui.roster.table_columns import PAPER
 from certalign_gui.rules.policy import Policy, load_policy
-from certalign_gui.rules.wording import long_date
 
 TITLE = "Roster: OEMS and NREMT alignment"
 ADVICE = "Advice as of {day}"

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from certalign_gui import __version__, clock
+from certalign_gui.presentation.date_words import date_refusal
 from certalign_gui.roster.assess import RosterResult, assess_roster
 from certalign_gui.roster.reader import RosterFileError, read_roster
 from certalign_gui.roster.text import format_text
@@ -121,7 +122,7 @@ def _as_of(text: str | None, today: date) -> date:
     try:
         return parse_typed_date(text)
     except DateTextError as exc:
-        raise UsageError(f"--as-of: {text!r} is not a date: {exc.message}") from None
+        raise UsageError(f"--as-of: {text!r} is not a date: {date_refusal(exc)}") from None
 
 
 def _assessed(file: str, as_of: date, sheet: str | None) -> RosterResult:

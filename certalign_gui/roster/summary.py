@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from certalign_gui.presentation.catalogue import long_date, money
+from certalign_gui.presentation.sentences import Sentences, days_phrase
 from certalign_gui.roster.assess import Person, RosterResult
 from certalign_gui.rules.models import Category, UrgencyLevel
-from certalign_gui.rules.wording import days_phrase, long_date, money
 
 #: Each category in plain words, most pressing first (the order of the counts line).
 CATEGORY_PHRASES: dict[Category, str] = {
@@ -134,8 +135,8 @@ def table_row(person: Person) -> TableRow:
         ma_number=person.ma_number,
         nremt_number=person.nremt_number,
         category=a.category,
-        situation=a.headline,
-        next_step=step.title,
+        situation=Sentences(a).headline(),
+        next_step=Sentences(a).step_title(step),
         due=step.due,
         days_left=step.days_left,
         can_staff_ambulance=a.can_staff_ambulance,

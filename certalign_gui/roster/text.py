@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.roster.assess import Problem, RosterResult
 from certalign_gui.roster.summary import (
     counts_line,
@@ -13,7 +14,6 @@ from certalign_gui.roster.summary import (
     table_rows,
 )
 from certalign_gui.roster.table_columns import PAPER
-from certalign_gui.rules.wording import long_date
 
 #: A column of the terminal's table is as wide as its longest text, up to this many
 #: characters (the next step's, about 60, is cut with an ellipsis).

@@ -1,6 +1,9 @@
 """The OEMS one-year alignment rules: pure Python, no Qt, no clock (see RULES.md).
 
-The names below load on first use (PEP 562), so that `certalign_gui.rules.wording` and
+The rules return facts (codes, dates, numbers, a `Decimal` fee), never sentences: the words
+are the presentation's (`certalign_gui.presentation`), from the one message catalogue.
+
+The names below load on first use (PEP 562), so that `certalign_gui.rules.typed_dates` and
 `certalign_gui.rules.links` can be used without importing pydantic: the window paints its
 first page before the models are needed.
 """
@@ -15,14 +18,12 @@ if TYPE_CHECKING:
     from certalign_gui.rules.links import ALLOWED_HOSTS, is_allowed_url
     from certalign_gui.rules.models import Assessment, Deadline, Fee, Situation, Step, Urgency
     from certalign_gui.rules.policy import Policy, PolicyError, load_policy
-    from certalign_gui.rules.wording import days_phrase, long_date, money
 
 _HOMES = {
     "certalign_gui.rules.engine": ("DEADLINE_KINDS", "STEP_IDS", "assess", "decide"),
     "certalign_gui.rules.links": ("ALLOWED_HOSTS", "is_allowed_url"),
     "certalign_gui.rules.models": ("Assessment", "Deadline", "Fee", "Situation", "Step", "Urgency"),
     "certalign_gui.rules.policy": ("Policy", "PolicyError", "load_policy"),
-    "certalign_gui.rules.wording": ("days_phrase", "long_date", "money"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
@@ -39,19 +40,16 @@ __all__ = [
     "Step",
     "Urgency",
     "assess",
-    "days_phrase",
     "decide",
     "is_allowed_url",
     "load_policy",
-    "long_date",
-    "money",
 ]
 
 
 def __getattr__(name: str) -> object:
     module = _HOME_OF.get(name)
     if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        raise AttributeError(name)
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

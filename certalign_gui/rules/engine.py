@@ -8,14 +8,17 @@ from functools import cache, lru_cache
 
 from dateutil.relativedelta import relativedelta
 
-from certalign_gui.rules import wording
 from certalign_gui.rules.models import (
     Assessment,
     Category,
+    Caution,
+    Certification,
     Citation,
+    DayOfYear,
     Deadline,
     DeadlineKind,
     Fee,
+    KeyDates,
     Link,
     Phase,
     PolicyInfo,
@@ -23,6 +26,7 @@ from certalign_gui.rules.models import (
     Situation,
     Step,
     StepId,
+    StepVariant,
     Urgency,
     UrgencyLevel,
 )
@@ -166,86 +170,41 @@ def assess(situation: Situation, policy: Policy | None = None) -> Assessment:
     d = _Dates.of(situation, policy)
     category, phase, reason = _decide(situation, policy, d)
     prepared = _prepared(policy)
-    words = _Words(policy, prepared, d, reason)
     fee = prepared.fee if category == "one_year_alignment" else None
-    steps = tuple(
-        _step(step_id, phase, words, d, policy, prepared) for step_id in STEP_IDS[category]
-    )
-    deadlines = _deadlines(category, words, d)
+    steps = tuple(_step(step_id, phase, d, policy, prepared) for step_id in STEP_IDS[category])
+    deadlines = _deadlines(category, d)
     projected = is_projected(category, d.ma_expiration.year, policy)
     can_staff = d.as_of <= d.ma_expiration
-    headline = wording.HEADLINES[category]
-    if category == "outside_guidance":
-        explanation = words.fill(wording.REASONS[reason or "cycles_too_far_apart"])
-    else:
-        explanation = words.fill(wording.EXPLANATIONS[category])
+    nremt = d.nremt_expiration
     return Assessment(
         category=category,
         phase=phase,
         reason=reason,
-        headline=headline,
-        explanation=explanation,
-        urgency=_urgency(category, can_staff, steps, words),
+        urgency=_urgency(category, can_staff, steps, d),
         can_staff_ambulance=can_staff,
         fee=fee,
-        fee_text=prepared.fee_text if fee else None,
         projected=projected,
         steps=steps,
         deadlines=deadlines,
-        warnings=_warnings(situation, policy, d, category, can_staff, projected, words),
+        warnings=_warnings(situation, policy, d, category, can_staff, projected),
+        dates=KeyDates(
+            recommended=d.recommended,
+            late_deadline=d.late_deadline,
+            window_open=d.window_open,
+            reinstatement_until=(
+                policy.nremt_reinstatement.until.in_year(nremt.year) if nremt else None
+            ),
+        ),
         policy=prepared.info,
         situation=situation,
     )
 
 
-class _Words:
-    """Fills the wording templates with this situation's dates and numbers."""
-
-    def __init__(
-        self, policy: Policy, prepared: _Prepared, d: _Dates, reason: Reason | None
-    ) -> None:
-        nremt = d.nremt_expiration
-        nr_year = nremt.year if nremt else d.ma_expiration.year
-        self.values: dict[str, object] = {
-            "ma_expiration": wording.long_date(d.ma_expiration),
-            "nremt_expiration": wording.long_date(nremt) if nremt else "",
-            "recommended": wording.long_date(d.recommended),
-            "late_deadline": wording.long_date(d.late_deadline),
-            "window_open": wording.long_date(d.window_open),
-            "window_year": d.window_open.year,
-            "ma_year": d.ma_expiration.year,
-            "nr_year": nr_year,
-            "nr_plus_two": nr_year + 2,
-            "gap": abs(nr_year - d.ma_expiration.year),
-            "earliest_cycle": policy.earliest_cycle,
-            "cycle": policy.published_cycle,
-            "fee": prepared.fee_text,
-        }
-        self.values["reason_text"] = self.fill(wording.REASONS[reason]) if reason else ""
-
-    def fill(self, template: str) -> str:
-        return template.format_map(self.values)
-
-    def add_reinstatement(self, policy: Policy, nremt: date | None) -> None:
-        """The days NREMT's reinstatement sentences need (only the one step that says them)."""
-        usual, until = policy.usual_expiration, policy.nremt_reinstatement.until
-        self.values["usual_day"] = wording.month_day(usual.month, usual.day)
-        self.values["reinstatement_day"] = wording.month_day(until.month, until.day)
-        self.values["reinstatement_until"] = (
-            wording.long_date(until.in_year(nremt.year)) if nremt else ""
-        )
-
-
 def _step(
-    step_id: StepId,
-    phase: Phase | None,
-    words: _Words,
-    d: _Dates,
-    policy: Policy,
-    prepared: _Prepared,
+    step_id: StepId, phase: Phase | None, d: _Dates, policy: Policy, prepared: _Prepared
 ) -> Step:
     due: date | None = None
-    detail_key: str = step_id
+    detail_key: StepVariant = step_id
     citation_key: CitationKey = step_id
     if step_id == "submit_alignment_application":
         if phase == "open":
@@ -263,24 +222,22 @@ def _step(
         due = d.nremt_expiration
     elif step_id == "regain_nremt":
         detail_key = _regain_detail(d, policy)
-        words.add_reinstatement(policy, d.nremt_expiration)
     elif step_id == "renew_ma":
         due = d.ma_expiration
     link_name = STEP_LINKS[step_id]
     link = policy.links[link_name] if link_name else None
     return Step(
         id=step_id,
-        title=words.fill(wording.STEP_TITLES[step_id]),
-        detail=words.fill(wording.STEP_DETAILS[detail_key]),
+        variant=detail_key,
         due=due,
         days_left=(due - d.as_of).days if due else None,
+        link=link_name,
         url=link.url if link else None,
-        url_label=link.label if link else None,
         citation=prepared.citations[citation_key],
     )
 
 
-def _regain_detail(d: _Dates, policy: Policy) -> str:
+def _regain_detail(d: _Dates, policy: Policy) -> StepVariant:
     """Which "regain NREMT" sentence fits: NREMT's reinstatement period is dated only when
     the NREMT date is known and is the usual day (it follows a March 31 expiration)."""
     nremt = d.nremt_expiration
@@ -291,7 +248,7 @@ def _regain_detail(d: _Dates, policy: Policy) -> str:
     return "regain_nremt_reinstatement_closed"
 
 
-def _deadlines(category: Category, words: _Words, d: _Dates) -> tuple[Deadline, ...]:
+def _deadlines(category: Category, d: _Dates) -> tuple[Deadline, ...]:
     dates: dict[DeadlineKind, date | None] = {
         "recommended": d.recommended,
         "ma_expiration": d.ma_expiration,
@@ -308,31 +265,28 @@ def _deadlines(category: Category, words: _Words, d: _Dates) -> tuple[Deadline, 
         Deadline(
             kind=kind,
             date=when,
-            label=wording.DEADLINE_LABELS[kind],
             days_from_as_of=(when - d.as_of).days,
         )
         for when, _order, kind in sorted(found)
     )
 
 
-def _urgency(
-    category: Category, can_staff: bool, steps: tuple[Step, ...], words: _Words
-) -> Urgency:
+def _urgency(category: Category, can_staff: bool, steps: tuple[Step, ...], d: _Dates) -> Urgency:
     if not can_staff:
-        return Urgency(level="expired", text=wording.URGENCY_EXPIRED)
+        return Urgency(level="expired", kind="expired")
     if category == "expired_nremt":
-        return Urgency(level="urgent", text=wording.URGENCY_REGAIN)
+        return Urgency(level="urgent", kind="regain_nremt")
     if category == "outside_guidance":
-        return Urgency(level="info", text=wording.URGENCY_CONTACT)
+        return Urgency(level="info", kind="contact_oems")
     if category == "alignment_not_yet_due":
-        return Urgency(level="info", text=words.fill(wording.URGENCY_NOT_YET_DUE))
+        return Urgency(level="info", kind="not_yet_due", day=d.window_open)
     # The categories left each have a step due on the NREMT date, and that date is never
     # past here (row 2 of the decision table takes those cases): there is always one.
     days = min(s.days_left for s in steps if s.days_left is not None and s.days_left >= 0)
     level: UrgencyLevel = (
         "urgent" if days <= URGENT_DAYS else "soon" if days <= SOON_DAYS else "on_track"
     )
-    return Urgency(level=level, text=wording.URGENCY_DUE.format(when=wording.days_phrase(days)))
+    return Urgency(level=level, kind="due", days=days)
 
 
 def _warnings(
@@ -342,29 +296,28 @@ def _warnings(
     category: Category,
     can_staff: bool,
     projected: bool,
-    words: _Words,
-) -> tuple[str, ...]:
-    found: list[str] = []
+) -> tuple[Caution, ...]:
+    found: list[Caution] = []
     if not can_staff:
-        found.append(words.fill(wording.WARNING_MA_EXPIRED))
+        found.append(Caution(code="ma_expired", day=d.ma_expiration))
     if category == "expired_nremt" and d.as_of > d.late_deadline:
         # Row 2 comes first, but regaining NREMT will not be enough on its own.
-        found.append(words.fill(wording.WARNING_MA_LATE_WINDOW_CLOSED))
+        found.append(Caution(code="ma_late_window_closed", day=d.late_deadline))
     nremt = d.nremt_expiration
     if situation.nremt_status == "active" and nremt is not None and d.as_of > nremt:
-        found.append(words.fill(wording.WARNING_NREMT_PASSED))
+        found.append(Caution(code="nremt_passed", day=nremt))
     usual = policy.usual_expiration
-    for which, day in (("Massachusetts", d.ma_expiration), ("NREMT", nremt)):
+    checked: tuple[tuple[Certification, date | None], ...] = (
+        ("ma", d.ma_expiration),
+        ("nremt", nremt),
+    )
+    for which, day in checked:
         if day is not None and (day.month, day.day) != (usual.month, usual.day):
-            found.append(
-                wording.WARNING_UNUSUAL_DATE.format(
-                    which=which,
-                    day=wording.long_date(day),
-                    usual=wording.month_day(usual.month, usual.day),
-                )
-            )
+            found.append(Caution(code="unusual_date", certification=which, day=day))
     if projected:
-        found.append(words.fill(wording.WARNING_PROJECTED))
+        found.append(
+            Caution(code="projected", cycle=policy.published_cycle, year=d.ma_expiration.year)
+        )
     return tuple(found)
 
 
@@ -375,7 +328,6 @@ class _Prepared:
     info: PolicyInfo
     citations: dict[CitationKey, Citation]
     fee: Fee
-    fee_text: str
 
 
 #: The last few policies seen, by identity. The policy itself is kept in the entry, so its
@@ -393,7 +345,6 @@ def _prepared(policy: Policy) -> _Prepared:
     prepared = _Prepared(
         info=_build_policy_info(policy),
         fee=Fee(amount=policy.fee.amount, currency=policy.fee.currency),
-        fee_text=wording.money(policy.fee.amount, policy.fee.currency),
         citations={
             key: Citation(text=cited.text, source=cited.source, cycle=cited.cycle)
             for key, cited in policy.citations.items()
@@ -409,7 +360,14 @@ def _build_policy_info(policy: Policy) -> PolicyInfo:
         publisher=policy.publisher,
         source=policy.source,
         cycle=policy.published_cycle,
+        earliest_cycle=policy.earliest_cycle,
         last_checked=policy.last_checked,
+        usual_expiration=DayOfYear(
+            month=policy.usual_expiration.month, day=policy.usual_expiration.day
+        ),
+        reinstatement_until=DayOfYear(
+            month=policy.nremt_reinstatement.until.month, day=policy.nremt_reinstatement.until.day
+        ),
         urls={name: link.url for name, link in policy.links.items()},
         links={
             name: Link(label=link.label, title=link.title, url=link.url)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import typing
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
-    Field,
     ValidationError,
     field_validator,
     model_validator,
@@ -54,17 +55,45 @@ DeadlineKind = Literal[
     "alignment_window_opens",
 ]
 UrgencyLevel = Literal["expired", "urgent", "soon", "on_track", "info"]
-
-
-_FIELD_NAMES = {
-    "ma_expiration": "Massachusetts expiration date",
-    "nremt_expiration": "NREMT expiration date",
-    "as_of": "advice date",
-}
-
+#: What the banner is about: the words are the presentation's, the facts are these.
+UrgencyKind = Literal["expired", "regain_nremt", "contact_oems", "not_yet_due", "due"]
+#: Which wording of a step fits the case (the step's id, or the id with a suffix).
+StepVariant = Literal[
+    "update_contact_info",
+    "submit_alignment_application",
+    "submit_alignment_application_by_expiry",
+    "submit_alignment_application_past_recommended",
+    "submit_alignment_application_late",
+    "confirm_new_ma_date",
+    "renew_nremt",
+    "renew_ma",
+    "recertify_nremt",
+    "complete_alignment_after_nremt",
+    "wait_for_instructions",
+    "regain_nremt",
+    "regain_nremt_reinstatement_open",
+    "regain_nremt_reinstatement_closed",
+    "contact_oems",
+]
+WarningCode = Literal[
+    "ma_expired",
+    "ma_late_window_closed",
+    "nremt_passed",
+    "unusual_date",
+    "projected",
+]
+Certification = Literal["ma", "nremt"]
+LinkKey = Literal["elicensing", "nremt", "oems", "verification"]
+#: The problems a `Situation` can have, besides pydantic's own error types.
+SituationErrorCode = Literal[
+    "year_out_of_range",
+    "nremt_expiration_required",
+    "nremt_expiration_not_allowed",
+    "nremt_expired_after_advice_date",
+]
 
 #: The error type of an "expired" NREMT certification dated after the advice date.
-EXPIRED_AFTER_ADVICE_DATE = "nremt_expired_after_advice_date"
+EXPIRED_AFTER_ADVICE_DATE: Final = "nremt_expired_after_advice_date"
 
 
 class _Frozen(BaseModel):
@@ -83,29 +112,28 @@ class Situation(_Frozen):
     @classmethod
     def _plausible_year(cls, value: date | None) -> date | None:
         if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
-            raise ValueError(f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
+            raise PydanticCustomError(
+                "year_out_of_range",
+                "year_out_of_range",
+                {"year": value.year, "low": MIN_YEAR, "high": MAX_YEAR},
+            )
         return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Situation:
         if self.nremt_status == "active" and self.nremt_expiration is None:
-            raise ValueError(
-                "nremt_expiration: an active NREMT certification needs its expiration date"
-            )
+            raise _problem("nremt_expiration_required")
         if self.nremt_status == "never" and self.nremt_expiration is not None:
-            raise ValueError(
-                "nremt_expiration: leave it empty when NREMT certification was never held"
-            )
+            raise _problem("nremt_expiration_not_allowed")
         if (
             self.nremt_status == "expired"
             and self.nremt_expiration is not None
             and self.nremt_expiration > self.as_of
         ):
-            # A code of its own: the window says this one in its own words.
-            raise PydanticCustomError(
+            raise _problem(
                 EXPIRED_AFTER_ADVICE_DATE,
-                "nremt_expiration: an expired NREMT certification cannot expire after the "
-                "advice date; choose 'active' if it is still valid",
+                nremt_expiration=self.nremt_expiration,
+                as_of=self.as_of,
             )
         return self
 
@@ -122,6 +150,7 @@ class Citation(_Frozen):
 
     ``cycle`` is the certification cycle the quoted guidance was written for (None for a
     page that is not about one cycle): a quote for another cycle is labelled as such.
+    The text is a quotation from the policy file (data), not a sentence of the program.
     """
 
     text: str
@@ -130,15 +159,15 @@ class Citation(_Frozen):
 
 
 class Step(_Frozen):
-    """One line of the checklist."""
+    """One line of the checklist: which step, which wording of it fits, when, and where."""
 
     id: StepId
-    title: str
-    detail: str
+    variant: StepVariant
     due: date | None
-    days_left: int | None = Field(description="due minus as_of, in days; negative when past")
+    #: ``due`` minus ``as_of``, in days; negative when past.
+    days_left: int | None
+    link: LinkKey | None
     url: str | None
-    url_label: str | None
     citation: Citation
 
 
@@ -147,19 +176,57 @@ class Deadline(_Frozen):
 
     kind: DeadlineKind
     date: date
-    label: str
     days_from_as_of: int
 
 
 class Urgency(_Frozen):
-    """The banner: a level for the colour and icon, and the words that carry the meaning."""
+    """The banner: a level for the colour and icon, what it is about, and its numbers.
+
+    ``days``: for ``due``, the days until the nearest step that is not past;
+    ``day``: for ``not_yet_due``, the day the alignment window opens.
+    """
 
     level: UrgencyLevel
-    text: str
+    kind: UrgencyKind
+    days: int | None = None
+    day: date | None = None
+
+
+class Caution(_Frozen):
+    """A warning, as a code and the values its sentence needs.
+
+    ``day``: the date it is about (the expired card's date, the closed late window's last
+    day, the passed NREMT date, the unusual date); ``certification``: which card an
+    ``unusual_date`` is on; ``cycle`` and ``year``: for ``projected``, the published cycle
+    and the person's Massachusetts year.
+    """
+
+    code: WarningCode
+    day: date | None = None
+    certification: Certification | None = None
+    cycle: int | None = None
+    year: int | None = None
+
+
+class KeyDates(_Frozen):
+    """The dates every rule and sentence is built from (beyond the situation's own)."""
+
+    recommended: date
+    late_deadline: date
+    window_open: date
+    #: The last day of NREMT's late reinstatement after the NREMT date (None without one).
+    reinstatement_until: date | None
+
+
+class DayOfYear(_Frozen):
+    """A day of every year, such as March 31."""
+
+    month: int
+    day: int
 
 
 class Link(_Frozen):
-    """A link the GUI and the printout may show."""
+    """A link the GUI and the printout may show (label and title are policy data)."""
 
     label: str
     title: str
@@ -167,51 +234,79 @@ class Link(_Frozen):
 
 
 class PolicyInfo(_Frozen):
-    """Where the advice comes from."""
+    """Where the advice comes from, and the policy's days the sentences name."""
 
     title: str
     publisher: str
     source: str
     cycle: int
+    earliest_cycle: int
     last_checked: date
+    usual_expiration: DayOfYear
+    reinstatement_until: DayOfYear
     urls: dict[str, str]
     links: dict[str, Link]
 
 
 class Assessment(_Frozen):
-    """The whole answer for one `Situation`."""
+    """The whole answer for one `Situation`, as facts: codes, dates and numbers.
+
+    The presentation layer (`certalign_gui.presentation`) says it in words.
+    """
 
     category: Category
     phase: Phase | None
     reason: Reason | None
-    headline: str
-    explanation: str
     urgency: Urgency
     can_staff_ambulance: bool
     fee: Fee | None
-    fee_text: str | None
     projected: bool
     steps: tuple[Step, ...]
     deadlines: tuple[Deadline, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[Caution, ...]
+    dates: KeyDates
     policy: PolicyInfo
     situation: Situation
 
 
-def describe_situation_error(exc: ValidationError) -> str:
-    """One readable sentence per problem in a `Situation`, each naming the field."""
-    lines = []
+FieldName = Literal["ma_expiration", "nremt_status", "nremt_expiration", "as_of", ""]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a `Situation`: the field, a code, and the code's values.
+
+    ``code`` is one of `SituationErrorCode` or a pydantic error type (``missing``,
+    ``date_parsing``, ``date_from_datetime_inexact``, ``literal_error``, …); ``field`` is
+    empty only for a problem pydantic cannot place.
+    """
+
+    field: str
+    code: str
+    arguments: dict[str, object]
+
+
+def _problem(code: SituationErrorCode, **arguments: object) -> PydanticCustomError:
+    """A problem of the whole situation that belongs to one field (named in the context)."""
+    field = "nremt_expiration"
+    # The message names the field and the code for a programmer; people read the
+    # presentation's sentence for the code.
+    return PydanticCustomError(code, ".".join((field, code)), {"field": field, **arguments})
+
+
+_OUR_CODES = frozenset(typing.get_args(SituationErrorCode))
+
+
+def situation_problems(exc: ValidationError) -> tuple[Problem, ...]:
+    """Each problem of a `Situation` as ``(field, code, arguments)``, read from pydantic's
+    structured errors (never from its message text)."""
+    problems = []
     for error in exc.errors():
-        message = str(error["msg"]).removeprefix("Value error, ")
-        field = ".".join(str(part) for part in error["loc"])
-        if not field and ": " in message:
-            field, message = message.split(": ", 1)
-        if error["type"] == "missing":
-            message = "is required"
-        elif error["type"].startswith("date"):
-            message = f"is not a real calendar date ({message})"
-        name = _FIELD_NAMES.get(field, field or "input")
-        lines.append(
-            f"{name} ({field}): {message}" if field in _FIELD_NAMES else f"{name}: {message}"
-        )
-    return "; ".join(lines)
+        context = dict(error.get("ctx") or {})
+        field = ".".join(str(part) for part in error["loc"]) or str(context.pop("field", ""))
+        context.pop("field", None)
+        if error["type"] not in _OUR_CODES:
+            # pydantic's own sentence (its words, not ours), for the cases it explains.
+            context["message"] = error["msg"]
+        problems.append(Problem(field=field, code=error["type"], arguments=context))
+    return tuple(problems)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import tomllib
 import typing
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from certalign_gui.basics.resource_lookup import MissingResourceError, resource_path
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
@@ -36,13 +39,57 @@ CycleYear = Annotated[int, Field(ge=2000, le=2100, strict=True)]
 NonEmpty = Annotated[str, Field(min_length=1, strict=True)]
 
 
-class PolicyError(Exception):
-    """The policy file is missing or invalid. ``str()`` names the file and the field."""
+PolicyProblemCode = Literal[
+    # The file as a whole.
+    "resource_missing",
+    "file_missing",
+    "is_a_folder",
+    "unreadable",
+    "empty",
+    "not_utf8",
+    "not_valid",
+    "not_a_table",
+    # A field (besides pydantic's own error types, such as "missing" and "extra_forbidden").
+    "amount_not_text",
+    "amount_negative",
+    "amount_not_two_decimals",
+    "url_not_allowed",
+    "not_a_day_of_year",
+    "keys_missing",
+    "earliest_after_published",
+]
+_OUR_CODES = frozenset(typing.get_args(PolicyProblemCode))
 
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"Policy file {path}: {problem}")
+
+@dataclass(frozen=True)
+class PolicyProblem:
+    """One thing wrong with the policy file: the field (a dotted path; "" for the top level or
+    the whole file), a code, and the code's values (pydantic's own errors keep pydantic's
+    ``message``). The presentation says it in words."""
+
+    field: str
+    code: str
+    arguments: dict[str, object] = dataclass_field(default_factory=dict)
+
+
+class PolicyError(Exception):
+    """The policy file is missing or invalid: which file (``built_in``: the one shipped with
+    certalign) and each problem, as codes (`certalign_gui.presentation.policy_words`
+    says them). ``str()`` is for a programmer: the path and the codes."""
+
+    def __init__(self, path: str, *problems: PolicyProblem, built_in: bool = False) -> None:
+        super().__init__(path, *(f"{p.field}.{p.code}" if p.field else p.code for p in problems))
         self.path = path
-        self.problem = problem
+        self.problems = problems
+        self.built_in = built_in
+
+
+def _file_problem(code: PolicyProblemCode, **arguments: object) -> PolicyProblem:
+    return PolicyProblem(field="", code=code, arguments=arguments)
+
+
+def _custom(code: PolicyProblemCode, **arguments: object) -> PydanticCustomError:
+    return PydanticCustomError(code, code, arguments)
 
 
 class _Strict(BaseModel):
@@ -59,8 +106,8 @@ class MonthDay(_Strict):
     def _real_day(self) -> MonthDay:
         try:
             date(2000, self.month, self.day)
-        except ValueError as exc:
-            raise ValueError(f"{self.month}/{self.day} is not a day of the year") from exc
+        except ValueError:
+            raise _custom("not_a_day_of_year", month=self.month, day=self.day) from None
         return self
 
     def in_year(self, year: int) -> date:
@@ -90,16 +137,16 @@ class PolicyFee(_Strict):
     @classmethod
     def _amount_is_text(cls, value: object) -> object:
         if not isinstance(value, str):
-            raise ValueError('write the amount as text with two decimals, e.g. "62.50"')
+            raise _custom("amount_not_text")
         return value
 
     @field_validator("amount")
     @classmethod
     def _amount_is_money(cls, value: Decimal) -> Decimal:
         if not value.is_finite() or value < 0:
-            raise ValueError("must be zero or more")
+            raise _custom("amount_negative")
         if value.as_tuple().exponent != -2:
-            raise ValueError('must have exactly two decimals, e.g. "62.50"')
+            raise _custom("amount_not_two_decimals")
         return value
 
 
@@ -115,8 +162,7 @@ class PolicyLink(_Strict):
     @classmethod
     def _allowed(cls, value: str) -> str:
         if not is_allowed_url(value):
-            hosts = " or ".join(ALLOWED_HOSTS)
-            raise ValueError(f"{value!r} is not an https address on {hosts}")
+            raise _custom("url_not_allowed", url=value, hosts=ALLOWED_HOSTS)
         return value
 
 
@@ -159,9 +205,9 @@ class Policy(_Strict):
         for name, keys in (("links", LinkName), ("citations", CitationKey)):
             missing = sorted(set(typing.get_args(keys)) - set(getattr(self, name)))
             if missing:
-                raise ValueError(f"{name}: missing {', '.join(missing)}")
+                raise _custom("keys_missing", table=name, keys=tuple(missing))
         if self.earliest_cycle > self.published_cycle:
-            raise ValueError("earliest_cycle: must not be after published_cycle")
+            raise _custom("earliest_after_published")
         return self
 
     def url(self, name: LinkName) -> str:
@@ -169,21 +215,19 @@ class Policy(_Strict):
         return self.links[name].url
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc) or "(top level)"
-
-
-def describe_policy_error(exc: ValidationError) -> str:
-    """One readable line per problem, each naming the field."""
-    lines = []
+def policy_problems(exc: ValidationError) -> tuple[PolicyProblem, ...]:
+    """Each problem pydantic found, as field, code and values (read from its structured
+    errors, never from its message text)."""
+    problems = []
     for error in exc.errors():
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            message = "unknown key (check the spelling)"
-        elif error["type"] == "missing":
-            message = "missing"
-        lines.append(f"field {_field_path(error['loc'])}: {message}")
-    return "; ".join(lines)
+        code = error["type"]
+        arguments = dict(error.get("ctx") or {}) if code in _OUR_CODES else {}
+        if code not in _OUR_CODES:
+            # pydantic's own sentence (its words, not ours), for what it alone explains.
+            arguments["message"] = error["msg"]
+        field = ".".join(str(part) for part in error["loc"])
+        problems.append(PolicyProblem(field=field, code=code, arguments=arguments))
+    return tuple(problems)
 
 
 def _parse(data: bytes, name: str) -> Any:
@@ -203,7 +247,8 @@ def load_policy(path: str | Path | None = None) -> Policy:
         try:
             built_in = resource_path("policy", POLICY_RESOURCE)
         except MissingResourceError as exc:
-            raise PolicyError(f"(built in) {POLICY_RESOURCE}", str(exc)) from None
+            problem = _file_problem("resource_missing", detail=str(exc))
+            raise PolicyError(POLICY_RESOURCE, problem, built_in=True) from None
         shown = str(built_in)
         reader = built_in.read_bytes
         name = POLICY_RESOURCE
@@ -215,23 +260,24 @@ def load_policy(path: str | Path | None = None) -> Policy:
     try:
         raw = reader()
     except FileNotFoundError:
-        raise PolicyError(shown, "the file does not exist") from None
+        raise PolicyError(shown, _file_problem("file_missing")) from None
     except IsADirectoryError:
-        raise PolicyError(shown, "this is a folder, not a policy file") from None
+        raise PolicyError(shown, _file_problem("is_a_folder")) from None
     except OSError as exc:
-        raise PolicyError(shown, f"cannot be read ({exc.strerror or exc})") from None
+        reason = exc.strerror or str(exc)
+        raise PolicyError(shown, _file_problem("unreadable", reason=reason)) from None
     if not raw.strip():
-        raise PolicyError(shown, "the file is empty")
+        raise PolicyError(shown, _file_problem("empty"))
     try:
         data = _parse(raw, name)
     except UnicodeDecodeError:
-        raise PolicyError(shown, "is not UTF-8 text") from None
+        raise PolicyError(shown, _file_problem("not_utf8")) from None
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         kind = "JSON" if name.endswith(".json") else "TOML"
-        raise PolicyError(shown, f"is not valid {kind} ({exc})") from None
+        raise PolicyError(shown, _file_problem("not_valid", kind=kind, detail=str(exc))) from None
     if not isinstance(data, dict):
-        raise PolicyError(shown, "the top level must be a table of keys")
+        raise PolicyError(shown, _file_problem("not_a_table"))
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
-        raise PolicyError(shown, describe_policy_error(exc)) from None
+        raise PolicyError(shown, *policy_problems(exc)) from None

@@ -12,7 +12,8 @@ Accepted (``/``, ``-`` or ``.`` between the parts; spaces are ignored):
   the day. Here spaces separate the parts, so ``Mar 2027`` is refused, not read as a day.
 
 Nothing is ever filled in or "fixed up": a missing part, a month 13 or an April 31 is
-refused with a sentence saying what is wrong, never turned into another date. (This is why
+refused with a code saying what is wrong (the presentation says it in words), never
+turned into another date. (This is why
 ``dateutil.parser`` is not used here: it fills missing parts from a default date and
 accepts day-first orders, which is exactly the silent change this module exists to stop.)
 
@@ -25,35 +26,43 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from typing import Literal
 
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
-from certalign_gui.rules.wording import MONTHS
 
-#: The example every message shows.
-EXAMPLE = "03/31/2027"
-#: The forms, as a user-facing sentence.
-FORMS = "MM/DD/YYYY, MMDDYYYY or YYYY-MM-DD"
-
-EMPTY = "Type the date, for example {example}."
-INCOMPLETE = "Not complete yet: type the month, the day and the year, for example {example}."
-NOT_NUMBERS = "Type the date with numbers, for example {example}."
-NOT_A_FORM = "This is not a date. Type it as {forms}, for example {example}."
-SEVEN_DIGITS = (
-    "Type two digits for the month and two for the day, for example 03312027, or use "
-    "slashes: 3/31/2027."
+#: The example every message shows (the presentation writes it out with the month's name).
+EXAMPLE = date(2027, 3, 31)
+#: Month names as people type them (input, read case-blind; what is written out is the
+#: presentation's, through the message catalogue).
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
-NO_MONTH = "There is no month {month}. Type the month first, then the day, for example {example}."
-NO_DAY = "There is no day {day} in a month. Check the day."
-SHORT_MONTH = "{month_name} has only {days} days."
-SHORT_FEBRUARY = "February {year} has only {days} days."
-FEBRUARY_AT_MOST = "February has at most 29 days."
-YEAR_RANGE = "Check the year: {year} is not between {low} and {high}."
-NAMED_MONTH = "Write the month's name with the day and the year, for example {named} or {excel}."
-_MONTH, _DAY, _YEAR = (int(part) for part in EXAMPLE.split("/"))
-#: The example's day written with the month's name: as people write it, and as Excel does.
-NAMED_EXAMPLE = f"{MONTHS[_MONTH - 1]} {_DAY}, {_YEAR}"
-EXCEL_EXAMPLE = f"{_DAY}-{MONTHS[_MONTH - 1][:3]}-{_YEAR}"
-
+DateTextCode = Literal[
+    "empty",
+    "incomplete",
+    "incomplete_named",
+    "not_numbers",
+    "not_a_form",
+    "seven_digits",
+    "no_month",
+    "no_day",
+    "short_month",
+    "short_february",
+    "february_at_most",
+    "year_range",
+    "named_month",
+]
 _SEPARATORS = "/-."
 #: Month first: M/D/YYYY, MM/DD/YY and every mix, with one kind of separator.
 _US = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})")
@@ -74,8 +83,8 @@ _PARTIAL = re.compile(
 )
 #: The month's name, its first three letters, or "Sept" (a dot may follow an abbreviation).
 _MONTH_NUMBERS = {
-    **{name.casefold(): number for number, name in enumerate(MONTHS, start=1)},
-    **{name[:3].casefold(): number for number, name in enumerate(MONTHS, start=1)},
+    **{name: number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)},
     "sept": 9,
 }
 _NAME_SEP = r"(?:\.?(?: ?[/.-] ?| )|\.?, ?)"
@@ -99,12 +108,14 @@ _NAMED_PARTIAL = (
 
 
 class DateTextError(ValueError):
-    """Why a text is not a date. ``str()`` is one plain sentence; ``incomplete`` says that
+    """Why a text is not a date: a code and the numbers its sentence needs (the sentence is
+    the presentation's: `certalign_gui.presentation.date_words`). ``incomplete`` says that
     the text could still become a date by typing more (so it needs no alarm yet)."""
 
-    def __init__(self, message: str, *, incomplete: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, code: DateTextCode, *, incomplete: bool = False, **arguments: int) -> None:
+        super().__init__(code)
+        self.code: DateTextCode = code
+        self.arguments = arguments
         self.incomplete = incomplete
 
 
@@ -116,16 +127,16 @@ def _full_year(text: str) -> int:
 def _checked(year: int, month: int, day: int) -> date:
     """The date, or a `DateTextError` saying which part cannot be."""
     if not 1 <= month <= 12:
-        raise DateTextError(NO_MONTH.format(month=month, example=EXAMPLE))
+        raise DateTextError("no_month", month=month)
     if not 1 <= day <= 31:
-        raise DateTextError(NO_DAY.format(day=day))
+        raise DateTextError("no_day", day=day)
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateTextError(YEAR_RANGE.format(year=year, low=MIN_YEAR, high=MAX_YEAR))
+        raise DateTextError("year_range", year=year, low=MIN_YEAR, high=MAX_YEAR)
     days = calendar.monthrange(year, month)[1]
     if day > days:
         if month == 2:
-            raise DateTextError(SHORT_FEBRUARY.format(year=year, days=days))
-        raise DateTextError(SHORT_MONTH.format(month_name=MONTHS[month - 1], days=days))
+            raise DateTextError("short_february", year=year, days=days)
+        raise DateTextError("short_month", month=month, days=days)
     return date(year, month, day)
 
 
@@ -148,16 +159,16 @@ def _check_early(partial: str) -> None:
     else:
         return
     if not 1 <= int(month) <= 12:
-        raise DateTextError(NO_MONTH.format(month=int(month), example=EXAMPLE))
+        raise DateTextError("no_month", month=int(month))
     if year_digits is None and len(day) < 2 and not _DAY_TYPED.fullmatch(partial):
         return  # the day may still get its second digit
     if not 1 <= int(day) <= 31:
-        raise DateTextError(NO_DAY.format(day=int(day)))
+        raise DateTextError("no_day", day=int(day))
     most = calendar.monthrange(2000, int(month))[1]  # a leap year: February 29 may be right
     if int(day) > most:
         if int(month) == 2:
-            raise DateTextError(FEBRUARY_AT_MOST)
-        raise DateTextError(SHORT_MONTH.format(month_name=MONTHS[int(month) - 1], days=most))
+            raise DateTextError("february_at_most")
+        raise DateTextError("short_month", month=int(month), days=most)
 
 
 def _named_month(text: str) -> date | None:
@@ -173,17 +184,17 @@ def _named_month(text: str) -> date | None:
     for form in _NAMED_PARTIAL:
         match = form.fullmatch(spaced)
         if match and any(name.startswith(match["month"]) for name in _MONTH_NUMBERS):
-            raise DateTextError(INCOMPLETE.format(example=NAMED_EXAMPLE), incomplete=True)
+            raise DateTextError("incomplete_named", incomplete=True)
     if any(word in _MONTH_NUMBERS for word in re.findall(r"[a-z]+", spaced)):
-        raise DateTextError(NAMED_MONTH.format(named=NAMED_EXAMPLE, excel=EXCEL_EXAMPLE))
+        raise DateTextError("named_month")
     return None
 
 
 def parse_typed_date(text: str) -> date:
-    """The one date ``text`` names, or `DateTextError` with a sentence saying what is wrong."""
+    """The one date ``text`` names, or `DateTextError` with a code saying what is wrong."""
     cleaned = "".join(text.split())
     if not cleaned:
-        raise DateTextError(EMPTY.format(example=EXAMPLE), incomplete=True)
+        raise DateTextError("empty", incomplete=True)
     if (named := _named_month(text)) is not None:
         return named
     if match := _US.fullmatch(cleaned):
@@ -199,13 +210,13 @@ def parse_typed_date(text: str) -> date:
         # it. Said at once unless one digit more could still make it a date (0331202...).
         month, day = int(cleaned[:2]), int(cleaned[2:4])
         could_grow = 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
-        raise DateTextError(SEVEN_DIGITS, incomplete=could_grow)
+        raise DateTextError("seven_digits", incomplete=could_grow)
     if _PARTIAL.fullmatch(cleaned):
         _check_early(cleaned)
-        raise DateTextError(INCOMPLETE.format(example=EXAMPLE), incomplete=True)
+        raise DateTextError("incomplete", incomplete=True)
     if not all(char.isdigit() or char in _SEPARATORS for char in cleaned):
-        raise DateTextError(NOT_NUMBERS.format(example=EXAMPLE))
-    raise DateTextError(NOT_A_FORM.format(forms=FORMS, example=EXAMPLE))
+        raise DateTextError("not_numbers")
+    raise DateTextError("not_a_form")
 
 
 def typed_form(day: date) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 # Qt modules the program imports (checked by tests/packaging/test_spec.py against the code).
 QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg")
@@ -115,6 +116,26 @@ def _embedded_input(path: str) -> bool:
     return kind == "generic" or (kind == "platforminputcontexts" and "virtualkeyboard" in name)
 
 
+#: The languages the program has a message catalogue for (resources/locale/<language>/), and
+#: English: Babel's locale data for these is kept, the other thousand-odd locales dropped.
+_LOCALE = Path(__file__).resolve().parents[2] / "resources" / "locale"
+CATALOGUE_LANGUAGES = frozenset(
+    {"en", *(path.name.split("_")[0] for path in _LOCALE.glob("*/LC_MESSAGES"))}
+    if _LOCALE.is_dir()
+    else {"en"}
+)
+
+
+def _babel_locale(path: str) -> bool:
+    """Babel's CLDR data (``babel/locale-data/xx_YY.dat``) for a language without a catalogue;
+    ``root`` (every locale's parent) is kept."""
+    match = re.fullmatch(r"babel/locale-data/([^/]+)\.dat", path)
+    if match is None:
+        return False
+    name = match.group(1)
+    return name != "root" and name.split("_")[0] not in CATALOGUE_LANGUAGES
+
+
 def _gtk3_theme(path: str) -> bool:
     plugin = _plugin(path)
     return plugin is not None and plugin[0] == "platformthemes" and "gtk3" in plugin[1]
@@ -127,6 +148,7 @@ FILE_GROUPS: dict[str, tuple[str, Callable[[str], bool]]] = {
     "platforms": ("platform plugins other than xcb, wayland, offscreen (and Windows)", _platform),
     "embedded-input": ("evdev/tuio input and the QtQuick virtual keyboard", _embedded_input),
     "gtk3-theme": ("the GTK 3 platform theme and the GTK libraries it pulls in", _gtk3_theme),
+    "babel-locales": ("Babel's locale data for languages without a catalogue", _babel_locale),
 }
 # pydantic's optional mypy and hypothesis plugins reach these when the build venv has them.
 DEV_TOOLS = (

@@ -82,6 +82,8 @@ Section "Certalign" SecProgram
   ; the checkout's resources/ folder).
   SetOutPath "$INSTDIR\lib\certalign_gui\resources\icons"
   File /r "${STAGE}/resources/icons/*"
+  SetOutPath "$INSTDIR\lib\certalign_gui\resources\locale"
+  File /r "${STAGE}/resources/locale/*"
   SetOutPath "$INSTDIR\lib\certalign_gui\resources\policy"
   File /r "${STAGE}/resources/policy/*"
   SetOutPath "$INSTDIR\lib\certalign_gui\resources\roster"

@@ -32,8 +32,9 @@ from a11y_nodes import (
 )
 from a11y_walk import NAME, PAGES, Snapshot, TabStop, Walk, report, walk
 
+from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.rules import Assessment, Situation, assess, load_policy
-from certalign_gui.rules.wording import long_date
 
 #: Snapshots with a whole tree: every page, and the states in between that matter.
 TREES = (
@@ -173,18 +174,20 @@ def test_keys_typed_on_the_answer_change_nothing_hidden(record: Walk) -> None:
 
 def test_headline_is_a_heading_read_as_text(record: Walk, answer: Assessment) -> None:
     headline = node_named(record, "results", "situationLabel")
-    assert answer.headline == "You need the one-year alignment"
-    assert headline.get("text") == answer.headline, describe(headline)
+    said = present(answer)
+    assert said.headline == "You need the one-year alignment"
+    assert headline.get("text") == said.headline, describe(headline)
     assert headline["role"] == "heading", describe(headline)
     assert headline["attributes"].get("level") == "1", describe(headline)
 
 
 def test_urgency_banner_is_read_as_text(record: Walk, answer: Assessment) -> None:
     banner = node_named(record, "results", "urgencyBanner")
-    assert answer.urgency.text == "Due in 36 days"
-    assert banner.get("text") == answer.urgency.text, describe(banner)
+    banner_text = present(answer).banner
+    assert banner_text == "Due in 36 days"
+    assert banner.get("text") == banner_text, describe(banner)
     shown = node_named(record, "results", "urgencyText")
-    assert shown["name"] == answer.urgency.text, describe(shown)
+    assert shown["name"] == banner_text, describe(shown)
 
 
 def test_step_due_dates_are_read_as_text(record: Walk, answer: Assessment) -> None:
@@ -210,8 +213,8 @@ def test_step_due_dates_are_read_as_text(record: Walk, answer: Assessment) -> No
 
 def test_fee_is_read_as_text(record: Walk, answer: Assessment) -> None:
     fee = node_named(record, "results", "feeLabel")
-    assert answer.fee_text == "$62.50"
-    assert answer.fee_text in (fee.get("text") or ""), describe(fee)
+    assert present(answer).fee_line == "Alignment fee: $62.50, paid in eLicensing."
+    assert "$62.50" in (fee.get("text") or ""), describe(fee)
 
 
 def test_timeline_is_a_chart_with_its_dates_as_text(record: Walk, answer: Assessment) -> None:
@@ -220,7 +223,7 @@ def test_timeline_is_a_chart_with_its_dates_as_text(record: Walk, answer: Assess
     assert timeline["role"] == "chart", describe(timeline)
     # The picture's own words: "Today" on the advice date, each deadline's label and date.
     wanted = [f"Today: {long_date(answer.situation.as_of)}"] + [
-        f"{deadline.label}" for deadline in answer.deadlines
+        row.label for row in present(answer).key_dates
     ]
     wanted += [long_date(deadline.date) for deadline in answer.deadlines]
     missing = [words for words in wanted if words not in text]
@@ -237,7 +240,7 @@ def test_key_dates_are_a_table_with_rows(record: Walk, answer: Assessment) -> No
     assert info["rows"] == len(answer.deadlines), info
     assert info["headers"] == ["Date", "What", "When"], info
     assert [row[0] for row in info["cells"]] == [long_date(d.date) for d in answer.deadlines]
-    assert [row[1] for row in info["cells"]] == [d.label for d in answer.deadlines]
+    assert [row[1] for row in info["cells"]] == [row.label for row in present(answer).key_dates]
 
 
 @pytest.mark.parametrize("step", ["welcome", "ma", "nremt", "details"])

@@ -10,7 +10,8 @@ from checklist_cases import SITUATIONS, assessment_for
 from icalendar import Calendar
 
 from certalign_gui.checklist.ics import deadlines_ics, event_uid, step_for
-from certalign_gui.rules.wording import long_date
+from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.presentation.sentences import deadline_label
 
 NOW = datetime(2025, 1, 10, 15, 30, tzinfo=UTC)
 
@@ -30,7 +31,7 @@ def test_one_all_day_event_per_deadline_with_exclusive_end(case):
         assert type(start) is date  # VALUE=DATE: all day, no time zone
         assert start == deadline.date
         assert end == deadline.date + timedelta(days=1)  # DTEND is exclusive
-        assert deadline.label in str(event["summary"])
+        assert deadline_label(deadline) in str(event["summary"])
         assert long_date(deadline.date) in str(event["description"])
 
 

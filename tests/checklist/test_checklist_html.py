@@ -18,8 +18,9 @@ from checklist_cases import (
 from certalign_gui.checklist.details import Details
 from certalign_gui.checklist.html import MAX_DETAIL_CHARS, checklist_html, qr_links
 from certalign_gui.presentation import words
+from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.rules import Situation, assess
-from certalign_gui.rules.wording import long_date
 
 
 def _html(case: str, details: Details | None = FULL_DETAILS, **kwargs) -> str:
@@ -41,12 +42,12 @@ def test_every_step_is_a_check_box_with_its_due_date_in_long_form(case):
     html = _html(case)
     text = _visible(html)
     assert html.count('<li class="unchecked">') == len(assessment.steps)
-    for step in assessment.steps:
-        assert step.title in text
+    for step, said in zip(assessment.steps, present(assessment).steps, strict=True):
+        assert said.title in text
         if step.due is not None:
             assert f"Due by {long_date(step.due)}" in text
-        if step.url_label:
-            assert f"Where: {step.url_label}." in text
+        if step.link:
+            assert f"Where: {assessment.policy.links[step.link].label}." in text
 
 
 @pytest.mark.parametrize("case", sorted(SITUATIONS))
@@ -62,20 +63,21 @@ def test_page_is_dated_and_names_its_source_and_who_to_ask(case):
     )
     assert "Who to ask: OEMS" in text
     assert "eLicensing support" in text
-    assert assessment.headline in text
-    assert assessment.explanation in text
-    assert assessment.urgency.text in text
+    said = present(assessment)
+    assert said.headline in text
+    assert said.explanation in text
+    assert said.banner in text
 
 
 @pytest.mark.parametrize("case", sorted(SITUATIONS))
 def test_fee_warnings_and_links_come_from_the_assessment(case):
     assessment = assessment_for(case)
     text = _visible(_html(case))
-    if assessment.fee_text:
-        assert f"Alignment fee: {assessment.fee_text}" in text
+    if assessment.fee is not None:
+        assert f"Alignment fee: ${assessment.fee.amount}" in text
     else:
         assert words.NO_FEE in text
-    for warning in assessment.warnings:
+    for warning in present(assessment).cautions:
         assert warning in text
     for _name, label, url in qr_links(assessment):
         assert label in text
@@ -94,10 +96,10 @@ def test_the_fee_is_the_assessments_text_exactly():
 
 
 def test_deadlines_appear_as_a_table_when_there_is_no_timeline():
-    assessment = assessment_for("alignment_open")
+    answer = present(assessment_for("alignment_open"))
     text = _visible(_html("alignment_open", timeline=False))
-    for deadline in assessment.deadlines:
-        assert f"{long_date(deadline.date)} {deadline.label}" in text
+    for row in answer.key_dates:
+        assert f"{long_date(row.day)} {row.label}" in text
 
 
 def test_with_the_timeline_the_page_holds_its_placeholder_instead_of_the_table():

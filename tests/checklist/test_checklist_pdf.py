@@ -22,7 +22,8 @@ from certalign_gui.checklist.document import (
 from certalign_gui.checklist.html import qr_links
 from certalign_gui.checklist.qr import qr_png
 from certalign_gui.checklist.sealed import SealedDocument
-from certalign_gui.rules.wording import long_date
+from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.catalogue import long_date
 
 CASES = sorted(SITUATIONS)
 #: Every realistic page fits at full size; only the made-up worst case (four warnings)
@@ -48,12 +49,12 @@ def test_text_holds_each_step_due_date_fee_and_url(rendered, case):
     assessment = assessment_for(case)
     pdf = rendered(case)
     assert pdf.text.strip(), "no text: are fonts installed (fonts-dejavu-core)?"
-    for step in assessment.steps:
-        assert step.title in pdf.text
+    for step, said in zip(assessment.steps, present(assessment).steps, strict=True):
+        assert said.title in pdf.text
         if step.due is not None:
             assert f"Due by {long_date(step.due)}" in pdf.text
-    if assessment.fee_text:
-        assert assessment.fee_text in pdf.text
+    if assessment.fee is not None:
+        assert f"${assessment.fee.amount}" in pdf.text
     for _name, label, url in qr_links(assessment):
         assert label in pdf.text
         assert url in pdf.squashed
@@ -66,9 +67,9 @@ def test_text_holds_each_step_due_date_fee_and_url(rendered, case):
 def test_the_timeline_is_drawn_with_every_deadline_as_text(rendered, case):
     pdf = rendered(case)
     assert "Key dates" in pdf.text
-    for deadline in assessment_for(case).deadlines:
-        assert long_date(deadline.date) in pdf.text
-        assert "".join(deadline.label.split()) in pdf.squashed
+    for row in present(assessment_for(case)).key_dates:
+        assert long_date(row.day) in pdf.text
+        assert "".join(row.label.split()) in pdf.squashed
     # On paper the advice date is never "Today": the page is read later.
     assert "Advice date" in pdf.text
 

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from certalign_gui.checklist.timeline import paint_timeline
 from certalign_gui.checklist.timeline_layout import timeline_layout
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.rules import Situation, assess
-from certalign_gui.rules.wording import long_date
 
 WORKED = [
     (date(2025, 3, 31), "active", date(2026, 3, 31), date(2025, 1, 10)),

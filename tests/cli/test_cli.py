@@ -8,9 +8,10 @@ import pytest
 from certalign_gui import __version__, cli, clock
 from certalign_gui.basics.resource_lookup import resource_path
 from certalign_gui.presentation import words
+from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.presentation.plain_text import WIDTH
 from certalign_gui.rules import Situation, assess, load_policy
-from certalign_gui.rules.wording import long_date
 
 D = date.fromisoformat
 BUILT_IN_TEXT = resource_path("policy", "oems-alignment.toml").read_text(encoding="utf-8")
@@ -142,10 +143,13 @@ def test_json_answers_the_worked_examples_of_rules_md(capsys, case, expected):
     assert [day for day, _kind in deadlines] == [day for day, _kind in expected["deadlines"]]
     assert sorted(deadlines) == sorted(expected["deadlines"])
     # RULES.md: when you cannot staff an ambulance, the first warning says so.
+    # The warnings are codes; the sentences are under "words", in the same order.
     if expected["can_staff_ambulance"]:
-        assert not any("cannot staff" in warning for warning in answer["warnings"])
+        assert not any(warning["code"] == "ma_expired" for warning in answer["warnings"])
+        assert not any("cannot staff" in warning for warning in answer["words"]["cautions"])
     else:
-        assert "cannot staff an ambulance" in answer["warnings"][0]
+        assert answer["warnings"][0]["code"] == "ma_expired"
+        assert "cannot staff an ambulance" in answer["words"]["cautions"][0]
 
 
 CASES = [
@@ -175,12 +179,22 @@ def _assessment(ma, nremt, as_of, status):
 
 
 @pytest.mark.parametrize(("ma", "nremt", "as_of", "status"), CASES)
-def test_json_output_is_exactly_the_assessment(capsys, ma, nremt, as_of, status):
-    # The command adds and drops nothing: its JSON is assess()'s model, whole. (Whether that
-    # model is right is checked against RULES.md above, and in tests/rules.)
+def test_json_output_is_exactly_the_assessment_and_its_words(capsys, ma, nremt, as_of, status):
+    # The command adds and drops nothing: its JSON is assess()'s facts, whole, and the words
+    # the presentation says for them in the chosen language. (Whether the facts are right is
+    # checked against RULES.md above, and in tests/rules.)
     code, out, err = _run(capsys, *_args(ma, nremt, as_of, status), "--json")
     assert (code, err) == (0, "")
-    assert json.loads(out) == _assessment(ma, nremt, as_of, status).model_dump(mode="json")
+    got = json.loads(out)
+    assessment = _assessment(ma, nremt, as_of, status)
+    said_json, language = got.pop("words"), got.pop("language")
+    assert got == assessment.model_dump(mode="json")
+    assert language == "en"
+    said = present(assessment)
+    assert said_json["headline"] == said.headline
+    assert said_json["cautions"] == list(said.cautions)
+    assert [step["title"] for step in said_json["steps"]] == [step.title for step in said.steps]
+    assert said_json["advice_day"] == as_of
 
 
 @pytest.mark.parametrize(("ma", "nremt", "as_of", "status"), CASES)
@@ -188,24 +202,25 @@ def test_text_output_shows_headline_steps_due_dates_fee_and_links(capsys, ma, nr
     code, out, err = _run(capsys, *_args(ma, nremt, as_of, status))
     assert (code, err) == (0, "")
     assessment = _assessment(ma, nremt, as_of, status)
+    said = present(assessment)
     text = _flat(out)
-    assert f"{assessment.headline}\n{'=' * len(assessment.headline)}" in out
+    assert f"{said.headline}\n{'=' * len(said.headline)}" in out
     assert f"Advice as of {long_date(assessment.situation.as_of)}." in out
-    for number, step in enumerate(assessment.steps, start=1):
-        assert f"[ ] {number}. {step.title}" in text
-        assert _flat(step.detail) in text
+    for number, (step, line) in enumerate(zip(assessment.steps, said.steps, strict=True), 1):
+        assert f"[ ] {number}. {line.title}" in text
+        assert _flat(line.detail) in text
         if step.due is not None:
             assert f"Due by {long_date(step.due)}" in text
         if step.url is not None:
-            assert f"{step.url_label}: {step.url}" in text
-    for deadline in assessment.deadlines:
-        assert f"{long_date(deadline.date)} {deadline.label}" in text
-    for warning in assessment.warnings:
+            assert f"{load_policy().links[step.link].label}: {step.url}" in text
+    for row in said.key_dates:
+        assert f"{long_date(row.day)} {row.label}" in text
+    for warning in said.cautions:
         assert _flat(warning) in text
     for link in load_policy().links.values():
         assert link.url in out
-    if assessment.fee_text:
-        assert f"Alignment fee: {assessment.fee_text}, paid in eLicensing." in out
+    if assessment.fee is not None:
+        assert f"Alignment fee: ${assessment.fee.amount}, paid in eLicensing." in out
     else:
         assert words.NO_FEE in out
     # Projected advice is said once, by the rules' own warning (above), not a second time.

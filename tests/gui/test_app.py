@@ -15,7 +15,9 @@ from PySide6.QtGui import QFont
 from qt_support import offscreen_env, run_python
 
 from certalign_gui import __version__, app
+from certalign_gui.presentation.policy_words import policy_problem
 from certalign_gui.rules import PolicyError
+from certalign_gui.rules.policy import PolicyProblem
 
 #: Longer than the program's own first-paint limit, so a stuck start-up reports exit 3.
 STARTUP_TIMEOUT_S = 120
@@ -55,7 +57,7 @@ def test_broken_policy_shows_a_dialog_and_exits_non_zero(tmp_path, monkeypatch, 
     assert app.main(["--policy", str(broken)]) != 0
     assert len(shown) == 1
     assert shown[0].path == str(broken)
-    assert "publisher" in shown[0].problem  # names the missing field
+    assert "publisher" in policy_problem(shown[0])  # names the missing field
     assert str(broken) in caplog.text
 
 
@@ -64,7 +66,7 @@ def test_missing_policy_file_is_reported_too(tmp_path, monkeypatch):
     shown: list[PolicyError] = []
     monkeypatch.setattr(app, "show_policy_error", shown.append)
     assert app.main(["--policy", str(tmp_path / "nope.toml")]) != 0
-    assert "does not exist" in shown[0].problem
+    assert "does not exist" in policy_problem(shown[0])
 
 
 def test_policy_error_dialog_text_names_file_and_problem(monkeypatch):
@@ -76,7 +78,9 @@ def test_policy_error_dialog_text_names_file_and_problem(monkeypatch):
     from certalign_gui.gui.shell import message_boxes
 
     monkeypatch.setattr(message_boxes, "critical", fake_critical)
-    app.show_policy_error(PolicyError("/x/policy.toml", "field fee.amount: missing"))
+    app.show_policy_error(
+        PolicyError("/x/policy.toml", PolicyProblem(field="fee.amount", code="missing"))
+    )
     assert "cannot start" in seen["title"]
     assert "/x/policy.toml" in seen["text"]
     assert "field fee.amount: missing" in seen["text"]
@@ -90,7 +94,8 @@ def test_broken_policy_in_a_real_process_exits_non_zero_without_a_traceback(tmp_
         f"""
         import sys
         from certalign_gui import app
-        app.show_policy_error = lambda error: print("DIALOG:", error)
+        from certalign_gui.presentation.policy_words import policy_error_text
+        app.show_policy_error = lambda error: print("DIALOG:", policy_error_text(error))
         sys.exit(app.main(["--policy", {str(broken)!r}]))
         """
     )

@@ -48,12 +48,13 @@ from certalign_gui.gui.roster.model import Column
 from certalign_gui.gui.roster.window import RosterWindow
 from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
 from certalign_gui.gui.shell.session import Session
+from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.roster.assess import assess_roster
 from certalign_gui.roster.columns import TEMPLATE_HEADERS
 from certalign_gui.roster.reader import read_roster
 from certalign_gui.roster.summary import counts_line, summary_line, table_rows
 from certalign_gui.rules import assess
-from certalign_gui.rules.wording import long_date
 
 #: Bringing a window to the front (the wizard's door does, and a person's window) is a
 #: no-op on the offscreen platform, which says so once per call.
@@ -479,7 +480,7 @@ def test_enter_opens_that_person_and_their_pdf_carries_their_name(
     assert f"Name: {name}" in pages[0]
     assert f"MA certification number: {person.ma_number}" in pages[0]
     assert f"NREMT number: {person.nremt_number}" in pages[0]
-    assert person.assessment.headline in pages[0]
+    assert present(person.assessment).headline in pages[0]
 
 
 def test_double_click_opens_the_person_under_the_mouse(qtbot, make_window, roster_file):
@@ -1014,7 +1015,7 @@ def test_5000_rows_every_answer_in_the_model_is_assess_for_that_row(make_window,
     for row in range(0, 5000, 97):
         number = int(proxy.data(proxy.index(row, Column.ROW)))
         expected = assess(people[number - 2].situation(AS_OF), policy)
-        assert proxy.data(proxy.index(row, Column.SITUATION)) == expected.headline
+        assert proxy.data(proxy.index(row, Column.SITUATION)) == present(expected).headline
         assert proxy.data(proxy.index(row, Column.CAN_STAFF)) == (
             "Yes" if expected.can_staff_ambulance else "No"
         )

@@ -52,7 +52,7 @@ def test_the_policy_is_set_once_only(qtbot, policy):
         wizard.set_policy(policy)
 
 
-def test_the_first_paint_comes_before_pydantic_is_imported():
+def test_the_first_paint_comes_before_pydantic_and_babel_are_imported():
     # The real program, offscreen: record which modules exist when the window first paints.
     script = textwrap.dedent(
         """
@@ -67,6 +67,7 @@ def test_the_first_paint_comes_before_pydantic_is_imported():
             def eventFilter(self, watched, event):
                 if event.type() == QEvent.Type.Paint and "pydantic" not in seen:
                     seen["pydantic"] = "pydantic" in sys.modules
+                    seen["babel"] = "babel" in sys.modules
                 return False
 
         original = app_module._Startup.__init__
@@ -78,12 +79,13 @@ def test_the_first_paint_comes_before_pydantic_is_imported():
 
         app_module._Startup.__init__ = spying_init
         status = app_module.main(["--exit-after-startup"])
-        print("status", status, "pydantic-at-first-paint", seen.get("pydantic"))
+        print("status", status, "pydantic-at-first-paint", seen.get("pydantic"),
+              "babel-at-first-paint", seen.get("babel"))
         """
     )
     result = run_python(script)
     assert result.returncode == 0, result.stderr
-    assert "status 0 pydantic-at-first-paint False" in result.stdout
+    assert "status 0 pydantic-at-first-paint False babel-at-first-paint False" in result.stdout
 
 
 def test_exit_after_startup_reports_its_times_when_asked():

@@ -9,7 +9,7 @@ and never changed behind the person's back.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from gui_helpers import child, choose, mouse_click, press_next, wait_for_results
@@ -36,9 +36,9 @@ from qt_support import (
 )
 
 from certalign_gui.gui.wizard.alignment_wizard import PageId
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.rules import Situation
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
-from certalign_gui.rules.wording import long_date
 
 #: Issue 10's day: the Massachusetts field used to show 03/31/2027 by itself.
 ISSUE_DAY = date(2026, 12, 2)
@@ -335,3 +335,24 @@ def test_a_month_name_typed_key_by_key_is_that_date_and_never_an_alarm_while_typ
     press_next(qtbot, wizard, "enter")
     press_next(qtbot, wizard, "enter")
     assert wizard.assessment().situation.ma_expiration == date(2027, 3, 31)
+
+
+def test_the_windows_own_dates_are_the_answers_dates():
+    # The window's own sentences write dates with Qt (the first page paints before Babel
+    # loads); the answer writes them with Babel. In English they must be the same words.
+    from certalign_gui.gui.wizard.date_field import window_date
+
+    day = date(1950, 1, 1)
+    while day.year < 2200:
+        assert window_date(day) == long_date(day), day
+        day += timedelta(days=1)
+
+
+def test_the_windows_own_days_of_the_year_are_the_answers():
+    from certalign_gui.gui.wizard.date_field import window_month_day
+    from certalign_gui.presentation.catalogue import month_day
+
+    day = date(2000, 1, 1)  # a leap year: February 29 too
+    while day.year == 2000:
+        assert window_month_day(day.month, day.day) == month_day(day.month, day.day), day
+        day += timedelta(days=1)

@@ -12,8 +12,9 @@ from qt_support import ARRIVALS, TEXT_FORMS, key, tab_to
 
 from certalign_gui.gui.wizard.alignment_wizard import PageId
 from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.presentation.sentences import days_phrase, deadline_label
 from certalign_gui.rules import Situation, assess
-from certalign_gui.rules.wording import days_phrase, long_date
 
 
 def texts(widget: QWidget) -> list[str]:
@@ -124,9 +125,9 @@ def test_results_page_shows_the_assessment(
     assert (shown.category, shown.phase) == (category, phase)
 
     words = present(expected)  # the sentences every medium shows
-    assert child(wizard, QLabel, "situationLabel").text() == expected.headline
-    assert child(wizard, QLabel, "explanationLabel").text() == expected.explanation
-    assert child(wizard, QWidget, "urgencyBanner").accessibleName() == expected.urgency.text
+    assert child(wizard, QLabel, "situationLabel").text() == words.headline
+    assert child(wizard, QLabel, "explanationLabel").text() == words.explanation
+    assert child(wizard, QWidget, "urgencyBanner").accessibleName() == words.banner
     fee_text = child(wizard, QLabel, "feeLabel").text()
     assert fee_text == words.fee_line
     if fee is None:
@@ -138,13 +139,14 @@ def test_results_page_shows_the_assessment(
     for day in dates:
         assert long_date(day) in [row[0] for row in rows]
     assert rows == [
-        (long_date(d.date), d.label, days_phrase(d.days_from_as_of)) for d in expected.deadlines
+        (long_date(d.date), deadline_label(d), days_phrase(d.days_from_as_of))
+        for d in expected.deadlines
     ]
 
     step_texts = "\n".join(texts(child(wizard, QWidget, "stepsList")))
     for step, step_words in zip(expected.steps, words.steps, strict=True):
         assert step_words.numbered_title in step_texts
-        assert step.detail in step_texts
+        assert step_words.detail in step_texts
         if step.due is not None:
             assert long_date(step.due) in step_words.due
             assert f"{step_words.due} ({days_phrase(step.days_left)})" in step_texts
@@ -152,7 +154,7 @@ def test_results_page_shows_the_assessment(
     warnings = child(wizard, QWidget, "warningsList")
     assert warnings.isVisible() is bool(expected.warnings)
     warning_texts = "\n".join(texts(warnings))
-    for warning in expected.warnings:
+    for warning in words.cautions:
         assert warning in warning_texts
     if expected.projected:  # projected advice says so among the warnings
         assert words.projected_caution in warning_texts

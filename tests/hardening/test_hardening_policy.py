@@ -16,6 +16,7 @@ import pytest
 
 from certalign_gui import app, cli
 from certalign_gui.basics.resource_lookup import resource_path
+from certalign_gui.presentation.policy_words import policy_error_text, policy_problem
 from certalign_gui.rules import PolicyError
 
 BUILT_IN_TEXT = resource_path("policy", "oems-alignment.toml").read_text(encoding="utf-8")
@@ -155,7 +156,8 @@ def test_the_window_shows_the_file_and_the_field_and_exits_non_zero(
     assert len(shown) == 1
     error = shown[0]
     assert error.path == str(path)
-    assert case.says in error.problem
-    assert str(error) == f"Policy file {path}: {error.problem}"
-    assert "\n" not in error.problem
+    problem = policy_problem(error)
+    assert case.says in problem
+    assert policy_error_text(error) == f"Policy file {path}: {problem}"
+    assert "\n" not in problem
     assert str(path) in caplog.text  # the log names the file for whoever looks after it

@@ -54,6 +54,16 @@ def test_cli_answers_the_worked_example(bundle):
     answer = json.loads(result.stdout)
     assert answer["category"] == "one_year_alignment"
     assert answer["fee"]["amount"] == "62.50"
+    # The catalogue and Babel's data came along: the words, their dates and money.
+    assert answer["words"]["headline"] == "You need the one-year alignment"
+    assert answer["words"]["steps"][1]["due"] == "Due by February 15, 2025"
+    assert "$62.50" in answer["words"]["fee_line"]
+
+
+def test_cli_speaks_the_pseudo_locale_from_the_bundled_catalogue(bundle):
+    result = run(bundle / "certalign", *WORKED, "--lang", "en-XA")
+    assert result.returncode == 0, result.stderr
+    assert "\N{MATHEMATICAL LEFT WHITE SQUARE BRACKET}" in result.stdout
 
 
 def test_both_programs_report_the_package_version(bundle):

@@ -27,6 +27,12 @@ WINDOWS = "PySide6\\plugins"
         f"{WINDOWS}\\imageformats\\qsvg.dll",
         "PySide6/Qt/lib/libQt6Gui.so.6",
         "certalign_gui/resources/policy/oems-alignment.toml",
+        "certalign_gui/resources/locale/en/LC_MESSAGES/certalign.po",
+        # Babel's data for English (the catalogue's language) and the root every locale uses.
+        "babel/locale-data/en.dat",
+        "babel/locale-data/en_US.dat",
+        "babel/locale-data/root.dat",
+        "babel/global.dat",
     ],
 )
 def test_what_the_program_needs_is_kept(exclusions, path):
@@ -49,6 +55,8 @@ def test_what_the_program_needs_is_kept(exclusions, path):
         (f"{LINUX}/generic/libqevdevmouseplugin.so", "embedded-input"),
         (f"{LINUX}/platforminputcontexts/libqtvirtualkeyboardplugin.so", "embedded-input"),
         (f"{LINUX}/platformthemes/libqgtk3.so", "gtk3-theme"),
+        ("babel/locale-data/de_DE.dat", "babel-locales"),
+        ("babel/locale-data/zh_Hant_TW.dat", "babel-locales"),
     ],
 )
 def test_each_group_drops_its_files_unless_kept(exclusions, path, group):

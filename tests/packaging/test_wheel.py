@@ -90,6 +90,18 @@ def test_installed_cli_answers_the_worked_example(installed, tmp_path):
     answer = json.loads(result.stdout)
     assert answer["category"] == "one_year_alignment"
     assert answer["fee"]["amount"] == "62.50"
+    # The installed catalogue and Babel's data: the words, their dates and money.
+    assert answer["words"]["headline"] == "You need the one-year alignment"
+    assert answer["words"]["steps"][1]["due"] == "Due by February 15, 2025"
+    pseudo = subprocess.run(
+        [str(installed / "certalign"), *WORKED, "--lang", "en-XA"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(),
+        check=True,
+    )
+    assert "\N{MATHEMATICAL LEFT WHITE SQUARE BRACKET}" in pseudo.stdout
 
 
 def test_installed_gui_starts_offscreen(installed, tmp_path):

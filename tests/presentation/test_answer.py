@@ -60,7 +60,8 @@ def test_the_projected_caution_is_the_rules_own_warning_said_once():
     answer = present(assessment)
     assert answer.projected_caution is not None
     assert answer.cautions.count(answer.projected_caution) == 1
-    assert answer.cautions == assessment.warnings
+    assert len(answer.cautions) == len(assessment.warnings)
+    assert [w.code for w in assessment.warnings] == ["projected"]
 
 
 def test_without_a_fee_the_line_says_so():
@@ -90,15 +91,17 @@ def test_the_date_field_note_and_the_warning_share_their_sentence(month, day, us
     assert (
         note == f"This is not {usual}. Certifications normally expire on {usual}: check your card."
     )
-    warnings = assess(
-        Situation(
-            ma_expiration=date(2025, 3, 30),  # the usual day of neither policy
-            nremt_expiration=date(2026, 3, 30),
-            as_of=date(2025, 1, 10),
-        ),
-        policy,
-    ).warnings
-    unusual = [w for w in warnings if "normally expire" in w]
+    cautions = present(
+        assess(
+            Situation(
+                ma_expiration=date(2025, 3, 30),  # the usual day of neither policy
+                nremt_expiration=date(2026, 3, 30),
+                as_of=date(2025, 1, 10),
+            ),
+            policy,
+        )
+    ).cautions
+    unusual = [w for w in cautions if "normally expire" in w]
     assert len(unusual) == 2  # the Massachusetts and the NREMT date
     for warning in unusual:
         assert warning.endswith(note.removeprefix(f"This is not {usual}. "))

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from certalign_gui.rules import Situation, assess, load_policy
+from certalign_gui.rules.models import Caution
 
 D = date.fromisoformat
 POLICY = load_policy()
@@ -94,10 +95,11 @@ def test_alignment_application_due_date_follows_the_phase(case, expected_due):
     assert step.due == D(expected_due)
 
 
-def test_late_phase_step_says_late_submission_is_allowed_until_the_late_deadline():
-    step = next(s for s in _case("late").steps if s.id == "submit_alignment_application")
-    assert "late" in step.detail
-    assert "March 31, 2026" in step.detail
+def test_late_phase_step_is_the_late_submission_until_the_late_deadline():
+    assessment = _case("late")
+    step = next(s for s in assessment.steps if s.id == "submit_alignment_application")
+    assert step.variant == "submit_alignment_application_late"
+    assert assessment.dates.late_deadline == D("2026-03-31")
     assert "late submission deadline" in step.citation.text
 
 
@@ -149,17 +151,14 @@ def test_each_step_is_due_on_the_date_the_rules_give(case, step_id, expected_due
 )
 def test_each_step_links_to_the_policy_link_the_rules_give(case, step_id, link):
     step = next(s for s in _case(case).steps if s.id == step_id)
-    if link is None:
-        assert (step.url, step.url_label) == (None, None)
-    else:
-        assert step.url == POLICY.links[link].url
-        assert step.url_label == POLICY.links[link].label
+    assert step.link == link
+    assert step.url == (POLICY.links[link].url if link else None)
 
 
 def test_confirm_step_points_to_the_state_verification_site():
     step = next(s for s in _case("open").steps if s.id == "confirm_new_ma_date")
     assert step.url == "https://checkahealthlicense.mass.gov/"
-    assert "NREMT.org alone does not renew Massachusetts" in step.detail
+    assert (step.link, step.variant) == ("verification", "confirm_new_ma_date")
 
 
 @pytest.mark.parametrize(
@@ -206,7 +205,6 @@ def test_deadlines_per_category_sorted_by_date(case, expected):
     assert [d.date for d in assessment.deadlines] == sorted(d.date for d in assessment.deadlines)
     for deadline in assessment.deadlines:
         assert deadline.days_from_as_of == (deadline.date - assessment.situation.as_of).days
-        assert deadline.label
 
 
 def test_late_deadline_of_february_29_is_february_28_next_year():
@@ -223,9 +221,8 @@ def test_fee_only_for_the_one_year_alignment(case):
         assert assessment.fee.amount == Decimal("62.50")
         assert isinstance(assessment.fee.amount, Decimal)
         assert assessment.fee.currency == "USD"
-        assert assessment.fee_text == "$62.50"
     else:
-        assert (assessment.fee, assessment.fee_text) == (None, None)
+        assert assessment.fee is None
 
 
 def test_fee_serializes_as_the_string_62_50():
@@ -262,8 +259,12 @@ def test_projected_when_the_published_pattern_is_applied_to_another_cycle(
     assessment = _assess(ma, nremt, as_of)
     assert assessment.category == category
     assert assessment.projected is projected
-    has_projected_warning = any("published guidance describes" in w for w in assessment.warnings)
-    assert has_projected_warning is projected
+    projected_warnings = [w for w in assessment.warnings if w.code == "projected"]
+    assert (
+        projected_warnings == [Caution(code="projected", cycle=2025, year=D(ma).year)]
+        if projected
+        else not projected_warnings
+    )
 
 
 @pytest.mark.parametrize(
@@ -300,29 +301,25 @@ def test_projected_when_the_published_pattern_is_applied_to_another_cycle(
     ],
 )  # fmt: skip
 def test_warnings_most_serious_first(ma, nremt, as_of, status, expected):
-    markers = {
-        "ma_expired": "cannot staff an ambulance",
-        "ma_window_closed": "Contact OEMS about your Massachusetts certification",
-        "nremt_passed": "entered your NREMT certification as active",
-        "unusual_ma": "Your Massachusetts expiration date is",
-        "unusual_nremt": "Your NREMT expiration date is",
-        "projected": "published guidance describes the 2025 cycle",
-    }
     assessment = _assess(ma, nremt, as_of, status)
-    warnings = assessment.warnings
+    late = assessment.dates.late_deadline
+    nremt_day = D(nremt) if nremt else None
+    markers = {
+        "ma_expired": Caution(code="ma_expired", day=D(ma)),
+        "ma_window_closed": Caution(code="ma_late_window_closed", day=late),
+        "nremt_passed": Caution(code="nremt_passed", day=nremt_day),
+        "unusual_ma": Caution(code="unusual_date", certification="ma", day=D(ma)),
+        "unusual_nremt": Caution(code="unusual_date", certification="nremt", day=nremt_day),
+        "projected": Caution(code="projected", cycle=2025, year=D(ma).year),
+    }
     if "ma_window_closed" in expected:
         assert assessment.category == "expired_nremt"  # RULES.md row 2, unchanged
-    assert len(warnings) == len(expected)
-    for warning, kind in zip(warnings, expected, strict=True):
-        assert markers[kind] in warning
+    assert list(assessment.warnings) == [markers[kind] for kind in expected]
 
 
-def test_unusual_date_warning_names_the_date_and_march_31():
+def test_unusual_date_warning_names_the_date_and_the_card():
     warnings = _assess("2025-06-30", "2026-06-30", "2025-01-10").warnings
-    assert warnings[0] == (
-        "Your Massachusetts expiration date is June 30, 2025. Certifications normally expire "
-        "on March 31: check your card."
-    )
+    assert warnings[0] == Caution(code="unusual_date", certification="ma", day=D("2025-06-30"))
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -333,25 +330,30 @@ def test_phase_only_for_alignment_and_reason_only_for_outside_guidance(case):
 
 
 @pytest.mark.parametrize(
-    ("case", "level", "text"),
+    ("case", "level", "kind", "days", "day"),
     [
         # 36 days to the recommended day: "soon" (within 90 days).
-        ("open", "soon", "Due in 36 days"),
+        ("open", "soon", "due", 36, None),
         # 30 days to Massachusetts expiration: "urgent".
-        ("past_recommended", "urgent", "Due in 30 days"),
+        ("past_recommended", "urgent", "due", 30, None),
         # Massachusetts expired: the banner says so first.
-        ("late", "expired", "Expired: you cannot staff an ambulance"),
-        ("not_yet_due", "info", "Not due yet: the window opens September 1, 2025"),
-        ("expired_no_date", "urgent", "Action needed: regain NREMT first"),
-        ("never", "info", "Contact OEMS for your case"),
+        ("late", "expired", "expired", None, None),
+        ("not_yet_due", "info", "not_yet_due", None, "2025-09-01"),
+        ("expired_no_date", "urgent", "regain_nremt", None, None),
+        ("never", "info", "contact_oems", None, None),
         # 80 days to the NREMT expiration: soon.
-        ("aligned", "soon", "Due in 80 days"),
-        ("reverse", "soon", "Due in 80 days"),
+        ("aligned", "soon", "due", 80, None),
+        ("reverse", "soon", "due", 80, None),
     ],
 )
-def test_urgency_banner_for_each_case(case, level, text):
+def test_urgency_banner_for_each_case(case, level, kind, days, day):
     urgency = _case(case).urgency
-    assert (urgency.level, urgency.text) == (level, text)
+    assert (urgency.level, urgency.kind, urgency.days, urgency.day) == (
+        level,
+        kind,
+        days,
+        D(day) if day else None,
+    )
 
 
 @pytest.mark.parametrize(
@@ -373,8 +375,9 @@ def test_urgency_level_by_days_to_the_next_dated_step(as_of, level):
     assert _assess("2025-03-31", "2026-03-31", as_of).urgency.level == level
 
 
-def test_urgency_says_due_today_on_the_recommended_day():
-    assert _assess("2025-03-31", "2026-03-31", "2025-02-15").urgency.text == "Due today"
+def test_urgency_is_due_in_zero_days_on_the_recommended_day():
+    urgency = _assess("2025-03-31", "2026-03-31", "2025-02-15").urgency
+    assert (urgency.kind, urgency.days) == ("due", 0)
 
 
 def test_json_has_every_key_the_issue_lists():
@@ -385,9 +388,9 @@ def test_json_has_every_key_the_issue_lists():
     ):  # fmt: skip
         assert key in dumped
     for step in dumped["steps"]:
-        assert {"id", "title", "detail", "due", "url"} <= step.keys()
+        assert {"id", "variant", "due", "link", "url"} <= step.keys()
     for deadline in dumped["deadlines"]:
-        assert {"kind", "date", "label"} <= deadline.keys()
+        assert {"kind", "date", "days_from_as_of"} <= deadline.keys()
     assert {"title", "publisher", "cycle", "urls"} <= dumped["policy"].keys()
     assert dumped["policy"]["cycle"] == 2025
     assert dumped["policy"]["urls"] == {name: link.url for name, link in POLICY.links.items()}
@@ -401,7 +404,6 @@ def test_json_has_every_key_the_issue_lists():
     assert dumped["deadlines"][0] == {
         "kind": "recommended",
         "date": "2025-02-15",
-        "label": "Recommended: finish the alignment",
         "days_from_as_of": 36,
     }
 

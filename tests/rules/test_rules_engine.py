@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
+from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.rules import Situation, assess, decide, load_policy
-from certalign_gui.rules.wording import long_date
 
 D = date.fromisoformat
 
@@ -124,11 +125,14 @@ def test_many_policies_in_turn_each_give_their_own_answer():
     for policy in [*policies, *reversed(policies), policies[0], policies[-1], policies[0]]:
         answer = assess(EXAMPLE, policy)
         fee_text = f"${policy.fee.amount:.2f}"
-        assert (answer.fee.amount, answer.fee_text) == (policy.fee.amount, fee_text)
-        assert fee_text in answer.steps[1].title
+        assert answer.fee.amount == policy.fee.amount
+        assert fee_text in present(answer).steps[1].title
         assert answer.policy.title == policy.title
         built_in = assess(EXAMPLE)
-        assert (built_in.fee_text, built_in.policy.title) == ("$62.50", load_policy().title)
+        assert (built_in.fee.amount, built_in.policy.title) == (
+            Decimal("62.50"),
+            load_policy().title,
+        )
 
 
 def test_a_changed_policy_changes_the_answer_even_after_the_first_one_was_cached():
@@ -138,9 +142,9 @@ def test_a_changed_policy_changes_the_answer_even_after_the_first_one_was_cached
         update={"fee": policy.fee.model_copy(update={"amount": policy.fee.amount * 2})}
     )
     after = assess(EXAMPLE, dearer)
-    assert before.fee_text == "$62.50"
-    assert after.fee_text == "$125.00"
-    assert "$125.00" in after.steps[1].title
+    assert before.fee.amount == Decimal("62.50")
+    assert after.fee.amount == Decimal("125.00")
+    assert "$125.00" in present(after).steps[1].title
 
 
 @pytest.mark.parametrize("ma", [date(2025, 1, 31), date(2025, 2, 15)])
@@ -155,14 +159,16 @@ def test_a_card_expiring_by_february_15_is_finished_by_its_own_date(ma):
     step = assessment.steps[1]
     assert step.id == "submit_alignment_application"
     assert step.due == ma
-    assert "arrives before" not in step.detail
-    assert f"Finish by {long_date(ma)}, the day your card expires" in step.detail
+    assert step.variant == "submit_alignment_application_by_expiry"
+    detail = present(assessment).steps[1].detail
+    assert "arrives before" not in detail
+    assert f"Finish by {long_date(ma)}, the day your card expires" in detail
 
 
 def test_the_late_explanation_does_not_say_an_expired_card_expires():
     situation = Situation(
         ma_expiration=date(2025, 3, 31), nremt_expiration=date(2026, 3, 31), as_of=date(2025, 4, 1)
     )
-    explanation = assess(situation).explanation
+    explanation = present(assess(situation)).explanation
     assert "expires in 2025" not in explanation
     assert "Massachusetts date is in 2025" in explanation

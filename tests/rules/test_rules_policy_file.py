@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 
 from certalign_gui.basics.resource_lookup import resource_path
+from certalign_gui.presentation.policy_words import policy_error_text, policy_path, policy_problem
 from certalign_gui.rules import Policy, PolicyError, Situation, assess, load_policy
-from certalign_gui.rules.policy import MonthDay
+from certalign_gui.rules.policy import MonthDay, PolicyProblem
 
 D = date.fromisoformat
 BUILT_IN_TEXT = resource_path("policy", "oems-alignment.toml").read_text(encoding="utf-8")
@@ -173,7 +174,7 @@ def test_a_broken_policy_field_is_an_error_naming_the_file_and_the_field(
     path.write_text(content(), encoding="utf-8")
     with pytest.raises(PolicyError) as raised:
         load_policy(path)
-    message = str(raised.value)
+    message = policy_error_text(raised.value)
     assert str(path) in message
     assert says in message
     assert raised.value.path == str(path)
@@ -215,9 +216,10 @@ def test_a_policy_file_that_cannot_be_used_is_an_error_naming_the_file(tmp_path,
     path = make(tmp_path)
     with pytest.raises(PolicyError) as raised:
         load_policy(path)
-    assert str(raised.value).startswith(f"Policy file {path}: ")
-    assert says in str(raised.value)
-    assert raised.value.problem in str(raised.value)
+    message = policy_error_text(raised.value)
+    assert message.startswith(f"Policy file {path}: ")
+    assert says in message
+    assert policy_problem(raised.value) in message
 
 
 def test_uppercase_json_extension_is_read_as_json(tmp_path):
@@ -253,7 +255,7 @@ def test_policy_values_drive_the_rules_not_code(tmp_path):
     )
     assessment = assess(situation, policy)
     assert (assessment.category, assessment.phase) == ("one_year_alignment", "past_recommended")
-    assert assessment.fee_text == "$70.00"
+    assert assessment.fee.amount == Decimal("70.00")
     assert assessment.projected is False
     assert assessment.policy.cycle == 2027
 
@@ -272,10 +274,16 @@ def test_a_february_29_policy_day_falls_back_to_february_28_in_common_years(year
     assert MonthDay(month=2, day=29).in_year(year) == expected
 
 
-def test_a_policy_error_keeps_the_path_and_the_problem():
-    error = PolicyError("some.toml", "field fee.amount: must be zero or more")
-    assert (error.path, error.problem) == ("some.toml", "field fee.amount: must be zero or more")
-    assert str(error) == "Policy file some.toml: field fee.amount: must be zero or more"
+def test_a_policy_error_keeps_the_path_and_the_problem_as_codes():
+    error = PolicyError("some.toml", PolicyProblem(field="fee.amount", code="amount_negative"))
+    assert (error.path, error.problems) == (
+        "some.toml",
+        (PolicyProblem(field="fee.amount", code="amount_negative"),),
+    )
+    assert policy_path(error) == "some.toml"
+    assert policy_error_text(error) == (
+        "Policy file some.toml: field fee.amount: must be zero or more"
+    )
 
 
 def test_policy_model_is_frozen():

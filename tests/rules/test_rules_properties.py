@@ -7,6 +7,7 @@ from hypothesis import event, given
 from pydantic import ValidationError
 from rules_strategies import any_date, situation_fields
 
+from certalign_gui.presentation.answer import present
 from certalign_gui.rules import Assessment, Situation, assess
 
 # RULES.md's step table, copied here rather than read from the engine.
@@ -45,7 +46,7 @@ def test_assess_never_raises_and_keeps_its_promises(fields):
     # A certification is valid through its expiration day.
     assert a.can_staff_ambulance == (situation.as_of <= situation.ma_expiration)
     if not a.can_staff_ambulance:
-        assert "cannot staff an ambulance" in a.warnings[0]
+        assert a.warnings[0].code == "ma_expired"
     # The fee exists exactly for the one-year alignment.
     assert (a.fee is not None) == (a.category == "one_year_alignment")
     # Steps: RULES.md's ids for the category, in order; days left from the as-of day.
@@ -70,8 +71,8 @@ def test_assess_never_raises_and_keeps_its_promises(fields):
 
 @given(situation_fields())
 def test_no_placeholder_and_no_empty_sentence(fields):
-    a = assess(Situation(**fields))
-    texts = [a.headline, a.explanation, a.urgency.text, *a.warnings]
+    a = present(assess(Situation(**fields)))
+    texts = [a.headline, a.explanation, a.banner, *a.cautions]
     texts += [t for s in a.steps for t in (s.title, s.detail)]
     for text in texts:
         assert text.strip()

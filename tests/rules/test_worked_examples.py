@@ -52,4 +52,4 @@ def test_late_example_cannot_staff_an_ambulance():
     )
     assessment = assess(situation)
     assert assessment.can_staff_ambulance is False
-    assert "cannot staff an ambulance" in assessment.warnings[0]
+    assert assessment.warnings[0].code == "ma_expired"

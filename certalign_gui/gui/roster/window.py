@@ -48,6 +48,7 @@ from certalign_gui.gui.shell.widgets import (
     plain_label,
     readable_label,
 )
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.roster.assess import RosterResult, assess_roster
 from certalign_gui.roster.reader import RosterFileError, read_roster
 from certalign_gui.roster.summary import (
@@ -58,7 +59,6 @@ from certalign_gui.roster.summary import (
     summary_line,
 )
 from certalign_gui.rules.policy import Policy
-from certalign_gui.rules.wording import long_date
 
 log = logging.getLogger(__name__)
 

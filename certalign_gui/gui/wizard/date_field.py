@@ -13,10 +13,11 @@ date in the field, or at the day the page suggests (the coming March 31).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -31,12 +32,40 @@ from typing_extensions import override
 
 from certalign_gui.gui.shell import accessibility, colours
 from certalign_gui.gui.shell.widgets import plain_label
+from certalign_gui.presentation.catalogue import format_locale
+from certalign_gui.presentation.date_words import date_refusal, example
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
-from certalign_gui.rules.typed_dates import EXAMPLE, DateTextError, parse_typed_date, typed_form
-from certalign_gui.rules.wording import long_date
+from certalign_gui.rules.typed_dates import DateTextError, parse_typed_date, typed_form
 
 #: Problem text: dark red, bold, on the (always light) page; the words carry the meaning.
 PROBLEM_STYLE = f"color: {colours.PROBLEM_TEXT}; font-weight: bold;"
+#: The weekday in a Qt date pattern, with the comma or space that joins it to the date.
+_WEEKDAY = re.compile(r"d{4}[,\s]*|[,\s]*d{4}")
+#: The year in a Qt date pattern, with what joins it to the month and day (", ", " 'de' ").
+_YEAR = re.compile(r"[,\s]*(?:'[^']*'\s*)?y+|y+(?:\s*'[^']*')?[,\s.]*")
+
+
+def _long_pattern(locale: QLocale) -> str:
+    return _WEEKDAY.sub("", locale.dateFormat(QLocale.FormatType.LongFormat)).strip()
+
+
+def window_date(day: date) -> str:
+    """A date in the window's own sentences (its ``tr()`` words): ``February 15, 2025``.
+
+    Qt's CLDR long date for the catalogue's language, without the weekday. Not Babel (the
+    answer's dates are Babel's, `certalign_gui.presentation.catalogue.long_date`): the first
+    page paints before Babel is loaded. The two agree for English (a GUI test checks).
+    """
+    locale = QLocale(format_locale())
+    return locale.toString(QDate(day.year, day.month, day.day), _long_pattern(locale))
+
+
+def window_month_day(month: int, day: int) -> str:
+    """A day of every year in the window's own sentences: ``March 31`` (as `window_date`,
+    without the year; written with a leap year, so February 29 can be said)."""
+    locale = QLocale(format_locale())
+    pattern = _YEAR.sub("", _long_pattern(locale)).strip()
+    return locale.toString(QDate(2000, month, day), pattern)
 
 
 class DateLineEdit(QLineEdit):
@@ -244,7 +273,7 @@ class DateField(QWidget):
         try:
             parse_typed_date(self.edit.text())
         except DateTextError as refused:
-            return refused.message
+            return date_refusal(refused)
         return ""
 
     def set_hint(self, text: str) -> None:
@@ -282,7 +311,7 @@ class DateField(QWidget):
 
     def _on_text_changed(self, _text: str) -> None:
         day = self.edit.date()
-        self.written.setText(long_date(day) if day is not None else "")
+        self.written.setText(window_date(day) if day is not None else "")
         self.written.setVisible(day is not None)
         if day is not None:
             self._set_problem("")
@@ -291,7 +320,7 @@ class DateField(QWidget):
                 parse_typed_date(self.edit.text())
             except DateTextError as refused:
                 # A half-typed date is not an error yet; an impossible one is, at once.
-                self._set_problem("" if refused.incomplete else refused.message)
+                self._set_problem("" if refused.incomplete else date_refusal(refused))
         self._describe()
         self.date_changed.emit()
 
@@ -318,12 +347,12 @@ class DateField(QWidget):
             parts.append(self.tr("Problem: {text}").format(text=self._problem_shown))
         day = self.edit.date()
         if day is not None:
-            parts.append(self.tr("Reads as {day}.").format(day=long_date(day)))
+            parts.append(self.tr("Reads as {day}.").format(day=window_date(day)))
         if self._hint_shown:
             parts.append(self._hint_shown)
         parts.append(
             self.tr(
                 "Type month, day and year, for example {example}. Alt+Down or F4 opens a calendar."
-            ).format(example=EXAMPLE)
+            ).format(example=example())
         )
         self.edit.setAccessibleDescription(" ".join(parts))

@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from certalign_gui.presentation.answer import not_usual_note
-from certalign_gui.rules.wording import month_day
+from certalign_gui.presentation.catalogue import month_day
 
 if TYPE_CHECKING:
     from certalign_gui.rules.policy import Policy

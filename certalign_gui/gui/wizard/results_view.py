@@ -40,6 +40,7 @@ from certalign_gui.gui.wizard.sections import (
 from certalign_gui.gui.wizard.timeline_view import TimelineWidget
 from certalign_gui.presentation import words
 from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.rules import Assessment
 
 
@@ -113,7 +114,7 @@ class ResultsView(QWidget):
             self._add(widget)
 
     def _build_checklist(self) -> None:
-        self._section(words.WHAT_TO_DO)
+        self._section(_(words.WHAT_TO_DO))
         self.steps = QWidget()
         self.steps.setObjectName("stepsList")
         self.steps.setAccessibleName(self.tr("What to do, step by step"))
@@ -127,12 +128,12 @@ class ResultsView(QWidget):
         self._add(self.fee_label)
 
     def _build_dates(self) -> None:
-        self._section(words.KEY_DATES)
+        self._section(_(words.KEY_DATES))
         self.deadlines = DeadlinesTable()
         self._add(self.deadlines)
         self.timeline = TimelineWidget()
         self._add(self.timeline)
-        self.warnings_heading = self._section(words.WARNINGS)
+        self.warnings_heading = self._section(_(words.WARNINGS))
         self.warnings = QWidget()
         self.warnings.setObjectName("warningsList")
         self.warnings.setAccessibleName(self.tr("Warnings"))
@@ -141,7 +142,7 @@ class ResultsView(QWidget):
         self._add(self.warnings)
 
     def _build_links(self) -> None:
-        self._section(words.LINKS)
+        self._section(_(words.LINKS))
         row = QHBoxLayout()
         self.elicensing_button = self._button("elicensingButton", self.tr("Open &eLicensing"))
         self.nremt_button = self._button("nremtButton", self.tr("Open NREMT.&org"))

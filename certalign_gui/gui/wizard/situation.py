@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from pydantic import ValidationError
 
+from certalign_gui.presentation.input_words import expired_after_advice_date, situation_sentence
 from certalign_gui.rules import Situation
-from certalign_gui.rules.models import (
-    EXPIRED_AFTER_ADVICE_DATE,
-    NremtStatus,
-    describe_situation_error,
-)
-from certalign_gui.rules.wording import long_date
-
-_FIELD_KEY = re.compile(r" \([a-z_]+\)(?=:)")
-#: What is wrong and what to do, as a person would say it.
-EXPIRED_AFTER_ADVICE_DATE_WORDS = (
-    'You chose "I had one, but it has expired", but the date you typed, {nremt}, is after '
-    "the advice date, {as_of}. If your NREMT certification is still valid, choose "
-    '"Yes, it is active". If it has expired, check the date on your card.'
-)
+from certalign_gui.rules.models import EXPIRED_AFTER_ADVICE_DATE, NremtStatus, situation_problems
 
 
 def build_situation(
@@ -48,12 +35,8 @@ def situation_problem(
             nremt_expiration=nremt_expiration,
         )
     except ValidationError as exc:
-        if any(error["type"] == EXPIRED_AFTER_ADVICE_DATE for error in exc.errors()):
+        if any(p.code == EXPIRED_AFTER_ADVICE_DATE for p in situation_problems(exc)):
             assert nremt_expiration is not None  # the rules raise this only with a date
-            return EXPIRED_AFTER_ADVICE_DATE_WORDS.format(
-                nremt=long_date(nremt_expiration), as_of=long_date(as_of)
-            )
-        # The rules name the field for programmers too ("... (nremt_expiration): ...").
-        text = _FIELD_KEY.sub("", describe_situation_error(exc))
-        return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+            return expired_after_advice_date(nremt_expiration, as_of)
+        return situation_sentence(exc)
     return None

@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
 from certalign_gui.gui.shell.widgets import plain_label, readable_label
-from certalign_gui.gui.wizard.date_field import DateField
+from certalign_gui.gui.wizard.date_field import DateField, window_month_day
 from certalign_gui.gui.wizard.dates import (
     is_usual_expiration,
     next_usual_expiration,
     not_usual_hint,
-    usual_day_text,
 )
 from certalign_gui.gui.wizard.pages.base_page import BasePage
 from certalign_gui.rules import Policy
@@ -52,7 +51,11 @@ class MaPage(BasePage):
                 self.tr(
                     "Massachusetts certifications usually expire on {usual}. The date is on "
                     "your card."
-                ).format(usual=usual_day_text(self._policy)),
+                ).format(
+                    usual=window_month_day(
+                        self._policy.usual_expiration.month, self._policy.usual_expiration.day
+                    )
+                ),
                 focusable=False,
             )
         )

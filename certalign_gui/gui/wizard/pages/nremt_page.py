@@ -17,7 +17,7 @@ from typing_extensions import override
 
 from certalign_gui.gui.shell import accessibility
 from certalign_gui.gui.shell.widgets import explain_keys, plain_label, readable_label
-from certalign_gui.gui.wizard.date_field import PROBLEM_STYLE, DateField
+from certalign_gui.gui.wizard.date_field import PROBLEM_STYLE, DateField, window_date
 from certalign_gui.gui.wizard.dates import (
     is_usual_expiration,
     next_usual_expiration,
@@ -27,7 +27,6 @@ from certalign_gui.gui.wizard.pages.base_page import BasePage
 from certalign_gui.gui.wizard.situation import situation_problem
 from certalign_gui.rules import Policy
 from certalign_gui.rules.models import NremtStatus
-from certalign_gui.rules.wording import long_date
 
 #: The answers given on the earlier pages: (advice date, Massachusetts expiration).
 EarlierAnswers = Callable[[], tuple[date | None, date | None]]
@@ -218,5 +217,5 @@ class NremtPage(BasePage):
             return self.tr(
                 "This date is before the advice date ({as_of}): the advice will treat your "
                 "NREMT certification as expired."
-            ).format(as_of=long_date(as_of))
+            ).format(as_of=window_date(as_of))
         return ""

@@ -17,9 +17,8 @@ from certalign_gui.gui.shell.widgets import (
     readable_label,
     show_focus_ring,
 )
-from certalign_gui.gui.wizard.date_field import DateField
+from certalign_gui.gui.wizard.date_field import DateField, window_date
 from certalign_gui.gui.wizard.pages.base_page import BasePage
-from certalign_gui.rules.wording import long_date
 
 
 class WelcomePage(BasePage):
@@ -159,7 +158,7 @@ class WelcomePage(BasePage):
                 problem=self.as_of.problem_text()
             )
         elif day == self._today():
-            text = self.tr("The advice is for today, {day}.").format(day=long_date(day))
+            text = self.tr("The advice is for today, {day}.").format(day=window_date(day))
         else:
-            text = self.tr("The advice is for {day}, not today.").format(day=long_date(day))
+            text = self.tr("The advice is for {day}, not today.").format(day=window_date(day))
         self.as_of_summary.setText(text)

@@ -1,12 +1,17 @@
-"""Wording: long-form dates, money, day phrases, and no template left unfilled."""
+"""The answer's sentences, said from the rules' facts: long-form dates and money (Babel),
+day phrases, and no template left unfilled."""
 
 import re
+from dataclasses import asdict
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 
-from certalign_gui.rules import Situation, assess, days_phrase, long_date, money
+from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.catalogue import long_date, money
+from certalign_gui.presentation.sentences import days_phrase
+from certalign_gui.rules import Situation, assess
 
 D = date.fromisoformat
 
@@ -38,8 +43,6 @@ def test_dates_are_written_in_long_form(day, text):
         (Decimal("0.00"), "USD", "$0.00"),
         # Thousands get a separator.
         (Decimal("1234.50"), "USD", "$1,234.50"),
-        # Another currency is written by its code.
-        (Decimal("5.00"), "EUR", "EUR 5.00"),
     ],
 )
 def test_money_is_written_with_a_dollar_sign_and_two_decimals(amount, currency, text):
@@ -95,7 +98,7 @@ def _strings(value):
     elif isinstance(value, dict):
         for item in value.values():
             yield from _strings(item)
-    elif isinstance(value, list):
+    elif isinstance(value, list | tuple):
         for item in value:
             yield from _strings(item)
 
@@ -119,7 +122,7 @@ def test_the_grid_reaches_every_category_phase_and_reason():
 
 def test_no_template_placeholder_is_left_in_any_string():
     for situation in _situations():
-        for text in _strings(assess(situation).model_dump(mode="json")):
+        for text in _strings(asdict(present(assess(situation)))):
             assert "{" not in text, text
             assert "}" not in text, text
 
@@ -127,21 +130,21 @@ def test_no_template_placeholder_is_left_in_any_string():
 def test_sentences_never_show_iso_dates():
     iso = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
     for situation in _situations():
-        assessment = assess(situation)
-        texts = [assessment.headline, assessment.explanation, assessment.urgency.text]
-        texts += list(assessment.warnings)
-        texts += [t for s in assessment.steps for t in (s.title, s.detail)]
-        texts += [d.label for d in assessment.deadlines]
+        answer = present(assess(situation))
+        texts = [answer.headline, answer.explanation, answer.banner]
+        texts += list(answer.cautions)
+        texts += [t for s in answer.steps for t in (s.title, s.detail)]
+        texts += [d.label for d in answer.key_dates]
         for text in texts:
             assert not iso.search(text), text
 
 
 def test_open_alignment_step_reads_with_long_dates_and_the_fee():
-    assessment = assess(
+    answer = present(assess(
         Situation(ma_expiration=D("2025-03-31"), nremt_expiration=D("2026-03-31"),
                   as_of=D("2025-01-10"))
-    )  # fmt: skip
-    step = assessment.steps[1]
+    ))  # fmt: skip
+    step = answer.steps[1]
     assert step.title == "Submit the alignment application and pay $62.50"
     assert "Finish by February 15, 2025" in step.detail
     assert "expires on March 31, 2025" in step.detail
@@ -149,19 +152,19 @@ def test_open_alignment_step_reads_with_long_dates_and_the_fee():
 
 
 def test_reverse_off_cycle_says_recertify_to_n_plus_two_and_align_in_the_fall_of_n():
-    assessment = assess(
+    assessment = present(assess(
         Situation(ma_expiration=D("2026-03-31"), nremt_expiration=D("2025-03-31"),
                   as_of=D("2025-01-10"))
-    )  # fmt: skip
+    ))  # fmt: skip
     assert assessment.steps[0].title == "Recertify NREMT to 2027"
     assert "Fall of 2025" in assessment.steps[2].detail
 
 
 def test_not_yet_due_says_instructions_come_over_the_fall_before():
-    assessment = assess(
+    assessment = present(assess(
         Situation(ma_expiration=D("2026-03-31"), nremt_expiration=D("2027-03-31"),
                   as_of=D("2025-01-10"))
-    )  # fmt: skip
+    ))  # fmt: skip
     assert "Fall of 2025" in assessment.steps[1].detail
     assert "September 1, 2025" in assessment.steps[1].detail
 
@@ -177,10 +180,73 @@ def test_not_yet_due_says_instructions_come_over_the_fall_before():
     ],
 )
 def test_contact_oems_step_says_why(ma, nremt, status, as_of, says):
-    assessment = assess(
+    assessment = present(assess(
         Situation(ma_expiration=D(ma), nremt_status=status,
                   nremt_expiration=D(nremt) if nremt else None, as_of=D(as_of))
-    )  # fmt: skip
+    ))  # fmt: skip
     assert says in assessment.explanation
     assert says in assessment.steps[0].detail
     assert assessment.steps[0].detail.endswith("Ask OEMS what to do.")
+
+
+def _said(ma, nremt, as_of, status="active"):
+    return present(
+        assess(
+            Situation(
+                ma_expiration=D(ma),
+                nremt_status=status,
+                nremt_expiration=D(nremt) if nremt else None,
+                as_of=D(as_of),
+            )
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("case", "text"),
+    [
+        # The banner for each kind of urgency (RULES.md's examples).
+        (("2025-03-31", "2026-03-31", "2025-01-10"), "Due in 36 days"),
+        (("2025-03-31", "2026-03-31", "2025-03-01"), "Due in 30 days"),
+        (("2025-03-31", "2026-03-31", "2025-04-01"), "Expired: you cannot staff an ambulance"),
+        (("2026-03-31", "2027-03-31", "2025-01-10"),
+         "Not due yet: the window opens September 1, 2025"),
+        (("2026-03-31", None, "2025-06-01", "expired"), "Action needed: regain NREMT first"),
+        (("2025-03-31", None, "2025-01-10", "never"), "Contact OEMS for your case"),
+        (("2025-03-31", "2026-03-31", "2025-02-15"), "Due today"),
+    ],
+)  # fmt: skip
+def test_the_banner_says_the_urgency(case, text):
+    assert _said(*case).banner == text
+
+
+def test_the_late_step_says_late_submission_is_allowed_until_the_late_deadline():
+    step = _said("2025-03-31", "2026-03-31", "2025-04-01").steps[1]
+    assert "late" in step.detail
+    assert "March 31, 2026" in step.detail
+
+
+def test_the_confirm_step_says_nremt_alone_does_not_renew_massachusetts():
+    step = _said("2025-03-31", "2026-03-31", "2025-01-10").steps[2]
+    assert "NREMT.org alone does not renew Massachusetts" in step.detail
+    assert (step.link_label, step.where) == (
+        "Check a Health License",
+        "Where: Check a Health License.",
+    )
+
+
+def test_the_unusual_date_warning_names_the_date_and_march_31():
+    assert _said("2025-06-30", "2026-06-30", "2025-01-10").cautions[0] == (
+        "Your Massachusetts expiration date is June 30, 2025. Certifications normally expire "
+        "on March 31: check your card."
+    )
+
+
+def test_each_key_date_has_its_label():
+    answer = _said("2025-03-31", "2026-03-31", "2025-01-10")
+    assert [row.label for row in answer.key_dates] == [
+        "Recommended: finish the alignment",
+        "Massachusetts certification expires",
+        "Last day for a late alignment application",
+        "NREMT certification expires",
+    ]
