@@ -16,6 +16,13 @@ NAME = "Name"
 MA_NUMBER = "MA certification number"
 NREMT_NUMBER = "NREMT number"
 TIMELINE_ALT = "Timeline of the key dates"
+#: The key dates table's column headers (the same words as on screen).
+DATE_COLUMN = "Date"
+WHAT_COLUMN = "What"
+#: A QR code's alternative text: what it opens, with the address in full.
+QR_ALT = "QR code for {label}: {url}"
+#: Longest name or number printed; anything longer is cut (a typo, not a name).
+MAX_DETAIL_CHARS = 60
 
 
 def printed_on(day: date) -> str:
@@ -26,3 +33,11 @@ def printed_on(day: date) -> str:
 def document_title(printed: date) -> str:
     """The PDF title: what the page is and the day it was printed (never the name)."""
     return f"{TITLE} \N{EM DASH} {printed_on(printed).rstrip('.')}"
+
+
+def clip_detail(value: str) -> str:
+    """A typed name or number as printed: on one line, and cut short past `MAX_DETAIL_CHARS`."""
+    cleaned = " ".join(value.split())
+    if len(cleaned) <= MAX_DETAIL_CHARS:
+        return cleaned
+    return cleaned[: MAX_DETAIL_CHARS - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
