@@ -128,7 +128,8 @@ FILE_GROUPS: dict[str, tuple[str, Callable[[str], bool]]] = {
     "embedded-input": ("evdev/tuio input and the QtQuick virtual keyboard", _embedded_input),
     "gtk3-theme": ("the GTK 3 platform theme and the GTK libraries it pulls in", _gtk3_theme),
 }
-# pydantic's optional mypy and hypothesis plugins reach these when the build venv has them.
+# pydantic's optional mypy and hypothesis plugins, and openpyxl's optional lxml and Pillow,
+# reach these when the build venv has them.
 DEV_TOOLS = (
     "hypothesis",
     "mypy",
@@ -143,6 +144,15 @@ DEV_TOOLS = (
     "setuptools",
     "pkg_resources",
     "pip",
+    # The PDF checkers of the tests, and what they bring: openpyxl uses lxml and Pillow
+    # when it finds them, and the program needs neither (a clean venv has neither).
+    "outloud",
+    "pdfua",
+    "pikepdf",
+    "pymupdf",
+    "fitz",
+    "lxml",
+    "PIL",
 )
 MODULE_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "dev-tools": (
