@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,9 +25,11 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPdfWriter,
     QPen,
 )
 
+from certalign_gui import __version__
 from certalign_gui.checklist.document import ensure_gui_application, print_font
 from certalign_gui.presentation.answer import source_line
 from certalign_gui.roster.assess import RosterResult
@@ -275,6 +277,37 @@ def summary_pdf(
     return pdf
 
 
+def printed_summary_pdf(
+    result: RosterResult,
+    *,
+    printed_on: date | None = None,
+    policy: Policy | None = None,
+    progress: Progress | None = None,
+    lines: list[TableRow] | None = None,
+) -> bytes:
+    """The printed summary (what `paint_summary` gives a printer), as a PDF in memory.
+
+    Print draws it this way first, behind its progress dialog, so a long job can be
+    cancelled and one that fails does so before anything reaches the printer. Raises
+    `CancelledError` when ``progress`` returns False.
+    """
+    ensure_gui_application()
+    check_fonts()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(page_layout())
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(TITLE)  # no name or number in the metadata
+    writer.setCreator(f"certalign {__version__}")
+    paint_summary(
+        writer, result, printed_on=printed_on, policy=policy, progress=progress, lines=lines
+    )
+    data = QByteArray(buffer.data()).data()
+    buffer.close()
+    return bytes(data)
+
+
 def _summary_data(
     result: RosterResult,
     printed_on: date | None,
@@ -304,16 +337,17 @@ def _summary_data(
         "counts": counts_line(result),
         "notes": list(result.notes),
         "people_title": PEOPLE_TITLE,
-        "people": _table(PEOPLE_COLUMNS, people),
+        "people": _table_data(PEOPLE_COLUMNS, people),
         "nobody": NOBODY,
         "column_fixes_title": COLUMN_FIXES_TITLE,
         "column_fixes": [f"{fix.message} ({rows_phrase(fix.rows)})" for fix in result.column_fixes],
         "fixing_title": FIXING_TITLE,
-        "fixing": _table(FIXING_COLUMNS, fixing),
+        "fixing": _table_data(FIXING_COLUMNS, fixing),
     }
 
 
-def _table(columns: Columns, rows: list[list[str]]) -> dict[str, object]:
+def _table_data(columns: Columns, rows: list[list[str]]) -> dict[str, object]:
+    """A table for the typst template: its headers, their shares of the width, its cells."""
     return {
         "columns": [title for title, _share in columns],
         "widths": [share for _title, share in columns],

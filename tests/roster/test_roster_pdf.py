@@ -19,7 +19,7 @@ from certalign_gui.roster.checklists import (
     write_checklists_pdf,
 )
 from certalign_gui.roster.output import CancelledError
-from certalign_gui.roster.pdf import summary_pdf, write_summary_pdf
+from certalign_gui.roster.pdf import printed_summary_pdf, summary_pdf, write_summary_pdf
 from certalign_gui.roster.reader import read_roster
 from certalign_gui.roster.summary import table_rows
 from certalign_gui.rules.typed_dates import typed_form
@@ -44,9 +44,14 @@ def big(tmp_path_factory):
     return assess_roster(read_roster(path), AS_OF)
 
 
-@pytest.fixture(scope="module")
-def summary(qapp, big):
-    return _pages(summary_pdf(big, printed_on=PRINTED))
+#: The saved summary (typst, tagged) and the printed one (QPainter: what Print and its
+#: preview draw) are held to the same checks: the same words, page furniture included.
+SUMMARIES = {"saved": summary_pdf, "printed": printed_summary_pdf}
+
+
+@pytest.fixture(scope="module", params=sorted(SUMMARIES))
+def summary(qapp, big, request):
+    return _pages(SUMMARIES[request.param](big, printed_on=PRINTED))
 
 
 def test_summary_is_landscape_letter(qapp, big):
@@ -102,6 +107,18 @@ def test_markup_and_long_names_stay_plain_and_inside_the_page(qapp, tmp_path):
     assert "<b>x</b>" in page
     checklists = _pages(checklists_pdf(result.people, printed_on=PRINTED))
     assert "Name: <b>x</b>" in checklists[0]
+
+
+def test_cancelled_printed_summary_stops(qapp, big):
+    asked = []
+
+    def progress(done, total):
+        asked.append(done)
+        return done < 100
+
+    with pytest.raises(CancelledError):
+        printed_summary_pdf(big, progress=progress)
+    assert asked[-1] >= 100
 
 
 def test_cancelled_summary_writes_nothing(qapp, tmp_path, big):
