@@ -156,7 +156,7 @@ DEV_TOOLS = (
 )
 MODULE_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "dev-tools": (
-        "test and lint tools (hypothesis, mypy) that pydantic's plugins reach",
+        "test tools (hypothesis, mypy, the PDF checkers) that pydantic and openpyxl reach",
         DEV_TOOLS,
     ),
     "qt-modules": ("Qt modules the program does not import", UNUSED_QT_MODULES),
