@@ -7,7 +7,8 @@
 #                               PyInstaller; for tests/a11y: openbox, xdotool, a session D-Bus,
 #                               the AT-SPI bus and Debian's pyatspi, which /usr/bin/python3 runs,
 #                               and GTK 3, whose dark Adwaita theme the theme test runs under;
-#                               osslsigncode for the Windows signature check's test)
+#                               osslsigncode for the Windows signature check's test; libical's
+#                               GObject introspection, which /usr/bin/python3 runs to check the .ics)
 #   tools/system-deps.sh windows-build   `run`, plus NSIS, osslsigncode and binutils (make
 #                               windows-installer)
 #   tools/system-deps.sh windows-test    that, plus Wine, MinGW-w64 and Xvfb (make test-windows)
@@ -22,7 +23,7 @@ libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 li
 libxcb-sync1 libxcb-xfixes0 libwayland-client0 libcups2t64|libcups2 fonts-dejavu-core"
 TEST="xvfb xauth poppler-utils cups printer-driver-cups-pdf desktop-file-utils appstream binutils \
 openbox xdotool dbus-daemon dbus-x11 at-spi2-core python3-gi python3-pyatspi osslsigncode \
-libgtk-3-0t64|libgtk-3-0"
+libgtk-3-0t64|libgtk-3-0 gir1.2-ical-3.0"
 WINDOWS_BUILD="nsis osslsigncode binutils"
 WINDOWS_TEST="wine wine64 gcc-mingw-w64-x86-64-win32 xvfb xauth"
 

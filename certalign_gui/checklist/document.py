@@ -1,4 +1,8 @@
-"""The checklist as a Qt document, drawn on exactly one page of a printer or PDF.
+"""The checklist as a Qt document, drawn on exactly one page of a printer (and its preview).
+
+The PDF that is saved is typeset apart, as tagged PDF/UA-1 (`pdf_bytes`, through
+`certalign_gui.checklist.tagged`): QPdfWriter cannot write a structure tree. Both say the
+same sentences, from `present()` (tests/presentation/test_same_words.py).
 
 `checklist_html` makes the text; this module adds the QR codes (in-memory pictures) and
 the timeline (drawn in place by `certalign_gui.checklist.timeline.paint_timeline`), and draws
@@ -246,7 +250,10 @@ def render_pdf(
     printed_on: date,
     page_size: str = DEFAULT_PAGE_SIZE,
 ) -> tuple[bytes, PageResult]:
-    """The one-page PDF, in memory, and how it was drawn."""
+    """The printed page (what `draw_page` gives a printer) as a PDF, and how it was drawn.
+
+    Printing and the print preview draw this page; the PDF that is saved is `pdf_bytes`.
+    """
     ensure_gui_application()
     if not QFontDatabase.families():
         # Qt would write black boxes and no text, silently: refuse instead.
@@ -278,8 +285,14 @@ def pdf_bytes(
     printed_on: date,
     page_size: str = DEFAULT_PAGE_SIZE,
 ) -> bytes:
-    """The one-page PDF, dated ``printed_on``, in memory."""
-    return render_pdf(assessment, details, printed_on=printed_on, page_size=page_size)[0]
+    """The saved PDF, dated ``printed_on``, in memory: tagged PDF/UA-1, typeset by typst.
+
+    The same words as the printed page (`draw_page`), laid out as the screen orders them;
+    see `certalign_gui.checklist.tagged`.
+    """
+    from certalign_gui.checklist.tagged import checklist_pdf
+
+    return checklist_pdf(assessment, details, printed_on=printed_on, page_size=page_size)
 
 
 def ensure_gui_application() -> QGuiApplication:

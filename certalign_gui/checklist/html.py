@@ -29,8 +29,6 @@ QR_LINKS = ("elicensing", "nremt", "oems", "verification")
 QR_SIZE_PX = 60
 #: Between the header's items: wide enough to read as separate fields.
 SEPARATOR = " &nbsp;&nbsp;&nbsp; "
-#: Longest name or number printed; anything longer is cut (a typo, not a name).
-MAX_DETAIL_CHARS = 60
 
 STYLE = """
 body { font-size: 12pt; color: #000000; }
@@ -54,16 +52,9 @@ def _e(value: str) -> str:
     return escape(value, quote=True)
 
 
-def _clip(value: str) -> str:
-    cleaned = " ".join(value.split())
-    if len(cleaned) <= MAX_DETAIL_CHARS:
-        return cleaned
-    return cleaned[: MAX_DETAIL_CHARS - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
-
-
 def _header(answer: Answer, details: Details, printed: date) -> list[str]:
     typed = [
-        (label, _clip(value))
+        (label, page_words.clip_detail(value))
         for label, value in (
             (_(page_words.NAME), details.name),
             (_(page_words.MA_NUMBER), details.ma_number),

@@ -95,7 +95,6 @@ def deadlines_calendar(assessment: Assessment, *, now: datetime | None = None) -
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", assessment.policy.title)
     for deadline in assessment.deadlines:
         calendar.add_component(_event(assessment, deadline, stamp))

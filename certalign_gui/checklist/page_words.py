@@ -17,6 +17,13 @@ NAME = N_("Name")
 MA_NUMBER = N_("MA certification number")
 NREMT_NUMBER = N_("NREMT number")
 TIMELINE_ALT = N_("Timeline of the key dates")
+#: The key dates table's column headers (the same words as on screen).
+DATE_COLUMN = N_("Date")
+WHAT_COLUMN = N_("What")
+#: A QR code's alternative text: what it opens, with the address in full.
+QR_ALT = N_("QR code for {label}: {url}")
+#: Longest name or number printed; anything longer is cut (a typo, not a name).
+MAX_DETAIL_CHARS = 60
 
 
 def printed_on(day: date) -> str:
@@ -27,3 +34,11 @@ def printed_on(day: date) -> str:
 def document_title(printed: date) -> str:
     """The PDF title: what the page is and the day it was printed (never the name)."""
     return f"{_(TITLE)} \N{EM DASH} {printed_on(printed).rstrip('.')}"
+
+
+def clip_detail(value: str) -> str:
+    """A typed name or number as printed: on one line, and cut short past `MAX_DETAIL_CHARS`."""
+    cleaned = " ".join(value.split())
+    if len(cleaned) <= MAX_DETAIL_CHARS:
+        return cleaned
+    return cleaned[: MAX_DETAIL_CHARS - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"

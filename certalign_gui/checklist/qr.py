@@ -36,3 +36,15 @@ def qr_png(url: str, *, scale: int = SCALE, border: int = BORDER) -> QrImage:
     code.save(buffer, kind="png", scale=scale, border=border)
     width, _height = code.symbol_size(scale=scale, border=border)
     return QrImage(url=url, png=buffer.getvalue(), pixels=width)
+
+
+@lru_cache(maxsize=32)
+def qr_svg(url: str, *, border: int = BORDER) -> str:
+    """``url`` as the same QR code, in SVG (one path: vector, crisp at any size).
+
+    The saved PDF embeds it as a figure; its size on paper is set by the page, not here.
+    """
+    code = segno.make(url, error="m", micro=False, boost_error=False)
+    buffer = io.BytesIO()
+    code.save(buffer, kind="svg", border=border, xmldecl=False)
+    return buffer.getvalue().decode("utf-8")

@@ -23,13 +23,9 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from certalign_gui.checklist.timeline_layout import (
-    AS_OF,
-    bold_font,
-    timeline_entries,
-    timeline_layout,
-)
-from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.checklist.timeline_layout import bold_font, timeline_layout
+from certalign_gui.checklist.timeline_marks import AS_OF
+from certalign_gui.checklist.timeline_marks import describe_timeline as describe_timeline
 from certalign_gui.rules import Assessment
 
 COLOURS = {
@@ -168,12 +164,3 @@ def paint_timeline(
             painter.drawText(date_box, int(Qt.AlignmentFlag.AlignHCenter), label.date_text)
     finally:
         painter.restore()
-
-
-def describe_timeline(assessment: Assessment, today: date) -> str:
-    """The timeline in words, for screen readers: the picture's own labels and dates."""
-    parts = [
-        f"{' and '.join(titles)}: {long_date(day)}"
-        for day, _kinds, titles in timeline_entries(assessment, today)
-    ]
-    return ". ".join(parts) + "."

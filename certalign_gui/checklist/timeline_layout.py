@@ -13,11 +13,10 @@ from datetime import date
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice
 
-from certalign_gui.presentation.catalogue import N_, _, long_date
-from certalign_gui.presentation.sentences import deadline_label
+from certalign_gui.checklist.timeline_marks import AS_OF, fractions, timeline_entries
+from certalign_gui.presentation.catalogue import long_date
 from certalign_gui.rules import Assessment
 
-AS_OF = "as_of"
 _MIN_POINT_SIZE = 5.0
 _WRAP_CHARS = 24
 
@@ -50,50 +49,6 @@ class TimelineLayout:
     fits: bool
 
 
-#: What the timeline calls the advice date (messages of the one catalogue).
-TODAY = N_("Today")
-ADVICE_DATE = N_("Advice date")
-
-
-def as_of_title(assessment: Assessment, today: date) -> str:
-    """What the advice date is called: "Today" on the day itself, else "Advice date"."""
-    return _(TODAY) if assessment.situation.as_of == today else _(ADVICE_DATE)
-
-
-def timeline_entries(
-    assessment: Assessment, today: date
-) -> list[tuple[date, list[str], list[str]]]:
-    """What the timeline shows, in date order: (day, kinds, titles), one entry per day."""
-    return _groups(assessment, as_of_title(assessment, today))
-
-
-def _groups(assessment: Assessment, as_of_label: str) -> list[tuple[date, list[str], list[str]]]:
-    """Markers grouped by day, in date order: (day, kinds, titles)."""
-    by_day: dict[date, tuple[list[str], list[str]]] = {}
-    by_day.setdefault(assessment.situation.as_of, ([], []))
-    kinds, titles = by_day[assessment.situation.as_of]
-    kinds.append(AS_OF)
-    titles.append(as_of_label)
-    for deadline in assessment.deadlines:
-        kinds, titles = by_day.setdefault(deadline.date, ([], []))
-        kinds.append(deadline.kind)
-        titles.append(deadline_label(deadline))
-    return [(day, *by_day[day]) for day in sorted(by_day)]
-
-
-def _fractions(days: list[date]) -> list[float]:
-    """Positions 0..1 proportional to the dates, pushed apart so close days stay readable."""
-    if len(days) == 1:
-        return [0.5]
-    span = (days[-1] - days[0]).days or 1
-    raw = [(day - days[0]).days / span for day in days]
-    gap = min(0.16, 0.9 / (len(days) - 1))
-    pushed = [raw[0]]
-    for value in raw[1:]:
-        pushed.append(max(value, pushed[-1] + gap))
-    return [value / pushed[-1] for value in pushed]
-
-
 def _metrics(font: QFont, device: QPaintDevice | None) -> QFontMetricsF:
     """Metrics at the device's resolution (a printer's is not the screen's)."""
     return QFontMetricsF(font) if device is None else QFontMetricsF(font, device)
@@ -121,7 +76,7 @@ def _layout_once(
     )
     # Room for the first and last marker, and for the arrow at the right end.
     left, right = rect.left() + unit * 4, rect.right() - unit * 8
-    fractions = _fractions([day for day, _kinds, _titles in groups])
+    positions = fractions([day for day, _kinds, _titles in groups])
 
     sizes = []
     for day, _kinds, titles in groups:
@@ -154,7 +109,7 @@ def _layout_once(
 
     slots_for: list[tuple[bool, int, float, float, float]] = []
     for index, (fraction, (_title, _date_text, width, _h)) in enumerate(
-        zip(fractions, sizes, strict=True)
+        zip(positions, sizes, strict=True)
     ):
         x = left + fraction * (right - left)
         x0 = min(max(x - width / 2, rect.left()), rect.right() - width)

@@ -1,7 +1,10 @@
-"""The roster summary as a PDF: landscape Letter, a table whose header repeats on every page.
+"""The roster summary: landscape Letter, a table whose header repeats on every page.
 
-QtGui only (QPdfWriter and QPainter), never widgets. Everything is drawn in memory and
-handed back as bytes, so a cancelled job leaves no file; `write_summary_pdf` saves it.
+The saved PDF (`summary_pdf`) is tagged PDF/UA-1, typeset by typst from plain data
+(``resources/typst/summary.typ``): headings, the people and the rows to fix as tables with
+header cells, the title without any name. Printing and its preview draw the same words
+with QPainter (`paint_summary`; QtGui only, never widgets). Everything is made in memory
+and handed back as bytes, so a cancelled job leaves no file; `write_summary_pdf` saves it.
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ ADVICE = "Advice as of {day}"
 PRINTED = "printed on {day}"
 PAGE = "Page {page} of {pages}"
 FIXING_TITLE = "Rows that need fixing"
+PEOPLE_TITLE = "Everyone on the roster"
+SUMMARY_TEMPLATE = "summary"
 NOBODY = "Nobody was assessed."
 #: Points: half an inch all round, and the sizes of the type.
 MARGIN_PT = 36.0
@@ -247,9 +252,43 @@ def summary_pdf(
     progress: Progress | None = None,
     lines: list[TableRow] | None = None,
 ) -> bytes:
-    """The roster summary, in memory. Raises `CancelledError` when ``progress`` returns False.
+    """The roster summary, in memory, as tagged PDF/UA-1 (typst; `paint_summary` prints it).
 
     ``printed_on`` (the caller's today) is shown beside the advice date when they differ.
+    Raises `CancelledError` when ``progress`` returns False.
+    """
+    from certalign_gui.checklist.typeset import typeset_waiting
+
+    total = len(result.people) + len(result.problems) + 1
+    done = 0
+    tick(progress, 0, total)
+
+    def row_made() -> None:
+        nonlocal done
+        done += 1
+        if done % 100 == 0:
+            tick(progress, done, total)
+
+    data = _summary_data(result, printed_on, policy, lines, row_made)
+    # typst cannot say how far it is: the bar waits on its last step, and Cancel still works.
+    pdf = typeset_waiting(SUMMARY_TEMPLATE, data, lambda: tick(progress, total - 1, total))
+    tick(progress, total, total)
+    return pdf
+
+
+def printed_summary_pdf(
+    result: RosterResult,
+    *,
+    printed_on: date | None = None,
+    policy: Policy | None = None,
+    progress: Progress | None = None,
+    lines: list[TableRow] | None = None,
+) -> bytes:
+    """The printed summary (what `paint_summary` gives a printer), as a PDF in memory.
+
+    Print draws it this way first, behind its progress dialog, so a long job can be
+    cancelled and one that fails does so before anything reaches the printer. Raises
+    `CancelledError` when ``progress`` returns False.
     """
     ensure_gui_application()
     check_fonts()
@@ -266,6 +305,49 @@ def summary_pdf(
     data = QByteArray(buffer.data()).data()
     buffer.close()
     return bytes(data)
+
+
+def _summary_data(
+    result: RosterResult,
+    printed_on: date | None,
+    policy: Policy | None,
+    lines: list[TableRow] | None,
+    row_made: Callable[[], None],
+) -> dict[str, object]:
+    """Everything the summary says, as plain text for ``resources/typst/summary.typ``."""
+    people = []
+    for r in table_rows(result) if lines is None else lines:
+        people.append([column.paper_text(r) for column in PAPER])
+        row_made()
+    fixing = []
+    for p in result.problems:
+        fixing.append([str(p.row), p.name, p.column, result.problem_text(p)])
+        row_made()
+    return {
+        "title": TITLE,
+        "dates": _dates(result, printed_on),
+        "source": _source(result, policy),
+        "page": PAGE,
+        "summary": summary_line(result),
+        "counts": counts_line(result),
+        "notes": list(result.notes),
+        "people_title": PEOPLE_TITLE,
+        "people": _table_data(PEOPLE_COLUMNS, people),
+        "nobody": NOBODY,
+        "column_fixes_title": COLUMN_FIXES_TITLE,
+        "column_fixes": [f"{fix.message} ({rows_phrase(fix.rows)})" for fix in result.column_fixes],
+        "fixing_title": FIXING_TITLE,
+        "fixing": _table_data(FIXING_COLUMNS, fixing),
+    }
+
+
+def _table_data(columns: Columns, rows: list[list[str]]) -> dict[str, object]:
+    """A table for the typst template: its headers, their shares of the width, its cells."""
+    return {
+        "columns": [title for title, _share in columns],
+        "widths": [share for _title, share in columns],
+        "rows": [[_cut(cell) for cell in row] for row in rows],
+    }
 
 
 def paint_summary(

@@ -150,7 +150,8 @@ FILE_GROUPS: dict[str, tuple[str, Callable[[str], bool]]] = {
     "gtk3-theme": ("the GTK 3 platform theme and the GTK libraries it pulls in", _gtk3_theme),
     "babel-locales": ("Babel's locale data for languages without a catalogue", _babel_locale),
 }
-# pydantic's optional mypy and hypothesis plugins reach these when the build venv has them.
+# pydantic's optional mypy and hypothesis plugins, and openpyxl's optional lxml and Pillow,
+# reach these when the build venv has them.
 DEV_TOOLS = (
     "hypothesis",
     "mypy",
@@ -165,10 +166,19 @@ DEV_TOOLS = (
     "setuptools",
     "pkg_resources",
     "pip",
+    # The PDF checkers of the tests, and what they bring: openpyxl uses lxml and Pillow
+    # when it finds them, and the program needs neither (a clean venv has neither).
+    "outloud",
+    "pdfua",
+    "pikepdf",
+    "pymupdf",
+    "fitz",
+    "lxml",
+    "PIL",
 )
 MODULE_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "dev-tools": (
-        "test and lint tools (hypothesis, mypy) that pydantic's plugins reach",
+        "test tools (hypothesis, mypy, the PDF checkers) that pydantic and openpyxl reach",
         DEV_TOOLS,
     ),
     "qt-modules": ("Qt modules the program does not import", UNUSED_QT_MODULES),

@@ -80,6 +80,8 @@ Section "Certalign" SecProgram
 
   ; The program's resources, folder by folder (tests/packaging checks this list against
   ; the checkout's resources/ folder).
+  SetOutPath "$INSTDIR\lib\certalign_gui\resources\fonts"
+  File /r "${STAGE}/resources/fonts/*"
   SetOutPath "$INSTDIR\lib\certalign_gui\resources\icons"
   File /r "${STAGE}/resources/icons/*"
   SetOutPath "$INSTDIR\lib\certalign_gui\resources\locale"
@@ -90,6 +92,8 @@ Section "Certalign" SecProgram
   File /r "${STAGE}/resources/roster/*"
   SetOutPath "$INSTDIR\lib\certalign_gui\resources\translations"
   File /r "${STAGE}/resources/translations/*"
+  SetOutPath "$INSTDIR\lib\certalign_gui\resources\typst"
+  File /r "${STAGE}/resources/typst/*"
 
   ; The two programs: the window (no console) and the command line.
   SetOutPath "$INSTDIR"

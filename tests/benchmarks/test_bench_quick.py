@@ -19,6 +19,8 @@ ROWS = {
     "assess() throughput": ("/s", False),
     "checklist HTML (ms)": ("ms", False),
     "checklist PDF, one page with QR and timeline (ms)": ("ms", False),
+    "checklist PDF, the session's first (typst loads) (ms)": ("ms", False),
+    "printed page via QPainter, as a PDF (ms)": ("ms", False),
     ".ics calendar (ms)": ("ms", False),
     "GUI time to first paint": ("s", True),
     "roster: 5,000 rows read, assessed and shown (ms)": ("ms", False),

@@ -46,6 +46,9 @@ def test_the_file_is_rfc5545_shaped():
     calendar, events = _events("alignment_open")
     assert str(calendar["version"]) == "2.0"
     assert "certalign" in str(calendar["prodid"])
+    # A calendar file, not an iTIP message: METHOD:PUBLISH would need an ORGANIZER (RFC 5546).
+    assert "method" not in calendar
+    assert b"ORGANIZER" not in raw
     for event in events:
         assert event.decoded("dtstamp") == NOW
         assert event["uid"]

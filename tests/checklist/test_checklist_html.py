@@ -16,7 +16,8 @@ from checklist_cases import (
 )
 
 from certalign_gui.checklist.details import Details
-from certalign_gui.checklist.html import MAX_DETAIL_CHARS, checklist_html, qr_links
+from certalign_gui.checklist.html import checklist_html, qr_links
+from certalign_gui.checklist.page_words import MAX_DETAIL_CHARS
 from certalign_gui.presentation import words
 from certalign_gui.presentation.answer import present
 from certalign_gui.presentation.catalogue import long_date

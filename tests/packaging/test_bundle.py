@@ -83,6 +83,17 @@ def test_cli_writes_a_pdf_checklist(bundle, tmp_path):
 
     text = PdfReader(pdf).pages[0].extract_text()
     assert "62.50" in text  # real text, not the black boxes of a bundle without fonts
+    # typst, its template and the fonts came along: the bundle's PDF is the tagged one.
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        assert "/StructTreeRoot" in document.Root
+        assert document.Root.MarkInfo.Marked
+        assert str(document.Root.Lang) == "en-US"
+        fonts = {
+            str(font.BaseFont).split("+")[-1] for font in document.pages[0].Resources.Font.values()
+        }
+        assert fonts == {"DejaVuSans", "DejaVuSans-Bold"}
 
 
 def test_two_programs_share_one_internal_folder(bundle):
@@ -149,7 +160,10 @@ def test_excluded_files_are_gone(bundle):
     }
     assert [p.name for p in (plugins / "imageformats").iterdir()] == ["libqsvg.so"]
     assert not (internal / "PySide6" / "Qt" / "translations").exists()
-    for left_out in ("tkinter", "hypothesis", "mypy", "_pytest", "unittest"):
+    left_outs = ("tkinter", "hypothesis", "mypy", "_pytest", "unittest")
+    # The tests' PDF checkers, and the Pillow and lxml they bring, which openpyxl would use.
+    left_outs += ("outloud", "pdfua", "pikepdf", "pymupdf", "fitz", "PIL", "lxml")
+    for left_out in left_outs:
         assert not list(internal.rglob(f"{left_out}*")), left_out
     assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
 

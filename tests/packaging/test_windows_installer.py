@@ -41,7 +41,7 @@ def nsi_lines(command: str) -> list[str]:
 def test_the_script_installs_every_resource_folder():
     top = ROOT / "resources"
     folders = sorted(p.name for p in top.iterdir() if p.is_dir())
-    assert folders == ["icons", "locale", "policy", "roster", "translations"]
+    assert folders == ["fonts", "icons", "locale", "policy", "roster", "translations", "typst"]
     # A file directly in resources/ would be installed by no line below.
     assert [p.name for p in top.iterdir() if p.is_file()] == []
     out_paths = re.findall(r'SetOutPath "\$INSTDIR\\lib\\certalign_gui\\resources\\(\w+)"', NSI)

@@ -1,8 +1,10 @@
-"""The screen, the PDF, the HTML and the CLI's text say the same words for the same answer.
+"""The screen, the saved PDF, the printed page, the HTML and the CLI's text say the same words.
 
-Each medium is read back as a person would get it (the window's labels and table, the
-PDF's extracted text, the HTML's visible text, the terminal's output) and must contain
-every sentence of `present()`, and say none of the cautions twice.
+Each medium is read back as a person would get it (the window's labels and table, the saved
+PDF's extracted text and its structure tree as a screen reader reads it, the printed page's
+text, the HTML's visible text, the terminal's output) and must contain every sentence of
+`present()`, and say none of the cautions twice. The saved PDF's reading order is the
+screen's, top to bottom.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from datetime import date
 
 import pypdf
 import pytest
+from pdf_tags import assert_in_order, reading_text, structure
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel, QTableWidget
 from scripted_questions import ScriptedQuestions, scripted_flow
 
 from certalign_gui.checklist.details import Details
-from certalign_gui.checklist.document import pdf_bytes
+from certalign_gui.checklist.document import pdf_bytes, render_pdf
 from certalign_gui.checklist.html import checklist_html
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.gui.wizard.results_view import ResultsView
@@ -105,7 +109,14 @@ def screen_text(qtbot, assessment) -> str:
 
 
 def pdf_text(assessment) -> str:
+    """The saved PDF (typst, tagged), as its text extracts."""
     data = pdf_bytes(assessment, Details(), printed_on=PRINTED)
+    return _flat(pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text())
+
+
+def printed_text(assessment) -> str:
+    """The printed page (QPainter: what Print and the print preview draw), drawn to a PDF."""
+    data, _result = render_pdf(assessment, Details(), printed_on=PRINTED)
     return _flat(pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text())
 
 
@@ -119,6 +130,7 @@ def every_medium(qtbot, assessment) -> dict[str, str]:
     return {
         "screen": screen_text(qtbot, assessment),
         "pdf": pdf_text(assessment),
+        "printed": printed_text(assessment),
         "html": html_text(assessment),
         "cli": _flat(answer_text(assessment)),
     }
@@ -131,7 +143,7 @@ def test_every_medium_says_the_answer_in_the_same_words(qtbot, qapp, case):
     media = every_medium(qtbot, assessment)
     for medium, text in media.items():
         for sentence in sentences(answer):
-            # The PDF and the terminal wrap lines: compare without white space there.
+            # The PDFs and the terminal wrap lines: compare without white space there.
             found = (
                 _flat(sentence) in text
                 if medium in ("screen", "html")
@@ -166,3 +178,50 @@ def test_the_key_dates_are_the_same_rows_on_screen_in_html_and_in_the_terminal(q
     # twice): its alt text stands where the rows were.
     printed = checklist_html(assessment, Details(), printed_on=PRINTED, timeline=True)
     assert 'alt="Timeline of the key dates"' in printed
+
+
+def screen_in_order(qtbot, assessment) -> str:
+    """The answer's words as the window lays them out, top to bottom (then left to right)."""
+    view = ResultsView(lambda: Details(), lambda: date(2025, 1, 10), Session())
+    qtbot.addWidget(view)
+    view.resize(1000, 800)
+    view.show_assessment(assessment, today=date(2025, 1, 10))
+    view.show()
+    qtbot.waitExposed(view)
+    content = view.scroll_area.widget()
+    placed = [
+        (label.mapTo(content, QPoint(0, 0)), label.text())
+        for label in content.findChildren(QLabel)
+        if label.isVisibleTo(view) and label.text()
+    ]
+    table = view.findChild(QTableWidget, "deadlinesList")
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            rect = table.visualRect(table.model().index(row, column))
+            corner = table.viewport().mapTo(content, rect.topLeft())
+            placed.append((corner, table.item(row, column).text()))
+    placed.sort(key=lambda item: (item[0].y(), item[0].x()))
+    return " ".join(text for _where, text in placed)
+
+
+def reading_order(answer: Answer) -> list[str]:
+    """The answer's sentences in the order the screen shows them (the oracle: what DESIGN.md
+    and the results page say, checked against the window below)."""
+    said = [answer.headline, answer.explanation, answer.banner]
+    for step in answer.steps:
+        said += [step.title, step.detail, *([step.due] if step.due else [])]
+    said.append(answer.fee_line)
+    for row in answer.key_dates:
+        said += [row.day_text, row.label]
+    said += [*answer.cautions, answer.source_line]
+    return said
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_saved_pdf_reads_in_the_screens_order(qtbot, qapp, tmp_path, case):
+    assessment = assess(CASES[case])
+    order = reading_order(present(assessment))
+    assert_in_order(screen_in_order(qtbot, assessment), order, "screen")
+    path = tmp_path / "checklist.pdf"
+    path.write_bytes(pdf_bytes(assessment, Details(), printed_on=PRINTED))
+    assert_in_order(reading_text(structure(path)), order, "saved PDF's structure tree")

@@ -8,6 +8,7 @@ from datetime import date
 
 import pypdf
 import pytest
+from pdf_tags import catalogue, outloud_findings, pdfua_findings, structure
 from roster_files import AS_OF, HEADER, generate, generated_csv, write_csv
 
 from certalign_gui.basics.file_writing import FileWriteError
@@ -20,7 +21,7 @@ from certalign_gui.roster.checklists import (
     write_checklists_pdf,
 )
 from certalign_gui.roster.output import CancelledError
-from certalign_gui.roster.pdf import summary_pdf, write_summary_pdf
+from certalign_gui.roster.pdf import printed_summary_pdf, summary_pdf, write_summary_pdf
 from certalign_gui.roster.reader import read_roster
 from certalign_gui.roster.summary import table_rows
 from certalign_gui.rules.typed_dates import typed_form
@@ -44,9 +45,14 @@ def big(tmp_path_factory):
     return assess_roster(read_roster(path), AS_OF)
 
 
-@pytest.fixture(scope="module")
-def summary(qapp, big):
-    return _pages(summary_pdf(big, printed_on=PRINTED))
+#: The saved summary (typst, tagged) and the printed one (QPainter: what Print and its
+#: preview draw) are held to the same checks: the same words, page furniture included.
+SUMMARIES = {"saved": summary_pdf, "printed": printed_summary_pdf}
+
+
+@pytest.fixture(scope="module", params=sorted(SUMMARIES))
+def summary(qapp, big, request):
+    return _pages(SUMMARIES[request.param](big, printed_on=PRINTED))
 
 
 def test_summary_is_landscape_letter(qapp, big):
@@ -104,6 +110,18 @@ def test_markup_and_long_names_stay_plain_and_inside_the_page(qapp, tmp_path):
     assert "Name: <b>x</b>" in checklists[0]
 
 
+def test_cancelled_printed_summary_stops(qapp, big):
+    asked = []
+
+    def progress(done, total):
+        asked.append(done)
+        return done < 100
+
+    with pytest.raises(CancelledError):
+        printed_summary_pdf(big, progress=progress)
+    assert asked[-1] >= 100
+
+
 def test_cancelled_summary_writes_nothing(qapp, tmp_path, big):
     with pytest.raises(CancelledError):
         write_summary_pdf(tmp_path / "s.pdf", big, progress=lambda done, total: done < 100)
@@ -143,13 +161,13 @@ def test_each_checklist_page_is_the_page_the_wizard_prints(qapp, big):
 
 
 def test_each_links_qr_code_is_made_once_for_all_pages(qapp, big):
-    from certalign_gui.checklist.qr import qr_png
+    from certalign_gui.checklist.qr import qr_svg
 
-    qr_png.cache_clear()
+    qr_svg.cache_clear()
     checklists_pdf(big.people[:5], printed_on=PRINTED)
-    made = qr_png.cache_info()
-    assert made.misses == 4  # the four printed links, once each
-    assert made.hits >= 4 * 4
+    made = qr_svg.cache_info()
+    assert made.misses == 4  # the four printed links, once each for the whole document
+    assert made.hits == 0
 
 
 def test_cancelled_checklists_write_nothing(qapp, tmp_path, big):
@@ -185,3 +203,60 @@ def test_checklist_pages_per_second(qapp, big, record_property):
     assert (
         rate > 5
     )  # the target is 20 a second on a developer's machine; this only catches a collapse
+
+
+def test_summary_is_tagged_pdf_ua_with_headings_and_tables(qapp, big, tmp_path):
+    data = summary_pdf(big, printed_on=PRINTED)
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(data)
+    findings = outloud_findings(path)
+    assert findings == [], [(f.rule, f.message) for f in findings]
+    assert pdfua_findings(path) == []
+    info = catalogue(data)
+    assert info["lang"] == "en-US"
+    assert info["title"] == "Roster: OEMS and NREMT alignment"
+    assert str(info["pdfua_part"]) == "1"
+    for person in big.people:
+        assert person.name not in info["metadata"]
+    tags = structure(path)
+    assert [t.text for t in tags if t.role == "H1"] == ["Roster: OEMS and NREMT alignment"]
+    assert [t.text for t in tags if t.role == "H2"] == [
+        "Everyone on the roster",
+        "Rows that need fixing",
+    ]
+    assert [t.role for t in tags].count("Table") == 2
+    # Header cells once each (their repeats on later pages are page furniture).
+    assert [" ".join(t.text.split()) for t in tags if t.role == "TH"] == [
+        "Row", "Name", "MA number", "Urgency", "Situation", "Next step", "Due", "Days left",
+        "Can staff", "Fee", "Row", "Name", "Column", "What is wrong",
+    ]  # fmt: skip
+    # The people in the table's order, as a screen reader reads the rows.
+    rows = [t.whole for t in tags if t.role == "TR"][1:]
+    names = [" ".join(row.split()[1:3]) for row in rows[: len(big.people)]]
+    assert names == [row.name for row in table_rows(big)]
+
+
+def test_checklists_for_everyone_are_tagged_each_page_a_checklist(qapp, big, tmp_path):
+    people = big.people[:6]
+    data = checklists_pdf(people, printed_on=PRINTED)
+    path = tmp_path / "everyone.pdf"
+    path.write_bytes(data)
+    findings = outloud_findings(path)
+    # Each person's page has the same title, section names and links as the next one:
+    # outloud's running-header heuristic (a warning, "review") sees them on 3 or more pages.
+    # They are each checklist's own content, not page furniture, so they stay tagged.
+    assert {(f.rule, f.severity) for f in findings} <= {("PAG-001", "warning")}
+    assert pdfua_findings(path) == []
+    info = catalogue(data)
+    assert info["lang"] == "en-US"
+    assert info["title"] == "OEMS and NREMT alignment checklists"
+    for person in people:
+        assert person.name not in info["metadata"]
+        assert person.ma_number not in info["metadata"]
+    tags = structure(path)
+    assert [t.role for t in tags].count("H1") == len(people)
+    assert [t.role for t in tags].count("L") >= len(people)
+    assert [t.text for t in tags if t.role == "TH"] == ["Date", "What"] * len(people)
+    figures = [t for t in tags if t.role == "Figure"]
+    assert len(figures) == 5 * len(people)
+    assert all(f.alt for f in figures)

@@ -155,7 +155,12 @@ class RosterActions:
         result = self._result()
         if result is None:
             return False
-        from certalign_gui.roster.pdf import TITLE, page_layout, paint_summary, summary_pdf
+        from certalign_gui.roster.pdf import (
+            TITLE,
+            page_layout,
+            paint_summary,
+            printed_summary_pdf,
+        )
 
         today = self._today()
         lines = self._lines()
@@ -165,7 +170,8 @@ class RosterActions:
             printer.setPageLayout(page_layout())
 
         def prepare(progress: Progress) -> object:
-            return summary_pdf(
+            # The printed pages drawn once in memory (cancellable), then for the printer.
+            return printed_summary_pdf(
                 result, printed_on=today, policy=self._policy, progress=progress, lines=lines
             )
 

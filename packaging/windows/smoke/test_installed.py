@@ -217,6 +217,8 @@ def test_installs_the_programs_the_resources_and_the_start_menu(wine, installed)
         assert (resources / name).read_bytes() == (ROOT / "resources" / name).read_bytes()
     # Byte-compiled at install time.
     assert list((folder / "lib" / "certalign_gui" / "__pycache__").glob("*.cpython-313.pyc"))
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    print(f"[installed: {sum(p.stat().st_size for p in files) / 1e6:.1f} MB in {len(files)} files]")
     menu = wine.path(wine.menu_dir)
     assert sorted(p.name for p in menu.iterdir()) == [
         "Certalign crew roster.lnk",
@@ -281,6 +283,35 @@ def test_cli_pdf_reads_back(wine, installed, tmp_path):
     assert "Pat Example" in " ".join(windows_text.split())
     assert "$62.50" in windows_text
     assert windows_text.split() == linux_text.split()
+    # typst, its template and the shipped fonts work on Windows: a tagged PDF (PDF/UA-1)
+    # with the Linux PDF's structure, language, title and fonts.
+    windows_pdf, linux_tags = tagged(wine.path(out)), tagged(linux_pdf)
+    assert windows_pdf == linux_tags
+    assert linux_tags["lang"] == "en-US"
+    assert linux_tags["fonts"] == {"DejaVuSans", "DejaVuSans-Bold"}
+    assert {"H1", "L", "Table", "TH", "Figure"} <= set(linux_tags["roles"])
+
+
+def tagged(path: Path) -> dict[str, object]:
+    """A tagged PDF's language, title, embedded fonts and structure roles in tree order."""
+    import pikepdf
+
+    def roles(element: object) -> list[str]:
+        if isinstance(element, pikepdf.Array):
+            return [role for child in element for role in roles(child)]
+        if isinstance(element, pikepdf.Dictionary) and "/S" in element:
+            return [str(element.S).lstrip("/"), *roles(element.get("/K", pikepdf.Array()))]
+        return []
+
+    with pikepdf.open(path) as pdf:
+        assert pdf.Root.MarkInfo.Marked
+        fonts = pdf.pages[0].Resources.Font.values()
+        return {
+            "lang": str(pdf.Root.Lang),
+            "title": str(pdf.docinfo.get("/Title")),
+            "fonts": {str(font.BaseFont).split("+")[-1] for font in fonts},
+            "roles": roles(pdf.Root.StructTreeRoot.K),
+        }
 
 
 def test_roster_spreadsheet_through_the_cli(wine, installed, tmp_path):
