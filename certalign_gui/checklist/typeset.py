@@ -21,7 +21,7 @@ from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from certalign_gui.rules.resources import resource_path
+from certalign_gui.basics.resource_lookup import resource_path
 
 if TYPE_CHECKING:
     import typst

@@ -12,7 +12,6 @@ from datetime import date
 
 import pypdf
 import pytest
-from certalign_gui.rules.wording import long_date
 from checklist_cases import FULL_DETAILS, INJECTION_DETAILS, PRINTED, SITUATIONS, assessment_for
 from pdf_tags import (
     catalogue,
@@ -29,6 +28,8 @@ from certalign_gui.checklist.document import pdf_bytes
 from certalign_gui.checklist.html import qr_links
 from certalign_gui.checklist.page_words import document_title
 from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.presentation.sentences import deadline_label
 
 CASES = sorted(SITUATIONS)
 #: Typed text that typst would run, were it ever pasted into markup.
@@ -148,7 +149,7 @@ def test_alt_text_says_the_dates_and_the_addresses(made, case):
     assert timeline.startswith("Timeline of the key dates.")
     assert f"Advice date: {long_date(assessment.situation.as_of)}" in timeline
     for deadline in assessment.deadlines:
-        assert deadline.label in timeline
+        assert deadline_label(deadline) in timeline
         assert long_date(deadline.date) in timeline
     for alt, (_name, label, url) in zip(codes, qr_links(assessment), strict=True):
         assert alt == f"QR code for {label}: {url}"

@@ -182,7 +182,12 @@ def test_the_key_dates_are_the_same_rows_on_screen_in_html_and_in_the_terminal(q
 
 def screen_in_order(qtbot, assessment) -> str:
     """The answer's words as the window lays them out, top to bottom (then left to right)."""
-    view = ResultsView(lambda: Details(), lambda: date(2025, 1, 10), Session())
+    view = ResultsView(
+        lambda: Details(),
+        lambda: date(2025, 1, 10),
+        Session(),
+        scripted_flow(ScriptedQuestions()),
+    )
     qtbot.addWidget(view)
     view.resize(1000, 800)
     view.show_assessment(assessment, today=date(2025, 1, 10))

@@ -1,4 +1,4 @@
-"""The application icon: an SVG among the program's resources (see `rules.resources`)."""
+"""The application icon: an SVG among the program's resources (see `basics.resource_lookup`)."""
 
 from __future__ import annotations
 
