@@ -29,7 +29,7 @@ from certalign_gui.checklist.timeline_layout import (
     timeline_entries,
     timeline_layout,
 )
-from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.presentation.catalogue import _, long_date
 from certalign_gui.rules import Assessment
 
 COLOURS = {
@@ -173,7 +173,7 @@ def paint_timeline(
 def describe_timeline(assessment: Assessment, today: date) -> str:
     """The timeline in words, for screen readers: the picture's own labels and dates."""
     parts = [
-        f"{' and '.join(titles)}: {long_date(day)}"
+        _("{what}: {day}").format(what=_(" and ").join(titles), day=long_date(day))
         for day, _kinds, titles in timeline_entries(assessment, today)
     ]
     return ". ".join(parts) + "."

@@ -10,9 +10,9 @@ from the answer. What may stand outside the brackets: data, not sentences of the
 the policy file's titles, link labels and quoted guidance (official OEMS text), web
 addresses, and dates and amounts (Babel writes them for the language's locale).
 
-Not walked (not in the catalogue yet): the window's own words (Qt's ``tr()``), the roster's
-headers, column names, summary and problem messages (certalign_gui/roster/), the CLI's option
-help, and the PDF's drawn page furniture beyond the HTML.
+Walked elsewhere: the window, the roster's outputs (text, CSV headers, summary PDF) in
+tests/gui/test_pseudo_locale_window.py. Not walked: the CLI's option help, and the PDF's drawn
+page furniture beyond the HTML.
 """
 
 from __future__ import annotations

@@ -270,13 +270,15 @@ class DialogQuestions:
                 "You can save it as a PDF file instead, then print it from another computer "
                 "or keep it on a USB stick or your phone."
             ).format(what=what),
-            QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.NoButton,
             parent,
         )
         box.setObjectName("noPrinterBox")
         box.setTextFormat(Qt.TextFormat.PlainText)
         save = box.addButton(_("Save as PDF…"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
         return self._exec(box) is save
 
     def print_options(self, parent: QWidget, printer: QPrinter, title: str) -> bool:
