@@ -26,6 +26,7 @@ from certalign_gui.basics.file_writing import FileWriteError, atomic_write
 from certalign_gui.gui.shell import message_boxes
 from certalign_gui.gui.shell.session import SessionToken
 from certalign_gui.presentation.catalogue import _
+from certalign_gui.presentation.file_words import file_write_sentence
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -193,7 +194,11 @@ class SaveFlow:
                 cursor = True
             atomic_write(path, data)
         except FileWriteError as error:
-            return str(error) + " " + _("Choose another folder, such as Documents, and try again.")
+            return (
+                file_write_sentence(error)
+                + " "
+                + _("Choose another folder, such as Documents, and try again.")
+            )
         except Exception as error:
             # Never a crash that loses the answer: say so and keep the window. Not the
             # error's message in the log: it may quote a name or a roster's cell.
