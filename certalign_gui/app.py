@@ -60,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         metavar="LANGUAGE",
-        help="the language of the answer and the printout (default: the system's; English "
-        "when there is no catalogue for it). The window's own labels are English for now.",
+        help="the language (default: the system's; English "
+        "when there is no catalogue for it): the window, the answer and the printout",
     )
     # For testing a policy file and for screenshots; not for everyday use.
     parser.add_argument("--policy", type=Path, help=argparse.SUPPRESS)
@@ -84,16 +84,16 @@ def show_policy_error(error: PolicyError) -> None:
     """Tell the user, in a dialog, which file is broken and how (tests replace this)."""
     # Plain text: the file name and the problem come from outside and may hold markup.
     from certalign_gui.gui.shell import message_boxes
+    from certalign_gui.presentation.catalogue import _
     from certalign_gui.presentation.policy_words import policy_path, policy_problem
 
     message_boxes.critical(
         None,
-        QApplication.translate("app", "Certalign cannot start"),
-        QApplication.translate(
-            "app",
+        _("Certalign cannot start"),
+        _(
             "The rules file could not be read, so Certalign cannot give advice.\n\n"
             "File: {path}\nProblem: {problem}\n\n"
-            "Please tell whoever looks after this computer.",
+            "Please tell whoever looks after this computer."
         ).format(path=policy_path(error), problem=policy_problem(error)),
     )
 

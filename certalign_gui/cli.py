@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from certalign_gui import __version__, clock
 from certalign_gui.presentation import catalogue
 from certalign_gui.presentation.answer import present
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.presentation.date_words import FORMS, date_refusal
 from certalign_gui.presentation.input_words import describe_problems
 from certalign_gui.presentation.plain_text import layout
@@ -48,7 +49,11 @@ def parse_date(text: str, option: str) -> date:
     try:
         return parse_typed_date(text)
     except DateTextError as refused:
-        raise UsageError(f"{option}: {text!r} is not a date: {date_refusal(refused)}") from None
+        raise UsageError(
+            _("{option}: {text} is not a date: {problem}").format(
+                option=option, text=repr(text), problem=date_refusal(refused)
+            )
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -162,17 +167,23 @@ def export_targets(args: argparse.Namespace) -> dict[str, Path]:
             ("--page-size", args.page_size),
         ):
             if value is not None:
-                raise UsageError(f"{option} is for the PDF checklist: add --pdf FILE")
+                raise UsageError(
+                    _("{option} is for the PDF checklist: add --pdf FILE").format(option=option)
+                )
     targets: dict[str, Path] = {}
     for option, value in (("--pdf", args.pdf), ("--ics", args.ics)):
         if value is None:
             continue
         path = output_path(option, value)
         if path.exists() and not args.force:
-            raise UsageError(f"{option}: {path} already exists; add --force to replace it")
+            raise UsageError(
+                _("{option}: {path} already exists; add --force to replace it").format(
+                    option=option, path=path
+                )
+            )
         targets[option] = path
     if len(targets) == 2 and targets["--pdf"] == targets["--ics"]:
-        raise UsageError("--pdf and --ics name the same file")
+        raise UsageError(_("--pdf and --ics name the same file"))
     return targets
 
 
@@ -185,6 +196,7 @@ def write_exports(
     is the JSON) or ``--text`` (stdout is the checklist): then they go to stderr.
     """
     from certalign_gui.basics.file_writing import FileWriteError, atomic_write
+    from certalign_gui.presentation.file_words import file_write_sentence
 
     for option, path in targets.items():
         all_past = False
@@ -192,24 +204,28 @@ def write_exports(
             try:
                 data = _pdf(args, assessment, today)
             except RuntimeError as exc:
-                raise UsageError(f"--pdf: could not make the PDF: {exc}") from None
-            what = "checklist"
+                raise UsageError(
+                    _("--pdf: could not make the PDF: {problem}").format(problem=exc)
+                ) from None
+            line = _("{prog}: wrote the checklist to {path}")
         else:
             from certalign_gui.checklist.ics import deadlines_ics, has_coming_reminder
 
             data = deadlines_ics(assessment)
-            what = "key dates"
+            line = _("{prog}: wrote the key dates to {path}")
             all_past = not has_coming_reminder(assessment, today)
         try:
             atomic_write(path, data)
         except FileWriteError as exc:
-            raise UsageError(f"{option}: {exc}") from None
-        line = f"{PROG}: wrote the {what} to {path}"
+            raise UsageError(f"{option}: {file_write_sentence(exc)}") from None
+        line = line.format(prog=PROG, path=path)
         say(line, stream=sys.stderr if args.json or args.text else sys.stdout)
         if option == "--ics" and all_past:
             say(
-                f"{PROG}: note: every reminder in {path} is already past; it will remind you "
-                "of nothing",
+                _(
+                    "{prog}: note: every reminder in {path} is already past; it will remind you "
+                    "of nothing"
+                ).format(prog=PROG, path=path),
                 stream=sys.stderr,
             )
 

@@ -58,14 +58,16 @@ def tell_error(exc: Exception) -> None:
 def output_path(option: str, value: str) -> Path:
     """The file ``option`` asks to write, checked before any work; or a `UsageError`."""
     from certalign_gui.basics.file_writing import FileWriteError, check_target
+    from certalign_gui.presentation.catalogue import _
+    from certalign_gui.presentation.file_words import file_write_sentence
 
     if not value.strip():
-        raise UsageError(f"{option}: the file name is empty")
+        raise UsageError(_("{option}: the file name is empty").format(option=option))
     path = Path(value).expanduser().absolute()
     try:
         check_target(path)
     except FileWriteError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+        raise UsageError(f"{option}: {file_write_sentence(exc)}") from None
     return path
 
 

@@ -14,17 +14,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+
+def N_(message: str) -> str:
+    """The catalogue's mark (`certalign_gui.presentation.catalogue.N_`; this lower layer may
+    not import it): a reason said to a person, which `presentation.file_words` translates."""
+    return message
+
+
 #: ``os.strerror`` wording is technical; these say the same in plain words.
 _REASONS = {
-    errno.EACCES: "you do not have permission to write there",
-    errno.EPERM: "you do not have permission to write there",
-    errno.EROFS: "that drive is read-only",
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk is full (your storage quota is used up)",
-    errno.ENOENT: "that folder does not exist",
-    errno.ENOTDIR: "part of that path is not a folder",
-    errno.EISDIR: "that is a folder, not a file",
-    errno.ENAMETOOLONG: "the file name is too long",
+    errno.EACCES: N_("you do not have permission to write there"),
+    errno.EPERM: N_("you do not have permission to write there"),
+    errno.EROFS: N_("that drive is read-only"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk is full (your storage quota is used up)"),
+    errno.ENOENT: N_("that folder does not exist"),
+    errno.ENOTDIR: N_("part of that path is not a folder"),
+    errno.EISDIR: N_("that is a folder, not a file"),
+    errno.ENAMETOOLONG: N_("the file name is too long"),
 }
 
 
@@ -66,7 +73,7 @@ def real_target(path: Path) -> Path:
     try:
         return path.resolve(strict=False)
     except (RuntimeError, OSError) as exc:  # a loop of links
-        raise FileWriteError(path, "it is a link that points back to itself") from exc
+        raise FileWriteError(path, N_("it is a link that points back to itself")) from exc
 
 
 def atomic_write(path: str | os.PathLike[str], write: bytes | Callable[[BinaryIO], None]) -> Path:

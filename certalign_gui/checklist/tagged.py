@@ -75,26 +75,26 @@ def checklist_page(
         "headline": answer.headline,
         "explanation": answer.explanation,
         "banner": answer.banner,
-        "what_to_do": words.WHAT_TO_DO,
+        "what_to_do": _(words.WHAT_TO_DO),
         "steps": [
             {"title": step.title, "due": step.due, "detail": step.detail, "where": step.where}
             for step in answer.steps
         ],
         "fee": answer.fee_line,
-        "key_dates": words.KEY_DATES,
+        "key_dates": _(words.KEY_DATES),
         "date_column": _(page_words.DATE_COLUMN),
         "what_column": _(page_words.WHAT_COLUMN),
         "dates": [{"day": row.day_text, "label": row.label} for row in answer.key_dates],
         "timeline": _timeline(assessment),
-        "warnings": words.WARNINGS,
+        "warnings": _(words.WARNINGS),
         "cautions": list(answer.cautions),
-        "links": words.LINKS,
+        "links": _(words.LINKS),
         "qr": [
             {"label": label, "url": url, "alt": _(page_words.QR_ALT).format(label=label, url=url)}
             for _name, label, url in qr_links(assessment)
         ],
         "source": answer.source_line,
-        "who": words.WHO_TO_ASK,
+        "who": _(words.WHO_TO_ASK),
     }
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice
 
 from certalign_gui.checklist.timeline_marks import AS_OF, fractions, timeline_entries
-from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.presentation.catalogue import _, long_date
 from certalign_gui.rules import Assessment
 
 _MIN_POINT_SIZE = 5.0
@@ -80,7 +80,8 @@ def _layout_once(
 
     sizes = []
     for day, _kinds, titles in groups:
-        title = "\nand ".join(titles)
+        # Several deadlines on one day: one label, a line each ("and …" after the first).
+        title = "\n".join([titles[0], *(_("and {title}").format(title=t) for t in titles[1:])])
         bounds = fm.boundingRect(
             QRectF(0, 0, wrap, 1e6),
             int(Qt.AlignmentFlag.AlignHCenter) | int(Qt.TextFlag.TextWordWrap),

@@ -60,7 +60,7 @@ def fractions(days: list[date]) -> list[float]:
 def describe_timeline(assessment: Assessment, today: date) -> str:
     """The timeline in words, for screen readers: the picture's own labels and dates."""
     parts = [
-        f"{' and '.join(titles)}: {long_date(day)}"
+        _("{what}: {day}").format(what=_(" and ").join(titles), day=long_date(day))
         for day, _kinds, titles in timeline_entries(assessment, today)
     ]
     return ". ".join(parts) + "."

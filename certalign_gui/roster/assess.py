@@ -11,7 +11,7 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.presentation.catalogue import N_, _, long_date, number
 from certalign_gui.presentation.input_words import situation_sentence
 from certalign_gui.roster.cells import (
     STATUS_HELP,
@@ -35,8 +35,8 @@ from certalign_gui.rules.policy import Policy
 
 #: Said once for a spreadsheet's column with many empty cells: a formula without a saved
 #: result reads as empty.
-FORMULA_HINT = (
-    " If those cells hold formulas, their results were never saved: open the file in Excel "
+FORMULA_HINT = N_(
+    "If those cells hold formulas, their results were never saved: open the file in Excel "
     "or LibreOffice and save it again."
 )
 #: An expiration date later than this many years after the advice date, or before
@@ -50,32 +50,32 @@ COLUMN_AT_LEAST = 3
 #: What to do about a whole column, by the way its cells failed (`cells.Kind`, and the
 #: row-level kinds below). ``{label}`` is the column, ``{count}`` how many rows.
 COLUMN_FIXES: dict[str, str] = {
-    "number": (
+    "number": N_(
         "{label}: {count} cells hold numbers, not dates. A spreadsheet drops the leading "
         "zero of a date typed as digits (03312027 becomes 3312027). Select the whole column, "
         "format it as Date (or as Text), then type those dates again, for example 03/31/2027."
     ),
-    "day_first": (
+    "day_first": N_(
         "{label}: {count} dates have the day first (31/03/2027). The month comes first: "
         "type them again as 03/31/2027, or format the column as Date in the spreadsheet "
         "so that it shows the month's name (31-Mar-2027)."
     ),
-    "not_a_date": (
+    "not_a_date": N_(
         "{label}: {count} cells are not dates that can be read. Write each as 03/31/2027 or "
         "31-Mar-2027; in a spreadsheet, formatting the whole column as Date fixes them all "
         "at once."
     ),
-    "year": (
+    "year": N_(
         "{label}: {count} dates have a year that cannot be a card's. A two-digit year such "
         "as 99 reads as 2099: type every year with four digits."
     ),
-    "not_status": f"{{label}}: {{count}} cells are not an NREMT status: {STATUS_HELP}.",
-    "empty": "{label} is empty in {count} rows: fill it in.",
-    "inactive": (
+    "not_status": N_("{label}: {count} cells are not an NREMT status: {help}."),
+    "empty": N_("{label} is empty in {count} rows: fill it in."),
+    "inactive": N_(
         "{label}: {count} people have NREMT status Inactive. Ask each of them (or look them "
         "up on nremt.org) and write active with the expiration date, or expired."
     ),
-    "no_column": "{message}",
+    "no_column": "",  # the problem's own message
 }
 
 
@@ -225,11 +225,15 @@ def column_fixes(problems: list[Problem], roster: RosterFile) -> tuple[ColumnFix
         if not enough or 2 * len(found_rows) <= rows:
             continue
         label = labels.get(column, column)
-        message = COLUMN_FIXES[kind].format(
-            label=label, count=f"{len(found_rows):,}", message=found[0].message
+        message = (
+            found[0].message
+            if kind == "no_column"
+            else _(COLUMN_FIXES[kind]).format(
+                label=label, count=number(len(found_rows)), help=_(STATUS_HELP)
+            )
         )
         if kind == "empty" and roster.is_spreadsheet:
-            message += FORMULA_HINT
+            message += " " + _(FORMULA_HINT)
         fixes.append(ColumnFix(column, kind, found_rows, message))
     return tuple(fixes)
 
@@ -265,15 +269,30 @@ class _RowReader:
 
     def empty(self, name: Field, why: str) -> None:
         if name not in self.roster.columns:
-            self.add(name, f"The roster has no {LABELS[name]} column: {why}.", "no_column")
+            self.add(
+                name,
+                _("The roster has no {column} column: {why}.").format(column=LABELS[name], why=why),
+                "no_column",
+            )
             return
+        label = self.label(name)
         self.add(
-            name, f"{self.label(name)} is empty: {why}.", "empty", f"{self.label(name)} is empty."
+            name,
+            _("{column} is empty: {why}.").format(column=label, why=why),
+            "empty",
+            _("{column} is empty.").format(column=label),
         )
 
     def cell_error(self, name: Field, exc: CellError) -> None:
-        holds = f"{self.label(name)} holds {shown(self.raw.cells.get(name))}"
-        self.add(name, f"{holds}: {exc}", exc.kind, f"{holds}.")
+        holds = _("{column} holds {value}").format(
+            column=self.label(name), value=shown(self.raw.cells.get(name))
+        )
+        self.add(
+            name,
+            _("{holds}: {problem}").format(holds=holds, problem=exc),
+            exc.kind,
+            _("{holds}.").format(holds=holds),
+        )
 
     def day(self, name: Field, as_of: date) -> date | None:
         if not self.text(name):
@@ -285,19 +304,28 @@ class _RowReader:
             return None
         if day.year < EARLIEST_YEAR or day.year > as_of.year + YEARS_AHEAD:
             when = (
-                f"before {EARLIEST_YEAR}"
+                _("before {year}").format(year=EARLIEST_YEAR)
                 if day.year < EARLIEST_YEAR
-                else f"more than {YEARS_AHEAD} years after the advice date"
+                else _("more than {n} years after the advice date").format(n=YEARS_AHEAD)
             )
-            two_digits = " (a two-digit year such as 99 reads as 2099)" if day.year >= 2070 else ""
+            read_as = _("{column} holds {value}, read as {day}").format(
+                column=self.label(name), value=shown(self.raw.cells.get(name)), day=long_date(day)
+            )
             self.add(
                 name,
-                f"{self.label(name)} holds {shown(self.raw.cells.get(name))}, read as "
-                f"{long_date(day)}: {when}, which cannot be a card's expiration{two_digits}. "
-                "Type the date with a four-digit year.",
+                (
+                    _(
+                        "{read_as}: {when}, which cannot be a card's expiration (a two-digit "
+                        "year such as 99 reads as 2099). Type the date with a four-digit year."
+                    )
+                    if day.year >= 2070
+                    else _(
+                        "{read_as}: {when}, which cannot be a card's expiration. Type the date "
+                        "with a four-digit year."
+                    )
+                ).format(read_as=read_as, when=when),
                 "year",
-                f"{self.label(name)} holds {shown(self.raw.cells.get(name))}, read as "
-                f"{long_date(day)}.",
+                _("{read_as}.").format(read_as=read_as),
             )
             return None
         return day
@@ -312,10 +340,10 @@ class _RowReader:
         if not name:
             which: Field = "name" if "name" in self.roster.columns else (
                 "last_name" if "last_name" in self.roster.columns else "first_name")  # fmt: skip
-            self.empty(which, "every person needs a name")
+            self.empty(which, _("every person needs a name"))
         ma = self.day("ma_expiration", as_of)
         if ma is None and not self.text("ma_expiration"):
-            self.empty("ma_expiration", "type the date on the Massachusetts card")
+            self.empty("ma_expiration", _("type the date on the Massachusetts card"))
         stated = self.status()
         nremt_given = not is_nothing(self.raw.cells.get("nremt_expiration"))
         written = self.status_in_date_column(stated) if nremt_given else None
@@ -374,10 +402,12 @@ class _RowReader:
         if status == "inactive":
             self.add(
                 "nremt_status",
-                f"{self.label('nremt_status')} says Inactive. NREMT's Inactive status is a "
-                "certification held but not practised on, so it is neither assumed active nor "
-                "expired: ask the person (or look them up on nremt.org), then write active with "
-                "the expiration date, or expired.",
+                _(
+                    "{column} says Inactive. NREMT's Inactive status is a certification held but "
+                    "not practised on, so it is neither assumed active nor expired: ask the "
+                    "person (or look them up on nremt.org), then write active with the expiration "
+                    "date, or expired."
+                ).format(column=self.label("nremt_status")),
                 "inactive",
             )
             return None
@@ -386,12 +416,15 @@ class _RowReader:
                 return "expired"
             self.add(
                 "nremt_status",
-                f"{self.label('nremt_status')} says no (not active): write expired if the "
-                "person held NREMT before, or never if they never did."
+                _(
+                    "{column} says no (not active): write expired if the person held NREMT "
+                    "before, or never if they never did."
+                ).format(column=self.label("nremt_status"))
                 if nremt is None
-                else f"{self.label('nremt_status')} says no (not active), but the NREMT "
-                f"expiration ({long_date(nremt)}) is not past: write yes if it is still valid, "
-                "or correct the date.",
+                else _(
+                    "{column} says no (not active), but the NREMT expiration ({day}) is not "
+                    "past: write yes if it is still valid, or correct the date."
+                ).format(column=self.label("nremt_status"), day=long_date(nremt)),
                 "other",
             )
             return None
@@ -407,34 +440,47 @@ class _RowReader:
                 )
                 self.empty(
                     which,
-                    "write the NREMT expiration date, or expired or never (in either column)"
+                    _("write the NREMT expiration date, or expired or never (in either column)")
                     if which == "nremt_expiration"
-                    else "write active with the NREMT expiration date, expired, or never",
+                    else _("write active with the NREMT expiration date, expired, or never"),
                 )
             else:
                 self.add(
                     "nremt_status",
-                    "The roster has no NREMT status or NREMT expiration column, so nobody's "
-                    "NREMT certification is known: add an NREMT expiration column (and an NREMT "
-                    "status column: active, expired or never) and fill them in.",
+                    _(
+                        "The roster has no NREMT status or NREMT expiration column, so nobody's "
+                        "NREMT certification is known: add an NREMT expiration column (and an "
+                        "NREMT status column: active, expired or never) and fill them in."
+                    ),
                     "no_column",
                 )
             return None
         if status == "active" and nremt is None and not given:
-            self.empty("nremt_expiration", "an active NREMT certification needs its date")
+            self.empty("nremt_expiration", _("an active NREMT certification needs its date"))
         elif status == "never" and given:
             self.add(
                 "nremt_status",
-                f"{self.label('nremt_status')} says never, but {self.label('nremt_expiration')} "
-                f"holds {shown(self.raw.cells.get('nremt_expiration'))}: write the status the "
-                "card shows, or clear the date.",
+                _(
+                    "{status} says never, but {column} holds {value}: write the status the card "
+                    "shows, or clear the date."
+                ).format(
+                    status=self.label("nremt_status"),
+                    column=self.label("nremt_expiration"),
+                    value=shown(self.raw.cells.get("nremt_expiration")),
+                ),
             )
         elif status == "expired" and nremt is not None and nremt > as_of:
             self.add(
                 "nremt_status",
-                f"{self.label('nremt_status')} says expired, but the NREMT expiration "
-                f"({long_date(nremt)}) is after the advice date ({long_date(as_of)}): write "
-                "active if it is still valid, or correct the date.",
+                _(
+                    "{column} says expired, but the NREMT expiration ({day}) is after the "
+                    "advice date ({advice_day}): write active if it is still valid, or correct "
+                    "the date."
+                ).format(
+                    column=self.label("nremt_status"),
+                    day=long_date(nremt),
+                    advice_day=long_date(as_of),
+                ),
             )
         return status
 
@@ -443,9 +489,15 @@ class _RowReader:
             self.raw.row,
             self.header("ma_number"),
             self.text("ma_number"),
-            f"{self.label('ma_number')} holds {shown(self.raw.cells.get('ma_number'))}, the "
-            f"same number as row {first}: one person has one Massachusetts card, so one of "
-            "the two rows is a mistake. Correct or delete one of them.",
+            _(
+                "{column} holds {value}, the same number as row {row}: one person has one "
+                "Massachusetts card, so one of the two rows is a mistake. Correct or delete one "
+                "of them."
+            ).format(
+                column=self.label("ma_number"),
+                value=shown(self.raw.cells.get("ma_number")),
+                row=first,
+            ),
             self.name(),
             "duplicate",
         )

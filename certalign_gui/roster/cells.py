@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from certalign_gui.presentation.catalogue import N_, _
 from certalign_gui.presentation.date_words import date_refusal
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
 from certalign_gui.rules.typed_dates import DateTextError, parse_typed_date
@@ -36,7 +37,7 @@ _SERIAL_TEXT = re.compile(r"^\d{5}(\.0+)?$")
 SHOWN_CHARS = 40
 #: A whole number in a date column that is neither a day number nor MMDDYYYY: a date typed
 #: as digits into a General cell, which drops its leading zero (03312027 -> 3312027).
-NUMBER_CELL = (
+NUMBER_CELL = N_(
     "The cell holds the number {number}, not a date: a spreadsheet drops the leading zero "
     "of a date typed as digits (03312027 becomes 3312027), and would do it again. Format "
     "the column as Date (or as Text) and type the date again, for example 03/31/2027."
@@ -65,9 +66,9 @@ LEVELS = ("emt", "emtb", "emtbasic", "basic", "aemt", "advancedemt", "emti", "in
           "nremt", "nrparamedic", "nremtparamedic", "nremtbasic", "nrb", "nrp")  # fmt: skip
 #: Cells that mean "nothing written" (a dash or a dot typed to fill the cell).
 NOTHING = frozenset({"-", "--", "\N{EN DASH}", "\N{EM DASH}", "."})
-TYPE_IT = "Type the date as MM/DD/YYYY, for example 03/31/2027."
-TYPE_IT_WHOLE = "type the month, the day and the year, for example 03/31/2027."
-STATUS_HELP = (
+TYPE_IT = N_("Type the date as MM/DD/YYYY, for example 03/31/2027.")
+TYPE_IT_WHOLE = N_("type the month, the day and the year, for example 03/31/2027.")
+STATUS_HELP = N_(
     "write active, expired or never, or leave it empty when the NREMT date is given "
     "(also read: current, certified, registered, NR, National Registry, lapsed, none, N/A, "
     "inactive, and a level after the word, as in Active - Paramedic; Yes/No or TRUE/FALSE "
@@ -121,7 +122,12 @@ def shown(cell: Cell) -> str:
 def serial_date(serial: int) -> date:
     """An Excel (1900 system) day number as a date; `CellError` outside 1950 to 2199."""
     if not SERIAL_LOW <= serial <= SERIAL_HIGH:
-        raise CellError(f"The number {serial} is not a date. {TYPE_IT}", "number")
+        raise CellError(
+            _("The number {number} is not a date. {type_it}").format(
+                number=serial, type_it=_(TYPE_IT)
+            ),
+            "number",
+        )
     return EXCEL_EPOCH + timedelta(days=serial)
 
 
@@ -132,11 +138,14 @@ def read_date(cell: Cell) -> date:
     if isinstance(cell, date):
         return _in_range(cell)
     if isinstance(cell, bool | time | timedelta):
-        raise CellError(f"This is not a date. {TYPE_IT}", "other")
+        raise CellError(_("This is not a date. {type_it}").format(type_it=_(TYPE_IT)), "other")
     if isinstance(cell, int | float):
         if isinstance(cell, float) and not cell.is_integer():
             raise CellError(
-                f"The number {cell:g} is not a date (a date is a whole day). {TYPE_IT}", "number"
+                _("The number {number} is not a date (a date is a whole day). {type_it}").format(
+                    number=f"{cell:g}", type_it=_(TYPE_IT)
+                ),
+                "number",
             )
         whole = int(cell)
         if abs(whole) < 1_000_000:
@@ -144,7 +153,7 @@ def read_date(cell: Cell) -> date:
         if 10_000_000 <= whole <= 99_999_999:
             # MMDDYYYY with a two-digit month survives a General cell whole: read it as typed.
             return _typed(str(whole))
-        raise CellError(NUMBER_CELL.format(number=whole), "number")
+        raise CellError(_(NUMBER_CELL).format(number=whole), "number")
     text = plain_text(cell)
     if match := _MIDNIGHT.match(text):
         text = match.group(1)
@@ -159,7 +168,9 @@ def _typed(text: str) -> date:
     except DateTextError as exc:
         if exc.incomplete and text and not (text.isdigit() and len(text) == 7):
             # "Not complete yet" suits a field being typed, not a finished cell.
-            raise CellError(f"This is not a whole date: {TYPE_IT_WHOLE}") from None
+            raise CellError(
+                _("This is not a whole date: {type_it}").format(type_it=_(TYPE_IT_WHOLE))
+            ) from None
         day_first = exc.code == "no_month"
         raise CellError(date_refusal(exc), "day_first" if day_first else "not_a_date") from None
 
@@ -167,7 +178,10 @@ def _typed(text: str) -> date:
 def _in_range(day: date) -> date:
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise CellError(
-            f"Check the year: {day.year} is not between {MIN_YEAR} and {MAX_YEAR}.", "year"
+            _("Check the year: {year} is not between {low} and {high}.").format(
+                year=day.year, low=MIN_YEAR, high=MAX_YEAR
+            ),
+            "year",
         )
     return day
 
@@ -187,7 +201,7 @@ def read_status(cell: Cell, *, yes_no: bool = False) -> Status | None:
     if isinstance(cell, bool) or (isinstance(cell, int | float) and cell in (0, 1)):
         if yes_no:
             return "active" if cell else "not_active"
-        raise CellError(f"This is not an NREMT status: {STATUS_HELP}.", "not_status")
+        raise CellError(not_a_status(), "not_status")
     key = re.sub(r"[^a-z0-9]", "", plain_text(cell).casefold())
     status = STATUS_WORDS.get(key) or (YES_NO.get(key) if yes_no else None)
     if status is None:
@@ -197,5 +211,10 @@ def read_status(cell: Cell, *, yes_no: bool = False) -> Status | None:
             None,
         )  # fmt: skip
     if status is None:
-        raise CellError(f"This is not an NREMT status: {STATUS_HELP}.", "not_status")
+        raise CellError(not_a_status(), "not_status")
     return status
+
+
+def not_a_status() -> str:
+    """What is wrong with a cell that is not an NREMT status, and what to write."""
+    return _("This is not an NREMT status: {help}.").format(help=_(STATUS_HELP))

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from certalign_gui.checklist import document, tagged
 from certalign_gui.checklist.details import Details
+from certalign_gui.presentation.catalogue import N_, _
 from certalign_gui.roster.assess import Person
 from certalign_gui.roster.output import Progress, save, tick
 
-TITLE = "OEMS and NREMT alignment checklists"
+TITLE = N_("OEMS and NREMT alignment checklists")
 #: Pages made between two progress reports.
 PROGRESS_EVERY = 4
 #: What the progress bar counts on while typst sets the pages (it cannot say how far it is):
@@ -65,7 +66,7 @@ def checklists_pdf(
 
     data = tagged.checklists_pdf(
         ((person.assessment, details_of(person)) for person in people),
-        title=TITLE,
+        title=_(TITLE),
         printed_on=printed_on,
         page_size=page_size,
         each=each,

@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from certalign_gui.presentation.catalogue import N_, _, ngettext
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -48,7 +50,7 @@ LABELS: dict[Field, str] = {
 #: Date columns: only these read Excel serial numbers as dates.
 DATE_FIELDS: frozenset[Field] = frozenset({"ma_expiration", "nremt_expiration"})
 #: What the header row must have (a name may also come from first and last name).
-EXPECTED = "Name (or First name and Last name) and MA expiration"
+EXPECTED = N_("Name (or First name and Last name) and MA expiration")
 #: The header row is the first row that names the roster's columns, among this many
 #: non-empty rows: a title or a date above the table is allowed.
 HEADER_SEARCH_ROWS = 10
@@ -127,7 +129,9 @@ class Column:
     @property
     def label(self) -> str:
         """How a message names the column: its own header and its letter."""
-        return f"{self.header} (column {column_letter(self.index)})"
+        return _("{header} (column {letter})").format(
+            header=self.header, letter=column_letter(self.index)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,22 +172,25 @@ def match_headers(cells: list[str]) -> HeaderMatch:
 def missing_columns_message(found: list[str]) -> str:
     """Why a header row is not a roster: the columns found and the ones expected."""
     shown = [" ".join(cell.split()) for cell in found if cell.strip()]
-    listed = ", ".join(f'"{header}"' for header in shown[:20]) or "none"
+    listed = _(", ").join(f'"{header}"' for header in shown[:20]) or _("none")
     if len(shown) > 20:
-        listed += f" and {len(shown) - 20} more"
-    return (
-        f"no roster header row found. The columns found are {listed}; a roster needs "
-        f"{EXPECTED} (the template's columns are {', '.join(TEMPLATE_HEADERS)})"
-    )
+        more = len(shown) - 20
+        listed = ngettext("{rows} and {n} more", "{rows} and {n} more", more).format(
+            rows=listed, n=more
+        )
+    return _(
+        "no roster header row found. The columns found are {listed}; a roster needs "
+        "{expected} (the template's columns are {template})"
+    ).format(listed=listed, expected=_(EXPECTED), template=", ".join(TEMPLATE_HEADERS))
 
 
 def doubled_message(match: HeaderMatch) -> str:
     """Why a header row is ambiguous: two columns that mean the same thing."""
     parts = []
     for field, columns in match.doubled.items():
-        names = " and ".join(column.label for column in columns)
-        parts.append(f"{names} both look like {LABELS[field]}")
-    return "; ".join(parts) + ": rename or delete all but one"
+        names = _(" and ").join(column.label for column in columns)
+        parts.append(_("{names} both look like {label}").format(names=names, label=LABELS[field]))
+    return _("{problems}: rename or delete all but one").format(problems=_("; ").join(parts))
 
 
 def find_header(rows: Sequence[Sequence[Cell]]) -> tuple[int, HeaderMatch] | None:

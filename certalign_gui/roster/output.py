@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from certalign_gui.basics.file_writing import FileWriteError, atomic_write
+from certalign_gui.presentation.catalogue import N_
 
 #: ``progress(done, total)`` is told how far a long job is; it returns False to cancel.
 Progress = Callable[[int, int], bool]
@@ -29,5 +30,5 @@ def save(path: str | os.PathLike[str], data: bytes, *, replace: bool = False) ->
     """
     target = Path(path).expanduser().absolute()
     if not replace and (target.exists() or target.is_symlink()):
-        raise FileWriteError(target, "a file with that name already exists")
+        raise FileWriteError(target, N_("a file with that name already exists"))
     return atomic_write(target, data)

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from certalign_gui import __version__
 from certalign_gui.checklist.document import ensure_gui_application, print_font
 from certalign_gui.presentation.answer import source_line
-from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.presentation.catalogue import N_, _, long_date
 from certalign_gui.roster.assess import RosterResult
 from certalign_gui.roster.output import Progress, save, tick
 from certalign_gui.roster.summary import (
@@ -45,14 +45,14 @@ from certalign_gui.roster.summary import (
 from certalign_gui.roster.table_columns import PAPER
 from certalign_gui.rules.policy import Policy, load_policy
 
-TITLE = "Roster: OEMS and NREMT alignment"
-ADVICE = "Advice as of {day}"
-PRINTED = "printed on {day}"
-PAGE = "Page {page} of {pages}"
-FIXING_TITLE = "Rows that need fixing"
-PEOPLE_TITLE = "Everyone on the roster"
+TITLE = N_("Roster: OEMS and NREMT alignment")
+ADVICE = N_("Advice as of {day}")
+PRINTED = N_("printed on {day}")
+PAGE = N_("Page {page} of {pages}")
+FIXING_TITLE = N_("Rows that need fixing")
+PEOPLE_TITLE = N_("Everyone on the roster")
 SUMMARY_TEMPLATE = "summary"
-NOBODY = "Nobody was assessed."
+NOBODY = N_("Nobody was assessed.")
 #: Points: half an inch all round, and the sizes of the type.
 MARGIN_PT = 36.0
 BODY_PT, SMALL_PT, TITLE_PT = 8.5, 8.0, 13.0
@@ -64,13 +64,28 @@ RESOLUTION = 720
 #: A cell shows at most this many characters (a name of 5,000 letters is a mistake; what
 #: is wrong with a row, with how to fix it, needs about 300).
 MAX_CELL_CHARS = 400
-#: (header, share of the width) for the people and the problems tables. The people table
-#: has the paper's columns of `table_columns`, each its width against the others'.
-PEOPLE_COLUMNS = tuple(
-    (column.header, column.paper_chars / sum(c.paper_chars for c in PAPER)) for column in PAPER
+#: The problems table: (header, share of the width); its headers are said where drawn.
+FIXING_COLUMNS = (
+    (N_("Row"), 0.045),
+    (N_("Name"), 0.15),
+    (N_("Column"), 0.145),
+    (N_("What is wrong"), 0.66),
 )
-FIXING_COLUMNS = (("Row", 0.045), ("Name", 0.15), ("Column", 0.145), ("What is wrong", 0.66))
-COLUMN_FIXES_TITLE = "Whole columns to fix"
+
+
+def people_columns() -> tuple[tuple[str, float], ...]:
+    """The people table: the paper's columns of `table_columns`, each its width against the
+    others', with its header in the language of the moment."""
+    total = sum(column.paper_chars for column in PAPER)
+    return tuple((column.header, column.paper_chars / total) for column in PAPER)
+
+
+def fixing_columns() -> tuple[tuple[str, float], ...]:
+    """The problems table, with its headers in the language of the moment."""
+    return tuple((_(title), share) for title, share in FIXING_COLUMNS)
+
+
+COLUMN_FIXES_TITLE = N_("Whole columns to fix")
 Columns = tuple[tuple[str, float], ...]
 _TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 WRAP = int(Qt.TextFlag.TextWordWrap) | _TOP_LEFT
@@ -193,19 +208,19 @@ def _blocks(
         [column.paper_text(r) for column in PAPER]
         for r in (table_rows(result) if lines is None else lines)
     ]
-    blocks += _table(sheet, PEOPLE_COLUMNS, people, ticks) or [
-        sheet.paragraph(sheet.body, NOBODY, space=4)
+    blocks += _table(sheet, people_columns(), people, ticks) or [
+        sheet.paragraph(sheet.body, _(NOBODY), space=4)
     ]
     if result.column_fixes:
-        blocks.append(sheet.paragraph(sheet.bold, f"\n{COLUMN_FIXES_TITLE}", space=3))
+        blocks.append(sheet.paragraph(sheet.bold, f"\n{_(COLUMN_FIXES_TITLE)}", space=3))
         blocks += [
             sheet.paragraph(sheet.body, f"{fix.message} ({rows_phrase(fix.rows)})", space=2)
             for fix in result.column_fixes
         ]
     if result.problems:
         fixing = [[str(p.row), p.name, p.column, result.problem_text(p)] for p in result.problems]
-        rows = _table(sheet, FIXING_COLUMNS, fixing, ticks)
-        title = sheet.paragraph(sheet.bold, f"\n{FIXING_TITLE}", space=3)
+        rows = _table(sheet, fixing_columns(), fixing, ticks)
+        title = sheet.paragraph(sheet.bold, f"\n{_(FIXING_TITLE)}", space=3)
         header = rows[0].header
         assert header is not None
         keep = header.height + rows[0].height
@@ -297,7 +312,7 @@ def printed_summary_pdf(
     writer = QPdfWriter(buffer)
     writer.setPageLayout(page_layout())
     writer.setResolution(RESOLUTION)
-    writer.setTitle(TITLE)  # no name or number in the metadata
+    writer.setTitle(_(TITLE))  # no name or number in the metadata
     writer.setCreator(f"certalign {__version__}")
     paint_summary(
         writer, result, printed_on=printed_on, policy=policy, progress=progress, lines=lines
@@ -324,20 +339,20 @@ def _summary_data(
         fixing.append([str(p.row), p.name, p.column, result.problem_text(p)])
         row_made()
     return {
-        "title": TITLE,
+        "title": _(TITLE),
         "dates": _dates(result, printed_on),
         "source": _source(result, policy),
-        "page": PAGE,
+        "page": _(PAGE),
         "summary": summary_line(result),
         "counts": counts_line(result),
         "notes": list(result.notes),
-        "people_title": PEOPLE_TITLE,
-        "people": _table_data(PEOPLE_COLUMNS, people),
-        "nobody": NOBODY,
-        "column_fixes_title": COLUMN_FIXES_TITLE,
+        "people_title": _(PEOPLE_TITLE),
+        "people": _table_data(people_columns(), people),
+        "nobody": _(NOBODY),
+        "column_fixes_title": _(COLUMN_FIXES_TITLE),
         "column_fixes": [f"{fix.message} ({rows_phrase(fix.rows)})" for fix in result.column_fixes],
-        "fixing_title": FIXING_TITLE,
-        "fixing": _table_data(FIXING_COLUMNS, fixing),
+        "fixing_title": _(FIXING_TITLE),
+        "fixing": _table_data(fixing_columns(), fixing),
     }
 
 
@@ -401,10 +416,10 @@ def paint_summary(
 
 
 def _dates(result: RosterResult, printed_on: date | None) -> str:
-    advice = ADVICE.format(day=long_date(result.as_of))
+    advice = _(ADVICE).format(day=long_date(result.as_of))
     if printed_on is None or printed_on == result.as_of:
         return advice
-    return f"{advice} \N{MIDDLE DOT} {PRINTED.format(day=long_date(printed_on))}"
+    return f"{advice} \N{MIDDLE DOT} {_(PRINTED).format(day=long_date(printed_on))}"
 
 
 def _frame(
@@ -414,7 +429,7 @@ def _frame(
     right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
     left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     painter.setFont(sheet.title)
-    painter.drawText(QRectF(0, 0, sheet.width, top), left, TITLE)
+    painter.drawText(QRectF(0, 0, sheet.width, top), left, _(TITLE))
     painter.setFont(sheet.bold)
     painter.drawText(QRectF(0, 0, sheet.width, top), right, dates)
     foot = sheet.metrics[id(sheet.small)].height()
@@ -425,7 +440,7 @@ def _frame(
     painter.drawText(
         QRectF(0, sheet.height - foot, sheet.width, foot),
         right,
-        PAGE.format(page=page[0], pages=page[1]),
+        _(PAGE).format(page=page[0], pages=page[1]),
     )
 
 

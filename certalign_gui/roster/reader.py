@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from certalign_gui.presentation.catalogue import _, ngettext
 from certalign_gui.roster.cells import Cell, is_blank, plain_text
 from certalign_gui.roster.columns import (
     Column,
@@ -84,7 +85,7 @@ def read_roster(path: str | os.PathLike[str], sheet: str | None = None) -> Roste
 def read_roster_bytes(data: bytes, source: str, sheet: str | None = None) -> RosterFile:
     """Read a roster from its bytes; ``source`` is the file name messages use."""
     if not data.strip(_EMPTY_BYTES):
-        raise RosterFileError(source, "the file is empty")
+        raise RosterFileError(source, _("the file is empty"))
     return roster_from_grid(read_grid(data, source, sheet), source)
 
 
@@ -110,8 +111,8 @@ def is_note_row(row: Sequence[Cell], used: set[int]) -> bool:
 def roster_from_grid(grid: Grid, source: str) -> RosterFile:
     """Find the header in a grid of cells and pick each row's cells by field."""
     if not any(not is_blank(cell) for row in grid.rows for cell in row):
-        raise RosterFileError(source, "the file is empty" if grid.sheet is None else (
-            f'the sheet "{grid.sheet}" is empty'))  # fmt: skip
+        raise RosterFileError(source, _("the file is empty") if grid.sheet is None else (
+            _('the sheet "{sheet}" is empty').format(sheet=grid.sheet)))  # fmt: skip
     found = find_header(grid.rows)
     if found is None:
         first = next(row for row in grid.rows if any(not is_blank(cell) for cell in row))
@@ -171,46 +172,62 @@ def _notes(grid: Grid, index: int, ignored: tuple[str, ...], skipped: list[int])
     above = sum(1 for row in grid.rows[:index] if any(not is_blank(cell) for cell in row))
     if above:
         notes.append(
-            f"The header is on row {grid.numbers[index]}; the {_rows(above)} above it "
-            f"(a title, say) {'was' if above == 1 else 'were'} not read as people."
+            ngettext(
+                "The header is on row {row}; the {n} row above it (a title, say) was not read "
+                "as people.",
+                "The header is on row {row}; the {n} rows above it (a title, say) were not read "
+                "as people.",
+                above,
+            ).format(row=grid.numbers[index], n=above)
         )
     if any(bottom > index for (_top, _left), (bottom, _right) in grid.merged):
-        notes.append("Merged cells were read as if each of their cells held the merged value.")
+        notes.append(_("Merged cells were read as if each of their cells held the merged value."))
     if skipped:
-        listed = ", ".join(str(row) for row in skipped[:10])
-        more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
+        listed = _(", ").join(str(row) for row in skipped[:10])
+        if len(skipped) > 10:
+            more = len(skipped) - 10
+            listed = ngettext("{rows} and {n} more", "{rows} and {n} more", more).format(
+                rows=listed, n=more
+            )
         notes.append(
-            f"Skipped as totals or notes, not people: {'row' if len(skipped) == 1 else 'rows'} "
-            f"{listed}{more}."
+            ngettext(
+                "Skipped as totals or notes, not people: row {rows}.",
+                "Skipped as totals or notes, not people: rows {rows}.",
+                len(skipped),
+            ).format(rows=listed)
         )
     if ignored:
-        shown = ", ".join(f'"{header}"' for header in ignored[:10])
-        more = f" and {len(ignored) - 10} more" if len(ignored) > 10 else ""
-        notes.append(f"Columns not used: {shown}{more}.")
+        shown = _(", ").join(f'"{header}"' for header in ignored[:10])
+        if len(ignored) > 10:
+            more = len(ignored) - 10
+            shown = ngettext("{rows} and {n} more", "{rows} and {n} more", more).format(
+                rows=shown, n=more
+            )
+        notes.append(_("Columns not used: {columns}.").format(columns=shown))
     return notes
-
-
-def _rows(count: int) -> str:
-    return "1 row" if count == 1 else f"{count} rows"
 
 
 def sheet_note(grid: Grid) -> str:
     """Which sheet of the workbook was read, why, and the other sheets that hold a roster."""
     name = grid.sheet
     if grid.chosen:
-        why = "the sheet asked for"
+        why = _("the sheet asked for")
     elif name == grid.selected:
-        why = "the sheet shown when the workbook was saved"
+        why = _("the sheet shown when the workbook was saved")
     elif grid.selected is not None:
-        why = f'the selected sheet "{grid.selected}" has no roster'
+        why = _('the selected sheet "{sheet}" has no roster').format(sheet=grid.selected)
     else:
-        why = "the first sheet with a roster"
-    note = f'Read the sheet "{name}" ({why}; the workbook has {grid.sheet_count} sheets).'
+        why = _("the first sheet with a roster")
+    note = _('Read the sheet "{sheet}" ({why}; the workbook has {n} sheets).').format(
+        sheet=name, why=why, n=grid.sheet_count
+    )
     others = [sheet for sheet in grid.roster_sheets if sheet != name]
     if others:
-        listed = ", ".join(f'"{sheet}"' for sheet in others)
-        note += (
-            f" {'Another sheet also holds' if len(others) == 1 else 'Other sheets also hold'} "
-            f'a roster: {listed}. Check that "{name}" is the one you mean.'
-        )
+        listed = _(", ").join(f'"{sheet}"' for sheet in others)
+        note += " " + ngettext(
+            'Another sheet also holds a roster: {sheets}. Check that "{sheet}" is the one you '
+            "mean.",
+            'Other sheets also hold a roster: {sheets}. Check that "{sheet}" is the one you mean.',
+            len(others),
+        ).format(sheets=listed, sheet=name)
     return note

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from certalign_gui.presentation.catalogue import N_, _
 from certalign_gui.roster.assess import RosterResult
 from certalign_gui.roster.columns import TEMPLATE_HEADERS
 from certalign_gui.roster.output import Progress, save, tick
@@ -20,11 +21,19 @@ from certalign_gui.roster.table_columns import CSV_RESULTS
 #: Injection"): such a cell is written with a single quote in front, so it stays text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: The results after the template's columns: the table's own (`table_columns.CSV_RESULTS`,
-#: by their full names), then what needs fixing.
-RESULT_HEADERS = (*(column.spoken for column in CSV_RESULTS), "Needs fixing")
-CSV_HEADERS = ("Row", *TEMPLATE_HEADERS, *RESULT_HEADERS)
+#: by their full names), then what needs fixing. The catalogue's message ids: `csv_headers`
+#: says them; the template's own column names are the file format's (the reader knows them),
+#: the same in every language.
+RESULT_HEADERS = (*(column.spoken_id for column in CSV_RESULTS), N_("Needs fixing"))
+CSV_HEADERS = (N_("Row"), *TEMPLATE_HEADERS, *RESULT_HEADERS)
 #: Rows written between two progress reports.
 PROGRESS_EVERY = 250
+
+
+def csv_headers() -> list[str]:
+    """The results CSV's header row in the current language."""
+    template = set(TEMPLATE_HEADERS)
+    return [header if header in template else _(header) for header in CSV_HEADERS]
 
 
 def roster_json(result: RosterResult) -> dict[str, Any]:
@@ -108,7 +117,7 @@ def results_csv(result: RosterResult, progress: Progress | None = None) -> bytes
     """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADERS)
+    writer.writerow(csv_headers())
     total = len(result.unassessed) + len(result.people)
     done = 0
     tick(progress, done, total)

@@ -165,6 +165,7 @@ def write_outputs(
 ) -> list[tuple[str, Path]]:
     """Write each file asked for; returns what was written (an error is a `UsageError`)."""
     from certalign_gui.basics.file_writing import FileWriteError
+    from certalign_gui.presentation.file_words import file_write_sentence
     from certalign_gui.roster.output import save
 
     written = []
@@ -179,7 +180,7 @@ def write_outputs(
                 continue
             written.append((option, save(path, data, replace=force)))
         except FileWriteError as exc:
-            raise UsageError(f"{option}: {exc}") from None
+            raise UsageError(f"{option}: {file_write_sentence(exc)}") from None
         except RuntimeError as exc:
             raise UsageError(f"{option}: could not make the PDF: {exc}") from None
     return written

@@ -6,64 +6,68 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from certalign_gui.presentation.catalogue import long_date, money
+from certalign_gui.presentation.catalogue import N_, _, long_date, money, ngettext, number
 from certalign_gui.presentation.sentences import Sentences, days_phrase
 from certalign_gui.roster.assess import Person, RosterResult
 from certalign_gui.rules.models import Category, UrgencyLevel
 
-#: Each category in plain words, most pressing first (the order of the counts line).
+#: Each category in plain words, most pressing first (the order of the counts line); the
+#: catalogue's message ids, said with `_` where shown.
 CATEGORY_PHRASES: dict[Category, str] = {
-    "one_year_alignment": "must align",
-    "expired_nremt": "must regain NREMT",
-    "outside_guidance": "must contact OEMS",
-    "reverse_off_cycle": "reverse off cycle",
-    "alignment_not_yet_due": "not due yet",
-    "already_aligned": "aligned",
+    "one_year_alignment": N_("must align"),
+    "expired_nremt": N_("must regain NREMT"),
+    "outside_guidance": N_("must contact OEMS"),
+    "reverse_off_cycle": N_("reverse off cycle"),
+    "alignment_not_yet_due": N_("not due yet"),
+    "already_aligned": N_("aligned"),
 }
 #: Each urgency in words (the window's icon only repeats them), most pressing first.
 URGENCY_WORDS: dict[UrgencyLevel, str] = {
-    "expired": "Expired",
-    "urgent": "Urgent",
-    "soon": "Due soon",
-    "on_track": "On track",
-    "info": "Information",
+    "expired": N_("Expired"),
+    "urgent": N_("Urgent"),
+    "soon": N_("Due soon"),
+    "on_track": N_("On track"),
+    "info": N_("Information"),
 }
 SEPARATOR = " \N{MIDDLE DOT} "
 #: Row numbers listed in the summary line before "and N more".
 LISTED_ROWS = 10
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """``plural(1, "row")`` -> "1 row"; ``plural(3, "row")`` -> "3 rows"."""
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
-
-
 def rows_phrase(rows: tuple[int, ...]) -> str:
     """ "row 17", or "rows 17, 80, 233", cut after `LISTED_ROWS` numbers."""
-    listed = ", ".join(str(row) for row in rows[:LISTED_ROWS])
+    listed = _(", ").join(str(row) for row in rows[:LISTED_ROWS])
     if len(rows) > LISTED_ROWS:
-        listed += f" and {len(rows) - LISTED_ROWS} more"
-    return f"{'row' if len(rows) == 1 else 'rows'} {listed}"
+        more = len(rows) - LISTED_ROWS
+        listed = ngettext("{rows} and {n} more", "{rows} and {n} more", more).format(
+            rows=listed, n=number(more)
+        )
+    return ngettext("row {rows}", "rows {rows}", len(rows)).format(rows=listed)
 
 
 def summary_line(result: RosterResult) -> str:
     """ "412 rows: 409 assessed, 3 need fixing (rows 17, 80, 233), 2 blank, 1 skipped"."""
-    parts = [f"{len(result.people):,} assessed"]
+    parts = [_("{n} assessed").format(n=number(len(result.people)))]
     if not result.row_count:
-        parts = ["nobody to assess (the file has only its header row)"]
+        parts = [_("nobody to assess (the file has only its header row)")]
     if result.problem_rows:
-        fixing = "needs" if len(result.problem_rows) == 1 else "need"
+        count = len(result.problem_rows)
         parts.append(
-            f"{len(result.problem_rows):,} {fixing} fixing ({rows_phrase(result.problem_rows)})"
+            ngettext("{n} needs fixing ({rows})", "{n} need fixing ({rows})", count).format(
+                n=number(count), rows=rows_phrase(result.problem_rows)
+            )
         )
     if result.blank_rows:
-        parts.append(f"{len(result.blank_rows):,} blank")
+        parts.append(_("{n} blank").format(n=number(len(result.blank_rows))))
     if result.skipped_rows:
         parts.append(
-            f"{len(result.skipped_rows):,} skipped as totals or notes "
-            f"({rows_phrase(result.skipped_rows)})"
+            _("{n} skipped as totals or notes ({rows})").format(
+                n=number(len(result.skipped_rows)), rows=rows_phrase(result.skipped_rows)
+            )
         )
-    return f"{plural(result.row_count, 'row')}: {', '.join(parts)}"
+    return ngettext("{n} row: {parts}", "{n} rows: {parts}", result.row_count).format(
+        n=number(result.row_count), parts=_(", ").join(parts)
+    )
 
 
 def counts(result: RosterResult) -> dict[Category, int]:
@@ -76,8 +80,12 @@ def counts(result: RosterResult) -> dict[Category, int]:
 
 def counts_line(result: RosterResult) -> str:
     """ "7 must align · 2 must regain NREMT · 30 aligned": the categories that occur."""
-    phrases = [f"{n:,} {CATEGORY_PHRASES[c]}" for c, n in counts(result).items() if n]
-    return SEPARATOR.join(phrases) or "nobody assessed"
+    phrases = [
+        _("{n} {phrase}").format(n=number(n), phrase=_(CATEGORY_PHRASES[c]))
+        for c, n in counts(result).items()
+        if n
+    ]
+    return SEPARATOR.join(phrases) or _("nobody assessed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +119,12 @@ class TableRow:
     @property
     def staff_text(self) -> str:
         """ "Yes" or "No", the same in the window, the text, the PDF and the CSV."""
-        return "Yes" if self.can_staff_ambulance else "No"
+        return _("Yes") if self.can_staff_ambulance else _("No")
 
     @property
     def urgency_text(self) -> str:
         """ "Expired", "Urgent", "Due soon", "On track" or "Information"."""
-        return URGENCY_WORDS[self.urgency]
+        return _(URGENCY_WORDS[self.urgency])
 
     @property
     def fee_text(self) -> str:

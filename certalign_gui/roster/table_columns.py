@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from certalign_gui.presentation.catalogue import N_, _
 from certalign_gui.roster.summary import CATEGORY_PHRASES, URGENCY_WORDS, TableRow
 from certalign_gui.rules.typed_dates import typed_form
 
@@ -24,8 +25,8 @@ class TableColumn:
     """One column of the roster table, for every medium."""
 
     key: str
-    header: str  # above the column, on screen and on paper
-    spoken: str  # what the tooltip and a screen reader say (and the CSV's header)
+    header_id: str  # above the column, on screen and on paper (the catalogue's message id)
+    spoken_id: str  # what the tooltip and a screen reader say, and the CSV's header (the same)
     width: int  # how many average characters it wants on screen (the paper's share)
     text: Callable[[TableRow], str]
     sort_key: Callable[[TableRow], Any]
@@ -34,6 +35,16 @@ class TableColumn:
     terse: Callable[[TableRow], str] | None = None  # on one terminal line; else the paper's
     value: Callable[[TableRow], str | int] | None = None  # in a spreadsheet; else `text`
     paper_width: int | None = None  # on paper, when its paper text is shorter; else `width`
+
+    @property
+    def header(self) -> str:
+        """The column's name above it, in the current language."""
+        return _(self.header_id)
+
+    @property
+    def spoken(self) -> str:
+        """The column's name said in full, in the current language."""
+        return _(self.spoken_id)
 
     def paper_text(self, line: TableRow) -> str:
         """What ``line`` shows in this column on paper."""
@@ -61,28 +72,28 @@ def _iso(line: TableRow) -> str:
 
 
 COLUMNS: tuple[TableColumn, ...] = (
-    TableColumn("row", "Row", "Row in the file", 6, lambda r: str(r.row), lambda r: r.row,
+    TableColumn("row", N_("Row"), N_("Row in the file"), 6, lambda r: str(r.row), lambda r: r.row,
                 numeric=True, value=lambda r: r.row),
-    TableColumn("name", "Name", "Name", 24, lambda r: r.name, lambda r: r.name.casefold()),
-    TableColumn("ma_number", "MA number", "MA certification number", 12,
+    TableColumn("name", N_("Name"), N_("Name"), 24, lambda r: r.name, lambda r: r.name.casefold()),
+    TableColumn("ma_number", N_("MA number"), N_("MA certification number"), 12,
                 lambda r: r.ma_number, lambda r: r.ma_number.casefold()),
-    TableColumn("urgency", "Urgency", "Urgency", 13, lambda r: r.urgency_text,
+    TableColumn("urgency", N_("Urgency"), N_("Urgency"), 13, lambda r: r.urgency_text,
                 lambda r: _URGENCY_ORDER[r.urgency]),
-    TableColumn("due", "Due", "Next step due", 17, lambda r: r.due_text,
+    TableColumn("due", N_("Due"), N_("Next step due"), 17, lambda r: r.due_text,
                 # Ties and the roster's own order: see the window's model.
                 lambda r: 0,
                 paper=lambda r: typed_form(r.due) if r.due is not None else "", value=_iso,
                 paper_width=13),
-    TableColumn("days_left", "Days left", "Days left", 13, lambda r: r.days_left_text,
+    TableColumn("days_left", N_("Days left"), N_("Days left"), 13, lambda r: r.days_left_text,
                 lambda r: (r.days_left is None, r.days_left or 0), numeric=True,
                 value=lambda r: "" if r.days_left is None else r.days_left),
-    TableColumn("can_staff", "Can staff", "Can staff an ambulance", 9,
+    TableColumn("can_staff", N_("Can staff"), N_("Can staff an ambulance"), 9,
                 lambda r: r.staff_text, lambda r: r.can_staff_ambulance),
-    TableColumn("situation", "Situation", "Situation", 34, lambda r: r.situation,
-                lambda r: r.situation.casefold(), terse=lambda r: CATEGORY_PHRASES[r.category]),
-    TableColumn("next_step", "Next step", "Next step", 34, lambda r: r.next_step,
+    TableColumn("situation", N_("Situation"), N_("Situation"), 34, lambda r: r.situation,
+                lambda r: r.situation.casefold(), terse=lambda r: _(CATEGORY_PHRASES[r.category])),
+    TableColumn("next_step", N_("Next step"), N_("Next step"), 34, lambda r: r.next_step,
                 lambda r: r.next_step.casefold()),
-    TableColumn("fee", "Fee", "Fee", 10, lambda r: r.fee_text,
+    TableColumn("fee", N_("Fee"), N_("Fee"), 10, lambda r: r.fee_text,
                 lambda r: (r.fee is None, r.fee or 0), numeric=True,
                 value=lambda r: "" if r.fee is None else f"{r.fee:.2f}"),
 )  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.presentation.catalogue import _, long_date
 from certalign_gui.roster.assess import Problem, RosterResult
 from certalign_gui.roster.summary import (
     counts_line,
@@ -23,13 +23,17 @@ MAX_TEXT_WIDTH = 40
 def format_text(result: RosterResult) -> str:
     """The summary line, the counts, the table (next due first), then the rows to fix."""
     out = [
-        f"{Path(result.source).name}: advice as of {long_date(result.as_of)}",
+        _("{file}: advice as of {day}").format(
+            file=Path(result.source).name, day=long_date(result.as_of)
+        ),
         summary_line(result),
         counts_line(result),
         *result.notes,
     ]
     if other_sheets(result):
-        out.append(f"To read another sheet: {Path(result.source).name} --sheet NAME.")
+        out.append(
+            _("To read another sheet: {file} --sheet NAME.").format(file=Path(result.source).name)
+        )
     rows = table_rows(result)
     if rows:
         table = [[column.terse_text(row) for column in PAPER] for row in rows]
@@ -40,8 +44,11 @@ def format_text(result: RosterResult) -> str:
         out += ["", _line([column.header for column in PAPER], widths)]
         out += [_line(cells, widths) for cells in table]
     if result.problems:
-        out += ["", "Rows that need fixing:"]
-        out += [f"  {fix.message} ({rows_phrase(fix.rows)})" for fix in result.column_fixes]
+        out += ["", _("Rows that need fixing:")]
+        out += [
+            "  " + _("{fix} ({rows})").format(fix=fix.message, rows=rows_phrase(fix.rows))
+            for fix in result.column_fixes
+        ]
         out += [f"  {problem_line(problem, result)}" for problem in result.problems]
     return "\n".join(out) + "\n"
 
@@ -58,5 +65,8 @@ def _line(cells: list[str], widths: list[int]) -> str:
 def problem_line(problem: Problem, result: RosterResult) -> str:
     """ "Row 11 (Ann Lee): MA expiration (column C) holds …": the row, the name, the message
     (only what the cell holds when its column's message says how to fix it)."""
-    who = f" ({problem.name})" if problem.name else ""
-    return f"Row {problem.row}{who}: {result.problem_text(problem)}"
+    if problem.name:
+        return _("Row {row} ({name}): {problem}").format(
+            row=problem.row, name=problem.name, problem=result.problem_text(problem)
+        )
+    return _("Row {row}: {problem}").format(row=problem.row, problem=result.problem_text(problem))

@@ -12,7 +12,7 @@ from qt_support import activate, focused, key
 from roster.roster_files import AS_OF, TWO_YEARS, write_workbook
 from scripted_questions import ScriptedQuestions, scripted_flow
 
-from certalign_gui.gui.roster.window import ROSTER_FILTER, RosterWindow
+from certalign_gui.gui.roster.window import RosterWindow, roster_filter
 from certalign_gui.gui.shell.save_flow import DialogQuestions
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.roster.formats import SPREADSHEET_SUFFIXES
@@ -82,7 +82,7 @@ def test_a_single_roster_sheet_shows_no_sheet_list(window, tmp_path):
 
 
 def test_the_open_dialog_offers_every_kind_of_file_the_reader_takes(window, tmp_path):
-    dialog = DialogQuestions()._file_dialog(window, "Open", tmp_path, ROSTER_FILTER)
+    dialog = DialogQuestions()._file_dialog(window, "Open", tmp_path, roster_filter())
     try:
         offered = dialog.nameFilters()[0]
         for suffix in (*SPREADSHEET_SUFFIXES, ".csv", ".tsv", ".txt"):

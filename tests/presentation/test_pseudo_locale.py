@@ -10,9 +10,10 @@ from the answer. What may stand outside the brackets: data, not sentences of the
 the policy file's titles, link labels and quoted guidance (official OEMS text), web
 addresses, and dates and amounts (Babel writes them for the language's locale).
 
-Not walked (not in the catalogue yet): the window's own words (Qt's ``tr()``), the roster's
-headers, column names, summary and problem messages (certalign_gui/roster/), the CLI's option
-help, and the PDF's drawn page furniture beyond the HTML.
+Also walked here: the saved checklist PDF (typst), the printed page (QPainter) and the
+checklists for everyone, read back with pypdf. Walked elsewhere: the window, the roster's
+outputs (text, CSV headers, summary PDF) in tests/gui/test_pseudo_locale_window.py. Not
+walked: the CLI's option help.
 """
 
 from __future__ import annotations
@@ -224,3 +225,52 @@ def test_the_roster_cells_that_come_from_the_answer_are_wrapped():
         row = table_row(person)
         for text in (row.situation, row.next_step, row.days_left_text):
             assert english_left(text) == [], text
+
+
+def _pdf_words(data: bytes, assessments) -> str:
+    """The PDF's text, without the QR codes' web addresses (printed cut over lines)."""
+    import io
+
+    import pypdf
+
+    from certalign_gui.checklist.html import qr_links
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    urls = {url for assessment in assessments for _n, _l, url in qr_links(assessment)}
+    for url in sorted(urls, key=len, reverse=True):
+        text = re.sub(r"\s*".join(re.escape(char) for char in url), " ", text)
+    return text
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_saved_and_the_printed_checklist_are_all_wrapped(qapp, case):
+    # The saved PDF (typst, tagged) and the printed page (QPainter, what a printer gets).
+    from certalign_gui.checklist.document import pdf_bytes, render_pdf
+
+    details = Details(name="Qq", ma_number="E1234567", nremt_number="E12345678")
+    assessment = assess(SITUATIONS[case])
+    saved = pdf_bytes(assessment, details, printed_on=PRINTED)
+    printed, _result = render_pdf(assessment, details, printed_on=PRINTED)
+    for text in (_pdf_words(saved, [assessment]), _pdf_words(printed, [assessment])):
+        assert text.count(OPEN) > 10
+        assert english_left(re.sub(r"Qq|E\d+", " ", text)) == []
+
+
+def test_the_checklists_for_everyone_are_all_wrapped(qapp, tmp_path):
+    from certalign_gui.roster.assess import assess_roster
+    from certalign_gui.roster.checklists import checklists_pdf
+    from certalign_gui.roster.reader import read_roster
+
+    roster = tmp_path / "crew.csv"
+    roster.write_text(
+        "Name,MA expiration,NREMT status,NREMT expiration\n"
+        "Qq Rr,03/31/2025,active,03/31/2026\nSs Tt,03/31/2026,expired,\n",
+        encoding="utf-8",
+    )
+    people = assess_roster(read_roster(roster), date(2025, 1, 10)).people
+    text = _pdf_words(
+        checklists_pdf(people, printed_on=PRINTED), [person.assessment for person in people]
+    )
+    assert text.count(OPEN) > 20
+    assert english_left(text.replace("Qq Rr", "").replace("Ss Tt", "")) == []

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
@@ -19,18 +18,22 @@ from certalign_gui.gui.roster.outputs import Output, print_pages, save_output
 from certalign_gui.gui.shell.paper_size import default_page_size
 from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.session import Session
+from certalign_gui.presentation.catalogue import N_, _, ngettext, number
 from certalign_gui.roster.assess import Person, RosterResult
 from certalign_gui.roster.output import Progress
 from certalign_gui.roster.summary import TableRow
 from certalign_gui.rules.policy import Policy
 
-CSV_FILTER = "CSV files (*.csv)"
-PDF_FILTER = "PDF files (*.pdf)"
-TEMPLATE_FILTER = "CSV files (*.csv);;Excel workbooks (*.xlsx)"
+#: A file dialog's kinds: the words from the catalogue, the patterns as Qt reads them (at the
+#: end, in brackets).
+CSV_FILES = (N_("CSV files"), "*.csv")
+PDF_FILES = (N_("PDF files"), "*.pdf")
+EXCEL_FILES = (N_("Excel workbooks"), "*.xlsx")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("roster", text)
+def name_filter(*kinds: tuple[str, str]) -> str:
+    """``(N_("PDF files"), "*.pdf")`` -> "PDF files (*.pdf)", in the current language."""
+    return ";;".join(f"{_(words)} ({patterns})" for words, patterns in kinds)
 
 
 class RosterActions:
@@ -70,12 +73,12 @@ class RosterActions:
 
         return self._save(
             Output(
-                title=_tr("Save a blank roster template"),
+                title=_("Save a blank roster template"),
                 suggested="roster-template.csv",
-                name_filter=TEMPLATE_FILTER,
+                name_filter=name_filter(CSV_FILES, EXCEL_FILES),
                 suffixes=(".csv", ".xlsx"),
-                working=_tr("Making the blank roster…"),
-                done=_tr(
+                working=_("Making the blank roster…"),
+                done=_(
                     "The blank roster was saved as {path}. Fill in one person per row, "
                     "save it, and open it here."
                 ),
@@ -94,12 +97,12 @@ class RosterActions:
         lines = self._lines()  # the table's order as the officer sorted it
         return self._save(
             Output(
-                title=_tr("Save the roster summary as PDF"),
+                title=_("Save the roster summary as PDF"),
                 suggested=f"roster-summary-{today.isoformat()}.pdf",
-                name_filter=_tr(PDF_FILTER),
+                name_filter=name_filter(PDF_FILES),
                 suffixes=(".pdf",),
-                working=_tr("Making the roster summary…"),
-                done=_tr("The roster summary was saved as {path}."),
+                working=_("Making the roster summary…"),
+                done=_("The roster summary was saved as {path}."),
                 make=lambda _path, progress: summary_pdf(
                     result, printed_on=today, policy=self._policy, progress=progress, lines=lines
                 ),
@@ -117,14 +120,20 @@ class RosterActions:
         size = default_page_size()
         return self._save(
             Output(
-                title=_tr("Save the checklists for everyone as PDF"),
+                title=_("Save the checklists for everyone as PDF"),
                 suggested=f"roster-checklists-{today.isoformat()}.pdf",
-                name_filter=_tr(PDF_FILTER),
+                name_filter=name_filter(PDF_FILES),
                 suffixes=(".pdf",),
-                working=_tr("Making {n} checklists, one page each…").format(n=f"{len(people):,}"),
-                done=_tr("The checklists ({n} pages) were saved as {{path}}.").format(
-                    n=f"{len(people):,}"
-                ),
+                working=ngettext(
+                    "Making {n} checklist, one page…",
+                    "Making {n} checklists, one page each…",
+                    len(people),
+                ).format(n=number(len(people))),
+                done=ngettext(
+                    "The checklist ({n} page) was saved as {{path}}.",
+                    "The checklists ({n} pages) were saved as {{path}}.",
+                    len(people),
+                ).format(n=number(len(people))),
                 make=lambda _path, progress: checklists_pdf(
                     people, printed_on=today, page_size=size, progress=progress
                 ),
@@ -140,12 +149,12 @@ class RosterActions:
 
         return self._save(
             Output(
-                title=_tr("Export the results as CSV"),
+                title=_("Export the results as CSV"),
                 suggested=f"roster-results-{self._today().isoformat()}.csv",
-                name_filter=_tr(CSV_FILTER),
+                name_filter=name_filter(CSV_FILES),
                 suffixes=(".csv",),
-                working=_tr("Writing the results…"),
-                done=_tr("The results were saved as {path}."),
+                working=_("Writing the results…"),
+                done=_("The results were saved as {path}."),
                 make=lambda _path, progress: results_csv(result, progress),
             )
         )
@@ -166,7 +175,7 @@ class RosterActions:
         lines = self._lines()
 
         def setup(printer: QPrinter) -> None:
-            printer.setDocName(TITLE)  # no name in the print queue
+            printer.setDocName(_(TITLE))  # no name in the print queue
             printer.setPageLayout(page_layout())
 
         def prepare(progress: Progress) -> object:
@@ -178,8 +187,8 @@ class RosterActions:
         return print_pages(
             self._parent,
             self._session.token(),
-            title=_tr("Print the roster summary"),
-            what=_tr("the roster summary"),
+            title=_("Print the roster summary"),
+            what=_("the roster summary"),
             prepare=prepare,
             paint=lambda printer: paint_summary(
                 printer, result, printed_on=today, policy=self._policy, lines=lines

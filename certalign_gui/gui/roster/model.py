@@ -27,6 +27,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 from typing_extensions import override
 
+from certalign_gui.presentation.catalogue import N_, _
 from certalign_gui.roster.assess import Person, Problem, RosterResult
 from certalign_gui.roster.summary import TableRow, table_rows
 from certalign_gui.roster.table_columns import WINDOW
@@ -47,9 +48,10 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 Column = IntEnum("Column", [(spec.key.upper(), place) for place, spec in enumerate(WINDOW)])
 #: How many columns (asked for on every paint: a constant, not an enum's length).
 COLUMNS = len(WINDOW)
-#: (header, what a screen reader and the tooltip say, width in average characters).
+#: (header, what a screen reader and the tooltip say, width in average characters); the words
+#: are the catalogue's message ids, said with `_` where shown.
 HEADERS: dict[int, tuple[str, str, int]] = {
-    Column(place): (spec.header, spec.spoken, spec.width) for place, spec in enumerate(WINDOW)
+    Column(place): (spec.header_id, spec.spoken_id, spec.width) for place, spec in enumerate(WINDOW)
 }
 _URGENCY_ICONS: dict[UrgencyLevel, QStyle.StandardPixmap] = {
     "expired": QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -169,9 +171,9 @@ class RosterModel(QAbstractTableModel):
             return None
         title, spoken, _width = HEADERS[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return title
+            return _(title)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return spoken
+            return _(spoken)
         return None
 
     @override
@@ -237,8 +239,8 @@ class RosterProxy(QSortFilterProxyModel):
 
 
 #: The problems table's columns: (header, width in average characters).
-PROBLEM_HEADERS = (("Row", 6), ("Name", 20), ("Column", 22), ("Cell", 18),
-                   ("What is wrong", 60))  # fmt: skip
+PROBLEM_HEADERS = ((N_("Row"), 6), (N_("Name"), 20), (N_("Column"), 22), (N_("Cell"), 18),
+                   (N_("What is wrong"), 60))  # fmt: skip
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -261,9 +263,15 @@ class ProblemsModel(QAbstractTableModel):
     def message(self, row: int) -> str:
         """Everything about problem ``row`` in one sentence, for the line under the table."""
         number, name, column, _value, message = self._problems[row]
-        where = f"Row {number} ({name})" if name else f"Row {number}"
-        where = f"{where}, {column}" if column else where
-        return f"{where}: {message}"
+        if name and column:
+            where = _("Row {row} ({name}), {column}").format(row=number, name=name, column=column)
+        elif name:
+            where = _("Row {row} ({name})").format(row=number, name=name)
+        elif column:
+            where = _("Row {row}, {column}").format(row=number, column=column)
+        else:
+            where = _("Row {row}").format(row=number)
+        return _("{where}: {message}").format(where=where, message=message)
 
     @override
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -294,7 +302,7 @@ class ProblemsModel(QAbstractTableModel):
             and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
             and 0 <= section < len(PROBLEM_HEADERS)
         ):
-            return PROBLEM_HEADERS[section][0]
+            return _(PROBLEM_HEADERS[section][0])
         return None
 
 

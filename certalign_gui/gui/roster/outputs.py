@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
@@ -24,13 +24,10 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from certalign_gui.gui.shell import accessibility
 from certalign_gui.gui.shell.save_flow import SaveFlow, SaveRequest
 from certalign_gui.gui.shell.session import SessionToken
+from certalign_gui.presentation.catalogue import _, ngettext, number
 from certalign_gui.roster.output import CancelledError, Progress
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("roster", text)
 
 
 @dataclass(frozen=True)
@@ -55,9 +52,9 @@ class ProgressShown:
 
     def __init__(self, parent: QWidget, text: str, token: SessionToken) -> None:
         self._token = token
-        self.dialog = QProgressDialog(text, _tr("Cancel"), 0, 0, parent)
+        self.dialog = QProgressDialog(text, _("Cancel"), 0, 0, parent)
         self.dialog.setObjectName("rosterProgressDialog")
-        self.dialog.setWindowTitle(_tr("Working"))
+        self.dialog.setWindowTitle(_("Working"))
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
@@ -106,7 +103,7 @@ def save_output(
             return output.make(path, progress)
         except CancelledError:
             if token.alive():
-                say(_tr("Cancelled: nothing was saved."))
+                say(_("Cancelled: nothing was saved."))
             return None
         finally:
             progress.close()
@@ -147,20 +144,20 @@ def print_pages(
     setup(printer)
     if not flow.questions.print_options(parent, printer, title) or not token.alive():
         return False
-    progress = ProgressShown(parent, _tr("Preparing the pages…"), token)
+    progress = ProgressShown(parent, _("Preparing the pages…"), token)
     try:
         prepare(progress)
     except CancelledError:
         progress.close()
         if token.alive():
-            say(_tr("Cancelled: nothing was printed."))
+            say(_("Cancelled: nothing was printed."))
         return False
     except Exception as error:
         progress.close()
         log.error("Preparing a print failed (%s)", type(error).__name__)
         if token.alive():
             flow.questions.report_error(
-                parent, _tr("Could not print"), _tr("Something went wrong drawing the pages.")
+                parent, _("Could not print"), _("Something went wrong drawing the pages.")
             )
         return False
     progress.close()
@@ -174,17 +171,17 @@ def print_pages(
         log.error("Printing failed (%s)", type(error).__name__)
         flow.questions.report_error(
             parent,
-            _tr("Could not print"),
-            _tr("The printer could not take the pages. Check that it is on, or save a PDF."),
+            _("Could not print"),
+            _("The printer could not take the pages. Check that it is on, or save a PDF."),
         )
         return False
     QGuiApplication.restoreOverrideCursor()
-    say(_tr("Sent {pages} to the printer.").format(pages=_pages(pages)))
+    say(_("Sent {pages} to the printer.").format(pages=_pages(pages)))
     return True
 
 
 def _pages(count: int) -> str:
-    return _tr("1 page") if count == 1 else _tr("{n} pages").format(n=f"{count:,}")
+    return ngettext("{n} page", "{n} pages", count).format(n=number(count))
 
 
 def announce_to(widget: QWidget) -> Callable[[str], None]:

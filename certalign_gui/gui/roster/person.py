@@ -20,6 +20,7 @@ from certalign_gui.gui.shell.screen_fit import ScreenFit
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.gui.shell.widgets import explain_keys, heading, make_touch_friendly
 from certalign_gui.gui.wizard.results_view import ResultsView
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.roster.assess import Person
 from certalign_gui.roster.checklists import details_of
 
@@ -52,7 +53,7 @@ class PersonDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("rosterPersonDialog")
-        self.setWindowTitle(self.tr("One person's answer \u2014 Certalign"))
+        self.setWindowTitle(_("One person's answer \u2014 Certalign"))
         self._today = today
         self._details = Details()
         self.person_heading = heading(
@@ -61,11 +62,11 @@ class PersonDialog(QDialog):
         self.view = ResultsView(lambda: self._details, today, session, flow)
         # The wizard's "Start over" means nothing here: Close is this window's way out.
         self.view.start_over_button.hide()
-        self.close_button = QPushButton(self.tr("&Close"))
+        self.close_button = QPushButton(_("&Close"))
         self.close_button.setObjectName("closePersonButton")
         self.close_button.setAutoDefault(False)
-        self.close_button.setAccessibleName(self.tr("Close this person's answer"))
-        explain_keys(self.close_button, self.tr("Close this person's answer"), "Ctrl+W")
+        self.close_button.setAccessibleName(_("Close this person's answer"))
+        explain_keys(self.close_button, _("Close this person's answer"), "Ctrl+W")
         make_touch_friendly(self.close_button)
         self.close_button.clicked.connect(self.close)
         layout = QVBoxLayout(self)
@@ -86,13 +87,9 @@ class PersonDialog(QDialog):
     def show_person(self, person: Person) -> None:
         """Show ``person``'s answer; their name and numbers go on what is printed or saved."""
         self._details = details_of(person)
-        self.person_heading.setText(
-            self.tr("Row {row}: {name}").format(row=person.row, name=person.name)
-        )
+        self.person_heading.setText(_("Row {row}: {name}").format(row=person.row, name=person.name))
         self.person_heading.setAccessibleName(
-            self.tr("Answer for {name}, row {row} of the roster").format(
-                name=person.name, row=person.row
-            )
+            _("Answer for {name}, row {row} of the roster").format(name=person.name, row=person.row)
         )
         self.view.show_assessment(person.assessment, today=self._today())
         stops = [self.person_heading, *self.view.focus_order(), self.close_button]

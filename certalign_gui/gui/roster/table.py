@@ -15,6 +15,7 @@ from certalign_gui.gui.roster.model import (
     RosterProxy,
     icon_size,
 )
+from certalign_gui.presentation.catalogue import _
 
 #: The columns cut short when the window is narrow: the long words, which the person's own
 #: window shows whole. Who, how urgent, by when and whether they can staff stay whole.
@@ -51,9 +52,9 @@ class PeopleTable(QTableView):
     def __init__(self, proxy: RosterProxy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rosterTable")
-        self.setAccessibleName(self.tr("People, next due first"))
+        self.setAccessibleName(_("People, next due first"))
         self.setAccessibleDescription(
-            self.tr(
+            _(
                 "One row per person. Press Enter to open a person's answer. Click a column "
                 "header to sort by it."
             )
@@ -91,7 +92,7 @@ class PeopleTable(QTableView):
             if column == Column.URGENCY:
                 widest += self.iconSize().width() + metrics.averageCharWidth()
             # The header's sort arrow needs room too.
-            needed = max(widest, header.horizontalAdvance(title) + padding) + padding
+            needed = max(widest, header.horizontalAdvance(_(title)) + padding) + padding
             cap = metrics.averageCharWidth() * max(chars, 14) * 2
             self._natural[column] = min(needed, cap)
         self.fit_to_width()
@@ -133,10 +134,8 @@ class ProblemsTable(QTableView):
     def __init__(self, model: ProblemsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problemsTable")
-        self.setAccessibleName(self.tr("Rows that need fixing"))
-        self.setAccessibleDescription(
-            self.tr("Row, column, what the cell holds, and what is wrong.")
-        )
+        self.setAccessibleName(_("Rows that need fixing"))
+        self.setAccessibleDescription(_("Row, column, what the cell holds, and what is wrong."))
         _plain_table(self)
         self.setModel(model)
         character = self.fontMetrics().averageCharWidth()

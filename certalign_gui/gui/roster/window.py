@@ -48,13 +48,12 @@ from certalign_gui.gui.shell.widgets import (
     plain_label,
     readable_label,
 )
-from certalign_gui.presentation.catalogue import long_date
+from certalign_gui.presentation.catalogue import N_, _, long_date, ngettext, number
 from certalign_gui.roster.assess import RosterResult, assess_roster
 from certalign_gui.roster.reader import RosterFileError, read_roster
 from certalign_gui.roster.summary import (
     counts_line,
     other_sheets,
-    plural,
     rows_phrase,
     summary_line,
 )
@@ -64,11 +63,18 @@ log = logging.getLogger(__name__)
 
 APP_TITLE = "Certalign"
 #: What "Open a roster" offers: every kind the reader takes (`roster.formats`).
-ROSTER_FILTER = (
-    "Roster files (*.csv *.tsv *.txt *.xlsx *.xlsm *.xlsb *.xls *.ods);;"
-    "CSV and text (*.csv *.tsv *.txt);;Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods);;"
-    "All files (*)"
+#: (words, the patterns Qt reads at the end in brackets).
+ROSTER_FILES = (
+    (N_("Roster files"), "*.csv *.tsv *.txt *.xlsx *.xlsm *.xlsb *.xls *.ods"),
+    (N_("CSV and text"), "*.csv *.tsv *.txt"),
+    (N_("Spreadsheets"), "*.xlsx *.xlsm *.xlsb *.xls *.ods"),
+    (N_("All files"), "*"),
 )
+
+
+def roster_filter() -> str:
+    """The file dialog's kinds in the current language."""
+    return ";;".join(f"{_(words)} ({patterns})" for words, patterns in ROSTER_FILES)
 
 
 class _RoomTakingSplitter(QSplitter):
@@ -94,7 +100,7 @@ class RosterWindow(QMainWindow):
         super().__init__(None)
         self.setObjectName("rosterWindow")
         # No file name here: a title reaches task bars, window lists and screen recorders.
-        self.setWindowTitle(self.tr("Crew roster \u2014 {app}").format(app=APP_TITLE))
+        self.setWindowTitle(_("Crew roster \u2014 {app}").format(app=APP_TITLE))
         self._policy = policy
         self._today = today
         self._session = session
@@ -133,17 +139,17 @@ class RosterWindow(QMainWindow):
         return button
 
     def _build(self) -> None:
-        title = heading(self.tr("Crew roster"), level=1, scale=1.4, object_name="rosterHeading")
-        self.open_button = self._button("openRosterButton", self.tr("&Open a roster…"),
+        title = heading(_("Crew roster"), level=1, scale=1.4, object_name="rosterHeading")
+        self.open_button = self._button("openRosterButton", _("&Open a roster…"),
                                         self.choose_file)  # fmt: skip
         self.open_button.setAccessibleDescription(
-            self.tr(
+            _(
                 "Open a roster file: CSV or a spreadsheet (.csv, .tsv, .txt, .xlsx, .xlsm, "
                 ".xlsb, .xls, .ods)."
             )
         )
         self.template_button = self._button(
-            "templateButton", self.tr("Save a blank roster &template…"), self.actions.save_template
+            "templateButton", _("Save a blank roster &template…"), self.actions.save_template
         )
         title.setWordWrap(False)
         top_bar = QWidget()
@@ -156,7 +162,7 @@ class RosterWindow(QMainWindow):
         self._build_sheet_row()
 
         self.empty_label = readable_label(
-            self.tr(
+            _(
                 "Open a roster file (CSV or Excel) to see every person's answer, next due "
                 "first.\n\nNo roster yet? Save a blank roster template: its columns are Name, "
                 "MA certification number, MA expiration, NREMT status (active, expired or "
@@ -177,13 +183,13 @@ class RosterWindow(QMainWindow):
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText(self.tr("Name or situation"))
-        self.filter_edit.setAccessibleName(self.tr("Find a person by name or situation"))
+        self.filter_edit.setPlaceholderText(_("Name or situation"))
+        self.filter_edit.setAccessibleName(_("Find a person by name or situation"))
         self.filter_edit.setClearButtonEnabled(True)
         for button in self.filter_edit.findChildren(QToolButton):
-            button.setAccessibleName(self.tr("Clear: find a person"))
+            button.setAccessibleName(_("Clear: find a person"))
         self.filter_edit.textChanged.connect(self._on_filter)
-        find_label = plain_label(self.tr("&Find:"), wrap=False)
+        find_label = plain_label(_("&Find:"), wrap=False)
         find_label.setBuddy(self.filter_edit)
         self.shown_label = plain_label(object_name="shownLabel", wrap=False)
         find_group = QWidget()
@@ -211,28 +217,28 @@ class RosterWindow(QMainWindow):
         self.problems_table.selectionModel().currentRowChanged.connect(self._on_problem)
 
         self.output_buttons = [
-            self._button("printSummaryButton", self.tr("&Print the summary…"),
+            self._button("printSummaryButton", _("&Print the summary…"),
                          self.actions.print_summary),
-            self._button("saveSummaryButton", self.tr("Save the summary as P&DF…"),
+            self._button("saveSummaryButton", _("Save the summary as P&DF…"),
                          self.actions.save_summary),
-            self._button("checklistsButton", self.tr("&Checklists for everyone (PDF)…"),
+            self._button("checklistsButton", _("&Checklists for everyone (PDF)…"),
                          self.actions.save_checklists),
-            self._button("exportCsvButton", self.tr("E&xport results (CSV)…"),
+            self._button("exportCsvButton", _("E&xport results (CSV)…"),
                          self.actions.export_csv),
         ]  # fmt: skip
         self.output_buttons[2].setAccessibleDescription(
-            self.tr("One PDF, one page per person: the page each would print from the wizard.")
+            _("One PDF, one page per person: the page each would print from the wizard.")
         )
-        self.close_button = self._button("closeRosterButton", self.tr("Close"), self.close)
-        self.close_button.setAccessibleName(self.tr("Close the roster and forget it"))
+        self.close_button = self._button("closeRosterButton", _("Close"), self.close)
+        self.close_button.setAccessibleName(_("Close the roster and forget it"))
         for button, what, *more in (
-            (self.open_button, self.tr("Open a roster file"), QKeySequence.StandardKey.Open),
-            (self.template_button, self.tr("Save an empty roster with the right columns")),
-            (self.output_buttons[0], self.tr("Print the roster summary")),
-            (self.output_buttons[1], self.tr("Save the roster summary as a PDF file")),
-            (self.output_buttons[2], self.tr("Save everyone's checklist in one PDF file")),
-            (self.output_buttons[3], self.tr("Save everyone's results as a CSV file")),
-            (self.close_button, self.tr("Close the roster and forget it"), "Ctrl+W"),
+            (self.open_button, _("Open a roster file"), QKeySequence.StandardKey.Open),
+            (self.template_button, _("Save an empty roster with the right columns")),
+            (self.output_buttons[0], _("Print the roster summary")),
+            (self.output_buttons[1], _("Save the roster summary as a PDF file")),
+            (self.output_buttons[2], _("Save everyone's checklist in one PDF file")),
+            (self.output_buttons[3], _("Save everyone's results as a CSV file")),
+            (self.close_button, _("Close the roster and forget it"), "Ctrl+W"),
         ):
             explain_keys(button, what, *(QKeySequence(key) for key in more))
         bottom_bar = QWidget()
@@ -302,14 +308,14 @@ class RosterWindow(QMainWindow):
         does the same with the mouse, and the two always agree)."""
         self.sort_combo = QComboBox()
         self.sort_combo.setObjectName("sortCombo")
-        self.sort_combo.setAccessibleName(self.tr("Sort the people by"))
+        self.sort_combo.setAccessibleName(_("Sort the people by"))
         for column, (_title, spoken, _width) in HEADERS.items():
-            self.sort_combo.addItem(spoken, int(column))
-        self.sort_reverse = QCheckBox(self.tr("&Reverse"))
+            self.sort_combo.addItem(_(spoken), int(column))
+        self.sort_reverse = QCheckBox(_("&Reverse"))
         self.sort_reverse.setObjectName("sortReverseCheck")
-        self.sort_reverse.setAccessibleName(self.tr("Reverse the order"))
-        explain_keys(self.sort_reverse, self.tr("Last first: reverse the order of the table"))
-        sort_label = plain_label(self.tr("Sort &by:"), wrap=False)
+        self.sort_reverse.setAccessibleName(_("Reverse the order"))
+        explain_keys(self.sort_reverse, _("Last first: reverse the order of the table"))
+        sort_label = plain_label(_("Sort &by:"), wrap=False)
         sort_label.setBuddy(self.sort_combo)
         group = QWidget()
         group.setObjectName("sortGroup")
@@ -343,11 +349,11 @@ class RosterWindow(QMainWindow):
         self.sort_reverse.setChecked(order == Qt.SortOrder.DescendingOrder)
 
     def _say_sort(self, column: int, order: Qt.SortOrder) -> None:
-        spoken = HEADERS[Column(column)][1]
+        spoken = _(HEADERS[Column(column)][1])
         text = (
-            self.tr("Sorted by {column}, last to first.")
+            _("Sorted by {column}, last to first.")
             if order == Qt.SortOrder.DescendingOrder
-            else self.tr("Sorted by {column}, first to last.")
+            else _("Sorted by {column}, first to last.")
         ).format(column=spoken)
         accessibility.announce(self.table, text)
 
@@ -356,11 +362,11 @@ class RosterWindow(QMainWindow):
         several), and the words that say another sheet has a roster too."""
         self.sheet_combo = QComboBox()
         self.sheet_combo.setObjectName("sheetCombo")
-        self.sheet_combo.setAccessibleName(self.tr("Sheet of the workbook to read"))
+        self.sheet_combo.setAccessibleName(_("Sheet of the workbook to read"))
         self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # activated: the officer's own choice (a key or a click), never a change made here.
         self.sheet_combo.activated.connect(self._on_sheet_chosen)
-        sheet_label = plain_label(self.tr("&Sheet:"), wrap=False)
+        sheet_label = plain_label(_("&Sheet:"), wrap=False)
         sheet_label.setBuddy(self.sheet_combo)
         self.sheet_notice = readable_label(object_name="otherSheetsLabel", focusable=False)
         self.sheet_row = QWidget()
@@ -387,14 +393,14 @@ class RosterWindow(QMainWindow):
         if others:
             listed = ", ".join(f'"{name}"' for name in others)
             self.sheet_notice.setText(
-                self.tr(
+                _(
                     'Showing the sheet "{sheet}". {others_have} a roster too: {listed}. '
                     "To see another, choose it in the Sheet list."
                 ).format(
                     sheet=result.sheet,
-                    others_have=self.tr("Another sheet has")
+                    others_have=_("Another sheet has")
                     if len(others) == 1
-                    else self.tr("Other sheets have"),
+                    else _("Other sheets have"),
                     listed=listed,
                 )
             )
@@ -432,7 +438,7 @@ class RosterWindow(QMainWindow):
         """Ask for a roster file (Qt's own dialog: nothing remembered) and open it."""
         token = self._session.token()
         path = self.save_flow.questions.open_path(
-            self, self.tr("Open a roster"), self.save_flow.documents(), ROSTER_FILTER
+            self, _("Open a roster"), self.save_flow.documents(), roster_filter()
         )
         if path is not None and token.alive() and self.isVisible():
             self.open_file(path)
@@ -450,7 +456,7 @@ class RosterWindow(QMainWindow):
         except Exception as error:
             # Not the message: it may quote a cell. The type is enough for support.
             log.error("Reading a roster failed (%s)", type(error).__name__)
-            problem = self.tr(
+            problem = _(
                 "{name}: something went wrong while reading it, and nothing of it is shown."
             ).format(name=path.name)
         else:
@@ -460,11 +466,11 @@ class RosterWindow(QMainWindow):
         if not token.alive():
             return False
         if problem:
-            self.status_label.setText(self.tr("The roster could not be opened."))
+            self.status_label.setText(_("The roster could not be opened."))
             self.save_flow.questions.report_error(
                 self,
-                self.tr("Could not open the roster"),
-                self.tr(
+                _("Could not open the roster"),
+                _(
                     "{problem}\n\nA roster is a CSV or Excel file with a header row. To start "
                     "from the right columns, use Save a blank roster template."
                 ).format(problem=problem),
@@ -483,7 +489,7 @@ class RosterWindow(QMainWindow):
         self.table.horizontalHeader().setSortIndicator(Column.DUE, Qt.SortOrder.AscendingOrder)
         self.problems_model.set_problems(result.problems)
         self.file_label.setText(
-            self.tr("{file} \u00b7 advice as of {day}").format(
+            _("{file} \u00b7 advice as of {day}").format(
                 file=file_name, day=long_date(result.as_of)
             )
         )
@@ -497,20 +503,20 @@ class RosterWindow(QMainWindow):
         self.notes_label.setVisible(bool(notes))
         self.column_fixes_label.setText(
             "\n".join(
-                self.tr("{fix} ({rows})").format(fix=fix.message, rows=rows_phrase(fix.rows))
+                _("{fix} ({rows})").format(fix=fix.message, rows=rows_phrase(fix.rows))
                 for fix in result.column_fixes
             )
         )
         self.column_fixes_label.setVisible(bool(result.column_fixes))
         count = len(result.problem_rows)
         self.problems_heading.setText(
-            self.tr("Rows that need fixing ({n})").format(n=f"{count:,}")
+            _("Rows that need fixing ({n})").format(n=f"{count:,}")
             if count
-            else self.tr("Every row was assessed: none needs fixing.")
+            else _("Every row was assessed: none needs fixing.")
         )
         self.problems_table.setVisible(bool(result.problems))
         self.problem_detail.setVisible(bool(result.problems))
-        self.problem_detail.setText(self.tr("Select a row above to read all of what is wrong."))
+        self.problem_detail.setText(_("Select a row above to read all of what is wrong."))
         for button in self.output_buttons:
             # The summary and the CSV list the rows that need fixing too; checklists need people.
             button.setEnabled(bool(result.people) or button.objectName() != "checklistsButton")
@@ -589,11 +595,11 @@ class RosterWindow(QMainWindow):
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         self.shown_label.setText(
-            self.tr("Showing {n} of {total}").format(
-                n=f"{shown:,}", total=plural(total, "person", "people")
-            )
+            ngettext(
+                "Showing {n} of {total} person", "Showing {n} of {total} people", total
+            ).format(n=number(shown), total=number(total))
             if total
-            else self.tr("Nobody was assessed.")
+            else _("Nobody was assessed.")
         )
 
     def _focus_filter(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,10 +17,7 @@ from PySide6.QtWidgets import (
 
 from certalign_gui.gui.shell.crash_action import CrashAction
 from certalign_gui.gui.shell.widgets import heading_label, plain_label
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("crash", text)
+from certalign_gui.presentation.catalogue import _
 
 
 class CrashDialog(QDialog):
@@ -31,7 +28,7 @@ class CrashDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle(_tr("Something went wrong"))
+        self.setWindowTitle(_("Something went wrong"))
         self.setModal(True)
         self.summary = summary
         # Closing the dialog any other way is the safe choice: a fresh start.
@@ -43,18 +40,18 @@ class CrashDialog(QDialog):
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
         )
         heading = heading_label(
-            _tr("Something went wrong \u2014 your answers were not saved anywhere"),
+            _("Something went wrong \u2014 your answers were not saved anywhere"),
             object_name="crashHeading",
         )
         if can_start_over:
-            advice = _tr(
+            advice = _(
                 "Certalign ran into a problem it did not expect. Press Start over to begin "
                 "again with empty answers.\n\nIf it happens again, press Copy details and give "
                 "them to whoever looks after this computer. The details hold no name and no "
                 "numbers."
             )
         else:
-            advice = _tr(
+            advice = _(
                 "Certalign could not open its window. Please tell whoever looks after this "
                 "computer: press Copy details and give them the text. It holds no name and "
                 "no numbers."
@@ -64,11 +61,11 @@ class CrashDialog(QDialog):
         self.copied.hide()
 
         buttons = QDialogButtonBox()
-        self.start_over_button = QPushButton(_tr("&Start over"))
+        self.start_over_button = QPushButton(_("&Start over"))
         self.start_over_button.setObjectName("crashStartOverButton")
-        self.quit_button = QPushButton(_tr("&Quit"))
+        self.quit_button = QPushButton(_("&Quit"))
         self.quit_button.setObjectName("crashQuitButton")
-        self.copy_button = QPushButton(_tr("&Copy details"))
+        self.copy_button = QPushButton(_("&Copy details"))
         self.copy_button.setObjectName("crashCopyButton")
         self.copy_button.setAutoDefault(False)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -100,7 +97,7 @@ class CrashDialog(QDialog):
     def copy_details(self) -> None:
         """Put the technical summary on the clipboard (it holds no typed text)."""
         QGuiApplication.clipboard().setText(self.summary)
-        self.copied.setText(_tr("Copied. Paste the details into an e-mail or a message."))
+        self.copied.setText(_("Copied. Paste the details into an e-mail or a message."))
         self.copied.show()
         self.adjustSize()  # room for the new line: wrapped text must never be clipped
 

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from certalign_gui.gui.shell.widgets import plain_label, readable_label
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.rules import is_allowed_url
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("links", text)
 
 
 class LinkNotOpenedDialog(QDialog):
@@ -28,10 +25,10 @@ class LinkNotOpenedDialog(QDialog):
     def __init__(self, url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("linkNotOpenedDialog")
-        self.setWindowTitle(_tr("The link could not be opened"))
+        self.setWindowTitle(_("The link could not be opened"))
         self.url = url
         message = plain_label(
-            _tr(
+            _(
                 "This computer could not open the web page. Type this address into a web "
                 "browser, or on your phone:"
             )
@@ -45,11 +42,11 @@ class LinkNotOpenedDialog(QDialog):
         big.setPointSizeF(big.pointSizeF() * 1.3)
         big.setBold(True)
         self.address.setFont(big)
-        self.copy_button = QPushButton(_tr("&Copy the address"))
+        self.copy_button = QPushButton(_("&Copy the address"))
         self.copy_button.setObjectName("copyLinkButton")
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy)
-        close = QPushButton(_tr("Close"))
+        close = QPushButton(_("Close"))
         close.setObjectName("closeLinkButton")
         close.setDefault(True)
         close.clicked.connect(self.accept)
@@ -65,7 +62,7 @@ class LinkNotOpenedDialog(QDialog):
     def copy(self) -> None:
         """Put the address on the clipboard, and say so on the button."""
         QGuiApplication.clipboard().setText(self.url)
-        self.copy_button.setText(_tr("Copied"))
+        self.copy_button.setText(_("Copied"))
 
 
 def tell_link_not_opened(parent: QWidget | None, url: str) -> None:

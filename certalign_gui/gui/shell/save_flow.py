@@ -18,22 +18,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from certalign_gui.basics.file_writing import FileWriteError, atomic_write
 from certalign_gui.gui.shell import message_boxes
 from certalign_gui.gui.shell.session import SessionToken
+from certalign_gui.presentation.catalogue import _
+from certalign_gui.presentation.file_words import file_write_sentence
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("save_flow", text)
 
 
 class Questions(Protocol):
@@ -131,8 +129,8 @@ class SaveFlow:
             if path.is_dir():
                 self.questions.report_error(
                     parent,
-                    _tr("Could not save the file"),
-                    _tr("{path} is a folder. Type a file name, such as {name}.").format(
+                    _("Could not save the file"),
+                    _("{path} is a folder. Type a file name, such as {name}.").format(
                         path=path, name=request.suggested
                     ),
                 )
@@ -170,12 +168,12 @@ class SaveFlow:
             return None
         if problem is not None:
             if problem:
-                self.questions.report_error(parent, _tr("Could not save the file"), problem)
+                self.questions.report_error(parent, _("Could not save the file"), problem)
             return None
         message = request.done.format(path=path)
         if say is not None:
             say(message)
-        self.questions.inform(parent, _tr("Saved"), message)
+        self.questions.inform(parent, _("Saved"), message)
         return path
 
     @staticmethod
@@ -197,13 +195,15 @@ class SaveFlow:
             atomic_write(path, data)
         except FileWriteError as error:
             return (
-                str(error) + " " + _tr("Choose another folder, such as Documents, and try again.")
+                file_write_sentence(error)
+                + " "
+                + _("Choose another folder, such as Documents, and try again.")
             )
         except Exception as error:
             # Never a crash that loses the answer: say so and keep the window. Not the
             # error's message in the log: it may quote a name or a roster's cell.
             log.error("Making %s failed (%s)", path.suffix, type(error).__name__)
-            return _tr("Something went wrong while making {name}. Nothing was saved.").format(
+            return _("Something went wrong while making {name}. Nothing was saved.").format(
                 name=path.name
             )
         finally:
@@ -252,16 +252,16 @@ class DialogQuestions:
     def overwrite(self, parent: QWidget, path: Path) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            _tr("Replace the file?"),
-            _tr("{name} already exists in {folder}.\n\nDo you want to replace it?").format(
+            _("Replace the file?"),
+            _("{name} already exists in {folder}.\n\nDo you want to replace it?").format(
                 name=path.name, folder=path.parent
             ),
             QMessageBox.StandardButton.NoButton,
             parent,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        replace = box.addButton(_tr("Replace it"), QMessageBox.ButtonRole.DestructiveRole)
-        other = box.addButton(_tr("Choose another name"), QMessageBox.ButtonRole.RejectRole)
+        replace = box.addButton(_("Replace it"), QMessageBox.ButtonRole.DestructiveRole)
+        other = box.addButton(_("Choose another name"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(other)
         box.setEscapeButton(other)
         return self._exec(box) is replace
@@ -269,19 +269,21 @@ class DialogQuestions:
     def save_pdf_instead(self, parent: QWidget, what: str) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            _tr("No printer found"),
-            _tr(
+            _("No printer found"),
+            _(
                 "This computer has no printer set up, so {what} cannot be printed here.\n\n"
                 "You can save it as a PDF file instead, then print it from another computer "
                 "or keep it on a USB stick or your phone."
             ).format(what=what),
-            QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.NoButton,
             parent,
         )
         box.setObjectName("noPrinterBox")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        save = box.addButton(_tr("Save as PDF…"), QMessageBox.ButtonRole.AcceptRole)
+        save = box.addButton(_("Save as PDF…"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
         return self._exec(box) is save
 
     def print_options(self, parent: QWidget, printer: QPrinter, title: str) -> bool:
@@ -298,8 +300,8 @@ class DialogQuestions:
     def save_past_calendar(self, parent: QWidget) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            _tr("These reminders are in the past"),
-            _tr(
+            _("These reminders are in the past"),
+            _(
                 "Every reminder in this calendar file falls on a day that has already passed, "
                 "so your calendar would not remind you of anything.\n\nThe key dates are on the "
                 "checklist: print it or save it as a PDF instead. Save the calendar file anyway?"
@@ -308,8 +310,8 @@ class DialogQuestions:
             parent,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        save = box.addButton(_tr("Save it anyway"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(_tr("Don't save"), QMessageBox.ButtonRole.RejectRole)
+        save = box.addButton(_("Save it anyway"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(_("Don't save"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
         return self._exec(box) is save

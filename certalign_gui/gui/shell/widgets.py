@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from certalign_gui.gui.shell import accessibility, colours
+from certalign_gui.presentation.catalogue import _
 
 #: A focus ring for text that takes the keyboard focus (the border is always there, clear
 #: when unfocused, so nothing moves when focus arrives).
@@ -75,7 +76,9 @@ def key_names(button: QAbstractButton, *more: QKeySequence | str) -> list[str]:
 def explain_keys(button: QAbstractButton, what: str, *more: QKeySequence | str) -> None:
     """The tooltip: what ``button`` does, and every key that presses it ("Alt+P or Ctrl+P")."""
     names = key_names(button, *more)
-    button.setToolTip(f"{what} ({' or '.join(names)})" if names else what)
+    button.setToolTip(
+        _("{what} ({keys})").format(what=what, keys=_(" or ").join(names)) if names else what
+    )
 
 
 def page_scroll_area(content: QWidget, *, object_name: str) -> QScrollArea:

@@ -24,6 +24,7 @@ from certalign_gui.gui.shell.session import Session, close_other_dialogs
 from certalign_gui.gui.shell.widgets import explain_keys, make_touch_friendly
 from certalign_gui.gui.wizard.pages.base_page import BasePage
 from certalign_gui.gui.wizard.pages.welcome_page import WelcomePage
+from certalign_gui.presentation.catalogue import _
 
 if TYPE_CHECKING:
     # The later pages and the rules (pydantic) load in set_policy(): the first page can be
@@ -202,12 +203,12 @@ class AlignmentWizard(QWizard):
     def _tidy_buttons(self) -> None:
         """Plain names for Back and Next, and the buttons we never show out of the Tab order."""
         # "< Back" and "Next >" would be read out with their angle brackets.
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("&Back"))
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next"))
-        explain_keys(self.button(QWizard.WizardButton.BackButton), self.tr("Go back one page"))
+        self.setButtonText(QWizard.WizardButton.BackButton, _("&Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("&Next"))
+        explain_keys(self.button(QWizard.WizardButton.BackButton), _("Go back one page"))
         explain_keys(
             self.button(QWizard.WizardButton.NextButton),
-            self.tr("Go on to the next page"),
+            _("Go on to the next page"),
             QKeySequence(Qt.Key.Key_Enter),
         )
         for which in (
@@ -350,7 +351,7 @@ class AlignmentWizard(QWizard):
             self.nremt_page.refresh(notify=False)
         position = list(PageId).index(page_id) + 1
         page.set_step(position, len(PageId))
-        title = self.tr("Step {n} of {total}: {page}").format(
+        title = _("Step {n} of {total}: {page}").format(
             n=position, total=len(PageId), page=page.plain_title()
         )
         self.setWindowTitle(f"{title} \u2014 {APP_TITLE}")

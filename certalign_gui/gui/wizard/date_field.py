@@ -32,7 +32,7 @@ from typing_extensions import override
 
 from certalign_gui.gui.shell import accessibility, colours
 from certalign_gui.gui.shell.widgets import plain_label
-from certalign_gui.presentation.catalogue import format_locale
+from certalign_gui.presentation.catalogue import _, format_locale
 from certalign_gui.presentation.date_words import date_refusal, example
 from certalign_gui.rules.limits import MAX_YEAR, MIN_YEAR
 from certalign_gui.rules.typed_dates import DateTextError, parse_typed_date, typed_form
@@ -151,7 +151,7 @@ class CalendarPopup(QWidget):
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setGridVisible(True)
         self.calendar.setDateRange(QDate(MIN_YEAR, 1, 1), QDate(MAX_YEAR, 12, 31))
-        self.calendar.setAccessibleName(self.tr("Calendar: arrows move, Enter chooses, Esc closes"))
+        self.calendar.setAccessibleName(_("Calendar: arrows move, Enter chooses, Esc closes"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.calendar)
@@ -216,16 +216,16 @@ class DateField(QWidget):
 
         self.calendar_button = QToolButton()
         self.calendar_button.setObjectName(f"{object_name}CalendarButton")
-        self.calendar_button.setText(self.tr("Calendar"))
+        self.calendar_button.setText(_("Calendar"))
         self.calendar_button.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
         )
         self.calendar_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.calendar_button.setMinimumHeight(self.edit.minimumHeight())
         self.calendar_button.setAccessibleName(
-            self.tr("Calendar for: {name}").format(name=accessible_name)
+            _("Calendar for: {name}").format(name=accessible_name)
         )
-        self.calendar_button.setToolTip(self.tr("Choose from a calendar (Alt+Down or F4)"))
+        self.calendar_button.setToolTip(_("Choose from a calendar (Alt+Down or F4)"))
 
         self.written = plain_label(object_name=f"{object_name}Written")
         bold = self.written.font()
@@ -344,14 +344,14 @@ class DateField(QWidget):
         """The field's description: the problem, the date in words, then how to type it."""
         parts = []
         if self._problem_shown:
-            parts.append(self.tr("Problem: {text}").format(text=self._problem_shown))
+            parts.append(_("Problem: {text}").format(text=self._problem_shown))
         day = self.edit.date()
         if day is not None:
-            parts.append(self.tr("Reads as {day}.").format(day=window_date(day)))
+            parts.append(_("Reads as {day}.").format(day=window_date(day)))
         if self._hint_shown:
             parts.append(self._hint_shown)
         parts.append(
-            self.tr(
+            _(
                 "Type month, day and year, for example {example}. Alt+Down or F4 opens a calendar."
             ).format(example=example())
         )

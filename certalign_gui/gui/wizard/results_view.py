@@ -87,7 +87,7 @@ class ResultsView(QWidget):
         self.content_layout.addStretch(1)
 
         self.scroll_area = page_scroll_area(content, object_name="resultsScroll")
-        self.scroll_area.setAccessibleName(self.tr("Your answer"))
+        self.scroll_area.setAccessibleName(_("Your answer"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -117,7 +117,7 @@ class ResultsView(QWidget):
         self._section(_(words.WHAT_TO_DO))
         self.steps = QWidget()
         self.steps.setObjectName("stepsList")
-        self.steps.setAccessibleName(self.tr("What to do, step by step"))
+        self.steps.setAccessibleName(_("What to do, step by step"))
         self.steps_layout = QVBoxLayout(self.steps)
         self.steps_layout.setContentsMargins(0, 0, 0, 0)
         self._add(self.steps)
@@ -136,7 +136,7 @@ class ResultsView(QWidget):
         self.warnings_heading = self._section(_(words.WARNINGS))
         self.warnings = QWidget()
         self.warnings.setObjectName("warningsList")
-        self.warnings.setAccessibleName(self.tr("Warnings"))
+        self.warnings.setAccessibleName(_("Warnings"))
         self.warnings_layout = QVBoxLayout(self.warnings)
         self.warnings_layout.setContentsMargins(0, 0, 0, 0)
         self._add(self.warnings)
@@ -144,10 +144,10 @@ class ResultsView(QWidget):
     def _build_links(self) -> None:
         self._section(_(words.LINKS))
         row = QHBoxLayout()
-        self.elicensing_button = self._button("elicensingButton", self.tr("Open &eLicensing"))
-        self.nremt_button = self._button("nremtButton", self.tr("Open NREMT.&org"))
-        explain_keys(self.elicensing_button, self.tr("Open eLicensing in your web browser"))
-        explain_keys(self.nremt_button, self.tr("Open NREMT.org in your web browser"))
+        self.elicensing_button = self._button("elicensingButton", _("Open &eLicensing"))
+        self.nremt_button = self._button("nremtButton", _("Open NREMT.&org"))
+        explain_keys(self.elicensing_button, _("Open eLicensing in your web browser"))
+        explain_keys(self.nremt_button, _("Open NREMT.org in your web browser"))
         self.elicensing_button.clicked.connect(lambda: self._open_policy_link("elicensing"))
         self.nremt_button.clicked.connect(lambda: self._open_policy_link("nremt"))
         row.addWidget(self.elicensing_button)
@@ -158,27 +158,27 @@ class ResultsView(QWidget):
         self._add(self.source_label)
 
     def _build_buttons(self) -> QWidget:
-        self.print_button = self._button("printButton", self.tr("&Print checklist"))
+        self.print_button = self._button("printButton", _("&Print checklist"))
         # A shortcut of its own: QAbstractButton.setShortcut would replace the Alt+P of the
         # underlined P (which would then do nothing).
         print_keys = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         print_keys.activated.connect(self.print_button.animateClick)
         explain_keys(
             self.print_button,
-            self.tr("Print a one-page checklist"),
+            _("Print a one-page checklist"),
             QKeySequence(QKeySequence.StandardKey.Print),
         )
-        self.save_pdf_button = self._button("savePdfButton", self.tr("Save as P&DF"))
-        explain_keys(self.save_pdf_button, self.tr("Save the checklist as a PDF file"))
-        self.save_ics_button = self._button("saveIcsButton", self.tr("Add to ca&lendar (.ics)"))
+        self.save_pdf_button = self._button("savePdfButton", _("Save as P&DF"))
+        explain_keys(self.save_pdf_button, _("Save the checklist as a PDF file"))
+        self.save_ics_button = self._button("saveIcsButton", _("Add to ca&lendar (.ics)"))
         explain_keys(
             self.save_ics_button,
-            self.tr("Save the key dates as a calendar file, without your name"),
+            _("Save the key dates as a calendar file, without your name"),
         )
-        self.start_over_button = self._button("startOverButton", self.tr("&Start over"))
+        self.start_over_button = self._button("startOverButton", _("&Start over"))
         explain_keys(
             self.start_over_button,
-            self.tr("Clear everything and start again"),
+            _("Clear everything and start again"),
             QKeySequence(QKeySequence.StandardKey.New),
         )
         self.print_button.clicked.connect(
@@ -306,9 +306,7 @@ class ResultsView(QWidget):
         links = {link.name: link for link in answer.links}
         for button, name in ((self.elicensing_button, "elicensing"), (self.nremt_button, "nremt")):
             button.setAccessibleName(
-                self.tr("Open {label}: {title}").format(
-                    label=links[name].label, title=links[name].title
-                )
+                _("Open {label}: {title}").format(label=links[name].label, title=links[name].title)
             )
         self.source_label.setText(f"{answer.advice_line} {answer.source_line}")
         self.scroll_area.verticalScrollBar().setValue(0)

@@ -27,6 +27,7 @@ from certalign_gui.gui.shell import accessibility, colours
 from certalign_gui.gui.shell.open_link import open_url
 from certalign_gui.gui.shell.widgets import plain_label, readable_label
 from certalign_gui.presentation.answer import DateRow, StepText
+from certalign_gui.presentation.catalogue import N_, _
 
 #: The icon per urgency level (the colours are in `colours.BANNERS`). The banner's words
 #: carry the meaning; colour and icon only repeat it.
@@ -39,11 +40,11 @@ _ICONS = {
 }
 #: What the icon means, for a screen reader (the words beside it say the rest).
 _ICON_NAMES = {
-    "expired": "Expired",
-    "urgent": "Urgent",
-    "soon": "Due soon",
-    "on_track": "On track",
-    "info": "Information",
+    "expired": N_("Expired"),
+    "urgent": N_("Urgent"),
+    "soon": N_("Due soon"),
+    "on_track": N_("On track"),
+    "info": N_("Information"),
 }
 _TEXT = colours.BANNER_TEXT
 _FOCUS = colours.FOCUS
@@ -92,7 +93,7 @@ class UrgencyBanner(QFrame):
         self.level = level
         size = self.text.fontMetrics().height() * 2
         self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(QSize(size, size)))
-        self.icon.setAccessibleName(_ICON_NAMES[level])
+        self.icon.setAccessibleName(_(_ICON_NAMES[level]))
         self.text.setText(text)
         self.setStyleSheet(
             f"#urgencyBanner {{ background: {background}; border: 2px solid {border};"
@@ -139,31 +140,29 @@ class StepCard(QFrame):
             due.setFont(font)
             layout.addWidget(due)
         self.setAccessibleName(
-            self.tr("Step {n} of {total}: {title}").format(
-                n=number, total=step.total, title=step.title
-            )
+            _("Step {n} of {total}: {title}").format(n=number, total=step.total, title=step.title)
         )
         accessibility.mark_readable(self, self.readable_text)
 
         row = QHBoxLayout()
         self.why = QToolButton()
         self.why.setObjectName("whyButton")
-        self.why.setText(self.tr("Why?"))
+        self.why.setText(_("Why?"))
         self.why.setCheckable(True)
         self.why.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.why.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.why.setArrowType(Qt.ArrowType.RightArrow)
-        self.why.setAccessibleName(self.tr("Why? The guidance behind step {n}").format(n=number))
+        self.why.setAccessibleName(_("Why? The guidance behind step {n}").format(n=number))
         accessibility.mark_expander(self.why)
         row.addWidget(self.why)
         self.link: QPushButton | None = None
         if step.url is not None:
             label = step.link_label or step.url
-            self.link = QPushButton(self.tr("Open {label}").format(label=label))
+            self.link = QPushButton(_("Open {label}").format(label=label))
             self.link.setObjectName("stepLinkButton")
             self.link.setToolTip(step.url)
             self.link.setAccessibleName(
-                self.tr("Open {label} for step {n}: {title}").format(
+                _("Open {label} for step {n}: {title}").format(
                     label=label, n=number, title=step.title
                 )
             )
@@ -217,8 +216,8 @@ class DeadlinesTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
         self.setObjectName("deadlinesList")
-        self.setAccessibleName(self.tr("Key dates"))
-        self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("When")])
+        self.setAccessibleName(_("Key dates"))
+        self.setHorizontalHeaderLabels([_("Date"), _("What"), _("When")])
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -268,7 +267,7 @@ def fill_warnings(box: QVBoxLayout, owner: QWidget, warnings: tuple[str, ...]) -
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(
-            _icon_label(owner, QStyle.StandardPixmap.SP_MessageBoxWarning, size, "Warning")
+            _icon_label(owner, QStyle.StandardPixmap.SP_MessageBoxWarning, size, _("Warning"))
         )
         label = readable_label(text)
         label.setObjectName("warningText")

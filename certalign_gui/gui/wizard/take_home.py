@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, Qt, QTimer
+from PySide6.QtCore import QMarginsF, Qt, QTimer
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -24,13 +24,10 @@ from certalign_gui.checklist.page_words import document_title
 from certalign_gui.gui.shell.paper_size import default_page_size
 from certalign_gui.gui.shell.save_flow import SaveFlow, SaveRequest
 from certalign_gui.gui.shell.session import SessionToken
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.rules import Assessment
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("export", text)
 
 
 # -- The three actions. --------------------------------------------------------------------
@@ -60,11 +57,11 @@ def save_pdf(
         parent,
         token,
         SaveRequest(
-            title=_tr("Save the checklist as PDF"),
+            title=_("Save the checklist as PDF"),
             suggested=default_pdf_name(today),
-            name_filter=_tr("PDF files (*.pdf)"),
+            name_filter=_("PDF files") + " (*.pdf)",  # Qt reads the pattern at the end
             suffixes=(".pdf",),
-            done=_tr("The checklist was saved as {path}."),
+            done=_("The checklist was saved as {path}."),
         ),
         lambda _path: pdf_bytes(
             assessment, details, printed_on=today, page_size=default_page_size()
@@ -87,11 +84,11 @@ def save_ics(
         parent,
         token,
         SaveRequest(
-            title=_tr("Save the key dates for your calendar"),
+            title=_("Save the key dates for your calendar"),
             suggested=default_ics_name(today),
-            name_filter=_tr("Calendar files (*.ics)"),
+            name_filter=_("Calendar files") + " (*.ics)",
             suffixes=(".ics",),
-            done=_tr(
+            done=_(
                 "The key dates were saved as {path}.\n\nOpen that file, or import it in your "
                 "calendar (Outlook, Google Calendar, your phone) to get reminders two weeks and "
                 "one day before each date."
@@ -113,7 +110,7 @@ def print_checklist(
     """Show the print preview (which has the Print button); no printer offers a PDF."""
     printers = flow.printers()
     if not printers:
-        if flow.questions.save_pdf_instead(parent, _tr("the checklist")) and token.alive():
+        if flow.questions.save_pdf_instead(parent, _("the checklist")) and token.alive():
             save_pdf(parent, assessment, details, today=today, token=token, flow=flow)
         return
     default = QPrinterInfo.defaultPrinter()
@@ -130,7 +127,7 @@ def print_checklist(
     )
     preview = QPrintPreviewDialog(printer, parent)
     preview.setObjectName("printPreviewDialog")
-    preview.setWindowTitle(_tr("Print the checklist"))
+    preview.setWindowTitle(_("Print the checklist"))
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     errors = PaintErrors(parent, token, flow)
     preview.paintRequested.connect(
@@ -168,7 +165,7 @@ class PaintErrors:
 
     def _show(self, text: str) -> None:
         if self._token.alive():
-            self._flow.questions.report_error(self._parent, _tr("Could not print"), text)
+            self._flow.questions.report_error(self._parent, _("Could not print"), text)
 
 
 def paint_checklist(
@@ -191,14 +188,14 @@ def paint_checklist(
     painter = QPainter()
     if not painter.begin(printer):
         errors.report(
-            _tr("The printer could not start the page. Check that it is on, or save a PDF.")
+            _("The printer could not start the page. Check that it is on, or save a PDF.")
         )
         return False
     try:
         draw_page(painter, printer, assessment, details, printed_on=printed_on)
     except Exception:
         log.exception("drawing the checklist failed")
-        errors.report(_tr("Something went wrong drawing the page."))
+        errors.report(_("Something went wrong drawing the page."))
         return False
     finally:
         painter.end()

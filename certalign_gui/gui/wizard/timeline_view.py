@@ -16,6 +16,7 @@ from typing_extensions import override
 from certalign_gui.checklist.timeline import describe_timeline, paint_timeline
 from certalign_gui.checklist.timeline_layout import timeline_layout
 from certalign_gui.gui.shell import accessibility, colours
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.rules import Assessment
 
 
@@ -30,7 +31,7 @@ class TimelineWidget(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setAccessibleName(self.tr("Timeline of the key dates"))
+        self.setAccessibleName(_("Timeline of the key dates"))
         # A screen reader reads the picture as its words: the same labels and dates.
         accessibility.mark_chart(self, self.description)
 

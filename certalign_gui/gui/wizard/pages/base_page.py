@@ -14,6 +14,7 @@ from certalign_gui.gui.shell.widgets import (
     page_scroll_area,
     readable_label,
 )
+from certalign_gui.presentation.catalogue import _
 
 
 class BasePage(QWizardPage):
@@ -101,4 +102,4 @@ class BasePage(QWizardPage):
 
     def set_step(self, number: int, total: int) -> None:
         """Show where this page is in the wizard."""
-        self.step_label.setText(self.tr("Step {n} of {total}").format(n=number, total=total))
+        self.step_label.setText(_("Step {n} of {total}").format(n=number, total=total))

@@ -8,6 +8,7 @@ from typing_extensions import override
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui.shell.widgets import plain_label, readable_label
 from certalign_gui.gui.wizard.pages.base_page import BasePage
+from certalign_gui.presentation.catalogue import _, ngettext
 
 _MAX_NAME = 80
 _MAX_NUMBER = 24
@@ -19,12 +20,12 @@ class DetailsPage(BasePage):
     def __init__(self, idle_minutes: int = 10, parent: QWidget | None = None) -> None:
         super().__init__("detailsPage", parent)
         self.set_heading(
-            self.tr("For the printout (optional)"),
-            self.tr("You can leave these empty. Press Next to see your answer."),
+            _("For the printout (optional)"),
+            _("You can leave these empty. Press Next to see your answer."),
         )
 
         privacy = readable_label(
-            self.tr(
+            _(
                 "These go only on the printed checklist, so you know it is yours. Nothing is "
                 "saved: Start over, closing the program, or leaving the computer untouched "
                 "for {minutes} wipes them."
@@ -33,28 +34,28 @@ class DetailsPage(BasePage):
             focusable=False,
         )
         self.name = self._line_edit(
-            "nameEdit", _MAX_NAME, self.tr("Your name"), self.tr("Optional. Printed at the top.")
+            "nameEdit", _MAX_NAME, _("Your name"), _("Optional. Printed at the top.")
         )
         self.ma_number = self._line_edit(
             "maNumberEdit",
             _MAX_NUMBER,
-            self.tr("Massachusetts certification number"),
-            self.tr("Optional. With its letter, for example E for EMT."),
+            _("Massachusetts certification number"),
+            _("Optional. With its letter, for example E for EMT."),
         )
         self.nremt_number = self._line_edit(
             "nremtNumberEdit",
             _MAX_NUMBER,
-            self.tr("NREMT number"),
-            self.tr("Optional. As on your National Registry card."),
+            _("NREMT number"),
+            _("Optional. As on your National Registry card."),
         )
-        self.ma_number.setPlaceholderText(self.tr("e.g. E123456"))
+        self.ma_number.setPlaceholderText(_("e.g. E123456"))
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for text, edit in (
-            (self.tr("Your na&me:"), self.name),
-            (self.tr("Massachusetts &certification number:"), self.ma_number),
-            (self.tr("N&REMT number:"), self.nremt_number),
+            (_("Your na&me:"), self.name),
+            (_("Massachusetts &certification number:"), self.ma_number),
+            (_("N&REMT number:"), self.nremt_number),
         ):
             label = plain_label(text, wrap=False)
             label.setBuddy(edit)
@@ -77,12 +78,12 @@ class DetailsPage(BasePage):
         edit.setClearButtonEnabled(True)
         # The little clear button inside the field: named, so a screen reader can say it.
         for button in edit.findChildren(QToolButton):
-            button.setAccessibleName(self.tr("Clear: {name}").format(name=name))
+            button.setAccessibleName(_("Clear: {name}").format(name=name))
         edit.setMinimumHeight(round(edit.fontMetrics().height() * 1.8))  # easy to hit by touch
         return edit
 
     def _minutes(self, count: int) -> str:
-        return self.tr("1 minute") if count == 1 else self.tr("{n} minutes").format(n=count)
+        return ngettext("{n} minute", "{n} minutes", count).format(n=count)
 
     def reset(self) -> None:
         """Wipe what was typed."""

@@ -16,6 +16,7 @@ from certalign_gui.gui.wizard.dates import (
     not_usual_hint,
 )
 from certalign_gui.gui.wizard.pages.base_page import BasePage
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.rules import Policy
 
 
@@ -27,18 +28,18 @@ class MaPage(BasePage):
     ) -> None:
         super().__init__("maPage", parent)
         self.set_heading(
-            self.tr("Your Massachusetts certification"),
-            self.tr("Look at your Massachusetts (OEMS) card, or in eLicensing."),
+            _("Your Massachusetts certification"),
+            _("Look at your Massachusetts (OEMS) card, or in eLicensing."),
         )
         self._policy = policy
         self._today = today
 
         self.field_ = DateField(
             "maExpirationEdit",
-            self.tr("Massachusetts expiration date"),
+            _("Massachusetts expiration date"),
             calendar_start=lambda: next_usual_expiration(self._policy, self._today()),
         )
-        label = plain_label(self.tr("When does your &Massachusetts certification expire?"))
+        label = plain_label(_("When does your &Massachusetts certification expire?"))
         label.setWordWrap(True)
         label.setBuddy(self.field_.edit)
 
@@ -48,7 +49,7 @@ class MaPage(BasePage):
         layout.addSpacing(12)
         layout.addWidget(
             readable_label(
-                self.tr(
+                _(
                     "Massachusetts certifications usually expire on {usual}. The date is on "
                     "your card."
                 ).format(

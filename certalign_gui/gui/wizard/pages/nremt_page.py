@@ -25,6 +25,7 @@ from certalign_gui.gui.wizard.dates import (
 )
 from certalign_gui.gui.wizard.pages.base_page import BasePage
 from certalign_gui.gui.wizard.situation import situation_problem
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.rules import Policy
 from certalign_gui.rules.models import NremtStatus
 
@@ -44,8 +45,8 @@ class NremtPage(BasePage):
     ) -> None:
         super().__init__("nremtPage", parent)
         self.set_heading(
-            self.tr("Your NREMT certification"),
-            self.tr("Look at your National Registry card, or in your NREMT.org account."),
+            _("Your NREMT certification"),
+            _("Look at your National Registry card, or in your NREMT.org account."),
         )
         self._policy = policy
         self._today = today
@@ -74,22 +75,22 @@ class NremtPage(BasePage):
 
     def _build_status(self) -> None:
         # A group box: a screen reader announces the question with each answer in it.
-        self.question = QGroupBox(self.tr("Do you hold a National Registry (NREMT) certification?"))
+        self.question = QGroupBox(_("Do you hold a National Registry (NREMT) certification?"))
         self.question.setObjectName("nremtQuestion")
         self.question.setFlat(True)
-        self.active = QRadioButton(self.tr("Yes, it is &active"))
+        self.active = QRadioButton(_("Yes, it is &active"))
         self.active.setObjectName("nremtActiveRadio")
-        self.expired = QRadioButton(self.tr("I had one, but it has &expired"))
+        self.expired = QRadioButton(_("I had one, but it has &expired"))
         self.expired.setObjectName("nremtExpiredRadio")
-        self.never = QRadioButton(self.tr("I have ne&ver held NREMT certification"))
+        self.never = QRadioButton(_("I have ne&ver held NREMT certification"))
         self.never.setObjectName("nremtNeverRadio")
         self.group = QButtonGroup(self)
         radios = QVBoxLayout(self.question)
         radios.setSpacing(self.fontMetrics().height() // 2)  # room for a finger between them
         for radio, description in (
-            (self.active, self.tr("NREMT certification is current. Enter its expiration date.")),
-            (self.expired, self.tr("NREMT certification has lapsed.")),
-            (self.never, self.tr("Never certified by the National Registry.")),
+            (self.active, _("NREMT certification is current. Enter its expiration date.")),
+            (self.expired, _("NREMT certification has lapsed.")),
+            (self.never, _("Never certified by the National Registry.")),
         ):
             radio.setAccessibleName(radio.text().replace("&", ""))
             radio.setAccessibleDescription(description)
@@ -100,19 +101,17 @@ class NremtPage(BasePage):
     def _build_date(self) -> None:
         self.field_ = DateField(
             "nremtExpirationEdit",
-            self.tr("NREMT expiration date"),
+            _("NREMT expiration date"),
             calendar_start=lambda: next_usual_expiration(self._policy, self._today()),
         )
-        self.date_label = plain_label(
-            self.tr("&Date your NREMT certification expires (or expired):")
-        )
+        self.date_label = plain_label(_("&Date your NREMT certification expires (or expired):"))
         self.date_label.setWordWrap(True)
         self.date_label.setBuddy(self.field_.edit)
-        self.know_date = QCheckBox(self.tr("I &know the date it expired"))
+        self.know_date = QCheckBox(_("I &know the date it expired"))
         self.know_date.setObjectName("nremtKnowDateCheck")
-        self.know_date.setAccessibleName(self.tr("I know the date it expired"))
+        self.know_date.setAccessibleName(_("I know the date it expired"))
         self.know_date.setAccessibleDescription(
-            self.tr("Optional: the advice does not need the date of an expired certification.")
+            _("Optional: the advice does not need the date of an expired certification.")
         )
         explain_keys(self.know_date, self.know_date.accessibleDescription())
 
@@ -209,12 +208,12 @@ class NremtPage(BasePage):
 
     def _note(self, status: NremtStatus | None, day: date | None) -> str:
         if status is None:
-            return self.tr("Choose one answer to go on.")
+            return _("Choose one answer to go on.")
         if status == "never":
-            return self.tr("No date needed.")
+            return _("No date needed.")
         as_of, _ma = self._earlier_answers()
         if status == "active" and day is not None and as_of is not None and day < as_of:
-            return self.tr(
+            return _(
                 "This date is before the advice date ({as_of}): the advice will treat your "
                 "NREMT certification as expired."
             ).format(as_of=window_date(as_of))

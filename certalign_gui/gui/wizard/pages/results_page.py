@@ -14,6 +14,7 @@ from certalign_gui.checklist.details import Details
 from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.gui.wizard.pages.base_page import BasePage
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.rules import Assessment
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class ResultsPage(BasePage):
     ) -> None:
         # The scroll bar belongs at the window's edge: the column is inside the scroll area.
         super().__init__("resultsPage", parent, column_chars=None, scroll=False)
-        self.set_heading(self.tr("Your answer"))
+        self.set_heading(_("Your answer"))
         # The headline is the real heading of this page, and the window title says
         # "Step 5 of 5": the room goes to the answer.
         self.heading.hide()

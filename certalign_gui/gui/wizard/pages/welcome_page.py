@@ -19,6 +19,7 @@ from certalign_gui.gui.shell.widgets import (
 )
 from certalign_gui.gui.wizard.date_field import DateField, window_date
 from certalign_gui.gui.wizard.pages.base_page import BasePage
+from certalign_gui.presentation.catalogue import _
 
 
 class WelcomePage(BasePage):
@@ -30,8 +31,8 @@ class WelcomePage(BasePage):
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__("welcomePage", parent)
         self.set_heading(
-            self.tr("Line up your Massachusetts and NREMT renewals"),
-            self.tr("Three short questions, then a checklist you can print."),
+            _("Line up your Massachusetts and NREMT renewals"),
+            _("Three short questions, then a checklist you can print."),
         )
         # The page's heading is where the keyboard starts: a screen reader reads it first.
         self.heading.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -43,11 +44,11 @@ class WelcomePage(BasePage):
         logo.setObjectName("welcomeLogo")
         size = self.fontMetrics().height() * 4
         logo.setPixmap(app_icon().pixmap(QSize(size, size)))
-        logo.setAccessibleName(self.tr("Certalign logo"))
+        logo.setAccessibleName(_("Certalign logo"))
         self.heading_row.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
 
         intro = readable_label(
-            self.tr(
+            _(
                 "Massachusetts asks EMTs, Advanced EMTs and Paramedics to make their state "
                 "certification expire in the same year as their National Registry (NREMT) "
                 "certification.\n\n"
@@ -62,32 +63,30 @@ class WelcomePage(BasePage):
 
         self.toggle = QToolButton()
         self.toggle.setObjectName("planningAheadToggle")
-        self.toggle.setText(self.tr("&Planning ahead?"))
+        self.toggle.setText(_("&Planning ahead?"))
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
         self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.toggle.setAccessibleName(self.tr("Planning ahead: choose another advice date"))
+        self.toggle.setAccessibleName(_("Planning ahead: choose another advice date"))
         accessibility.mark_expander(self.toggle)
         self.toggle.toggled.connect(self._on_toggled)
-        explain_keys(self.toggle, self.tr("Choose another day for the advice"))
+        explain_keys(self.toggle, _("Choose another day for the advice"))
 
-        self.as_of = DateField("asOfDateEdit", self.tr("Advice as of"), calendar_start=today)
+        self.as_of = DateField("asOfDateEdit", _("Advice as of"), calendar_start=today)
         self.panel = QWidget()
         self.panel.setObjectName("planningAheadPanel")
         # Label above the field, as on the other pages: a form layout's row does not grow
         # when the date in words appears under the field, and the words were drawn over it.
         form = QVBoxLayout(self.panel)
         form.setContentsMargins(24, 0, 0, 0)
-        label = plain_label(self.tr("Advice &as of:"))
+        label = plain_label(_("Advice &as of:"))
         label.setBuddy(self.as_of.edit)
         form.addWidget(label)
         form.addWidget(self.as_of)
         form.addWidget(
-            plain_label(
-                self.tr("See the advice for another day, for example the day you plan to apply.")
-            )
+            plain_label(_("See the advice for another day, for example the day you plan to apply."))
         )
         self.panel.hide()
 
@@ -100,14 +99,14 @@ class WelcomePage(BasePage):
         layout.addStretch(1)
         # The second door, for the station's training officer: the wizard's three
         # questions stay as they are.
-        self.roster_button = QPushButton(self.tr("&Training officer? Check a whole crew"))
+        self.roster_button = QPushButton(_("&Training officer? Check a whole crew"))
         self.roster_button.setObjectName("rosterButton")
         self.roster_button.setAutoDefault(False)  # Enter on this page is Next
         self.roster_button.setAccessibleDescription(
-            self.tr("Open a roster file (CSV or Excel) and see every person's answer.")
+            _("Open a roster file (CSV or Excel) and see every person's answer.")
         )
         self.roster_button.clicked.connect(self.roster_requested)
-        explain_keys(self.roster_button, self.tr("Check a whole crew from a roster file"))
+        explain_keys(self.roster_button, _("Check a whole crew from a roster file"))
         layout.addWidget(self.roster_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.as_of.edited.connect(self._on_chosen)
@@ -154,11 +153,11 @@ class WelcomePage(BasePage):
     def _update_summary(self) -> None:
         day = self.as_of.date()
         if day is None:
-            text = self.tr("The advice date is not a date yet: {problem}").format(
+            text = _("The advice date is not a date yet: {problem}").format(
                 problem=self.as_of.problem_text()
             )
         elif day == self._today():
-            text = self.tr("The advice is for today, {day}.").format(day=window_date(day))
+            text = _("The advice is for today, {day}.").format(day=window_date(day))
         else:
-            text = self.tr("The advice is for {day}, not today.").format(day=window_date(day))
+            text = _("The advice is for {day}, not today.").format(day=window_date(day))
         self.as_of_summary.setText(text)
