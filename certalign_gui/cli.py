@@ -32,6 +32,7 @@ from certalign_gui.terminal import (
     PROG,
     Parser,
     UsageError,
+    language_first,
     output_path,
     pipe_closed,
     say,
@@ -59,73 +60,78 @@ def parse_date(text: str, option: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog=PROG,
-        description=(
+        description=_(
             "Massachusetts OEMS one-year alignment with NREMT: what to do, by when, and the fee."
         ),
-        epilog=(
-            "Example: certalign --ma-expires 2025-03-31 --nremt-expires 2026-03-31. "
-            f"Dates may be written {FORMS} (a two-digit year means 20YY)."
+        epilog=_(
+            "Example: {example}. Dates may be written {forms} (a two-digit year means 20YY)."
+        ).format(
+            example="certalign --ma-expires 2025-03-31 --nremt-expires 2026-03-31", forms=FORMS
         ),
     )
     parser.add_argument(
         "--ma-expires",
         metavar="DATE",
         required=True,
-        help="expiration date on your Massachusetts (OEMS) card",
+        help=_("expiration date on your Massachusetts (OEMS) card"),
     )
     parser.add_argument(
         "--nremt-status",
         choices=("active", "expired", "never"),
         default="active",
-        help="your NREMT certification: active (default), expired, or never held",
+        help=_("your NREMT certification: active (default), expired, or never held"),
     )
     parser.add_argument(
         "--nremt-expires",
         metavar="DATE",
-        help="expiration date of your NREMT certification (needed when active)",
+        help=_("expiration date of your NREMT certification (needed when active)"),
     )
     parser.add_argument(
-        "--as-of", metavar="DATE", help="give the advice as of this day (default: today)"
+        "--as-of", metavar="DATE", help=_("give the advice as of this day (default: today)")
     )
     output = parser.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="print the full answer as JSON")
+    output.add_argument("--json", action="store_true", help=_("print the full answer as JSON"))
     output.add_argument(
         "--text",
         action="store_true",
-        help="print the checklist as text even when --pdf or --ics writes a file",
+        help=_("print the checklist as text even when --pdf or --ics writes a file"),
     )
     parser.add_argument(
-        "--policy", metavar="FILE", help="use this policy file instead of the built-in one"
+        "--policy", metavar="FILE", help=_("use this policy file instead of the built-in one")
     )
     parser.add_argument(
         "--lang",
         metavar="LANGUAGE",
-        help=(
+        help=_(
             "the language of the answer, such as en (default: the system's, from LC_ALL, "
             "LC_MESSAGES or LANG; English when certalign has no catalogue for it)"
         ),
     )
     exports = parser.add_argument_group(
-        "files to take home",
-        "Write the one-page checklist (PDF) or the key dates (calendar). Existing files are "
-        "kept unless you add --force. The name and numbers go on the PDF only.",
+        _("files to take home"),
+        _(
+            "Write the one-page checklist (PDF) or the key dates (calendar). Existing files are "
+            "kept unless you add --force. The name and numbers go on the PDF only."
+        ),
     )
-    exports.add_argument("--pdf", metavar="FILE", help="write the printable checklist as a PDF")
+    exports.add_argument("--pdf", metavar="FILE", help=_("write the printable checklist as a PDF"))
     exports.add_argument(
-        "--ics", metavar="FILE", help="write the key dates as a calendar file (.ics)"
+        "--ics", metavar="FILE", help=_("write the key dates as a calendar file (.ics)")
     )
-    exports.add_argument("--name", metavar="TEXT", help="your name, printed on the PDF")
+    exports.add_argument("--name", metavar="TEXT", help=_("your name, printed on the PDF"))
     exports.add_argument(
-        "--ma-number", metavar="TEXT", help="your Massachusetts certification number, for the PDF"
+        "--ma-number",
+        metavar="TEXT",
+        help=_("your Massachusetts certification number, for the PDF"),
     )
-    exports.add_argument("--nremt-number", metavar="TEXT", help="your NREMT number, for the PDF")
+    exports.add_argument("--nremt-number", metavar="TEXT", help=_("your NREMT number, for the PDF"))
     exports.add_argument(
         "--page-size",
         choices=("letter", "a4"),
-        help="paper for the PDF: letter (default) or a4",
+        help=_("paper for the PDF: letter (default) or a4"),
     )
     exports.add_argument(
-        "--force", action="store_true", help="replace files given to --pdf or --ics"
+        "--force", action="store_true", help=_("replace files given to --pdf or --ics")
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
@@ -278,9 +284,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(argv)
-        catalogue.use_language(args.lang)
+        language_first(arguments)
+        args = build_parser().parse_args(arguments)
         policy = policy_from_args(args)
         today = clock.today()
         situation = situation_from_args(args, today=today)

@@ -14,7 +14,19 @@ import sys
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from certalign_gui.presentation import catalogue
+from certalign_gui.presentation.catalogue import _
+
 PROG = "certalign"
+
+
+def language_first(argv: list[str]) -> None:
+    """Choose the language (``--lang LANGUAGE`` anywhere in ``argv``, else the system's)
+    before a parser is made: its help and its messages are said in it."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    known, _rest = early.parse_known_args(argv)
+    catalogue.use_language(known.lang)
 
 
 class UsageError(Exception):
@@ -25,7 +37,10 @@ class Parser(argparse.ArgumentParser):
     """An argument parser whose mistakes are a `UsageError` (one line), not a usage dump."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        # ``message`` is argparse's own (its words are Python's, in English).
+        raise UsageError(
+            _("{problem} (see '{help}')").format(problem=message, help=f"{self.prog} --help")
+        )
 
 
 def pipe_closed(*streams: object) -> None:
@@ -52,13 +67,13 @@ def say(line: str, *, stream: TextIO | None = None) -> None:
 
 def tell_error(exc: Exception) -> None:
     """The one line of an error, on stderr (a file name may hold a line break: joined)."""
-    say(f"{PROG}: error: {' '.join(str(exc).splitlines())}", stream=sys.stderr)
+    problem = " ".join(str(exc).splitlines())
+    say(_("{program}: error: {problem}").format(program=PROG, problem=problem), stream=sys.stderr)
 
 
 def output_path(option: str, value: str) -> Path:
     """The file ``option`` asks to write, checked before any work; or a `UsageError`."""
     from certalign_gui.basics.file_writing import FileWriteError, check_target
-    from certalign_gui.presentation.catalogue import _
     from certalign_gui.presentation.file_words import file_write_sentence
 
     if not value.strip():

@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from certalign_gui.presentation.catalogue import N_, _, number
 from certalign_gui.roster.cells import Cell
 from certalign_gui.roster.columns import find_header
 
@@ -35,14 +36,15 @@ DELIMITERS = (",", ";", "\t")
 HEAD_RECORDS = 40
 #: A cell with more line breaks than this is a quote that was never closed.
 MAX_LINES_IN_CELL = 5
-SAVE_AGAIN = "open it in Excel or LibreOffice and save it again as .xlsx or .csv"
+#: Said after a workbook that cannot be read (a message of the catalogue: `_` where used).
+SAVE_AGAIN = N_("open it in Excel or LibreOffice and save it again as .xlsx or .csv")
 
 
 class RosterFileError(Exception):
     """A roster file that cannot be used. ``str()`` names the file and says what is wrong."""
 
     def __init__(self, source: str, problem: str) -> None:
-        super().__init__(f"{source}: {problem}")
+        super().__init__(_("{file}: {problem}").format(file=source, problem=problem))
         self.source = source
         self.problem = problem
 
@@ -69,21 +71,23 @@ def read_bytes(path: Path, source: str) -> bytes:
     """The whole file, or `RosterFileError` (missing, a folder, unreadable, too large)."""
     try:
         if path.is_dir():
-            raise RosterFileError(source, "this is a folder, not a roster file")
+            raise RosterFileError(source, _("this is a folder, not a roster file"))
         if path.exists() and not path.is_file():
-            raise RosterFileError(source, "this is not a regular file")
+            raise RosterFileError(source, _("this is not a regular file"))
         with path.open("rb") as handle:
             size = path.stat().st_size
             if size > MAX_BYTES:
                 raise RosterFileError(source, too_large(size))
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise RosterFileError(source, "there is no such file") from None
+        raise RosterFileError(source, _("there is no such file")) from None
     except PermissionError:
-        raise RosterFileError(source, "you do not have permission to read it") from None
+        raise RosterFileError(source, _("you do not have permission to read it")) from None
     except OSError as exc:
         reason = (exc.strerror or "the operating system refused").lower()
-        raise RosterFileError(source, f"it could not be read ({reason})") from None
+        raise RosterFileError(
+            source, _("it could not be read ({reason})").format(reason=reason)
+        ) from None
     if len(data) > MAX_BYTES:
         raise RosterFileError(source, too_large(len(data)))
     return data
@@ -91,10 +95,10 @@ def read_bytes(path: Path, source: str) -> bytes:
 
 def too_large(size: int) -> str:
     """The sentence for a file over `MAX_BYTES`."""
-    return (
-        f"the file is {size / 1024 / 1024:.1f} MB; a roster file can be at most "
-        f"{MAX_BYTES // 1024 // 1024} MB (split it into smaller files)"
-    )
+    return _(
+        "the file is {size} MB; a roster file can be at most {most} MB (split it into "
+        "smaller files)"
+    ).format(size=f"{size / 1024 / 1024:.1f}", most=MAX_BYTES // 1024 // 1024)
 
 
 def read_grid(data: bytes, source: str, sheet: str | None = None) -> Grid:
@@ -111,7 +115,10 @@ def read_grid(data: bytes, source: str, sheet: str | None = None) -> Grid:
         return _spreadsheet(data, source, sheet)
     if sheet is not None:
         raise RosterFileError(
-            source, f'a CSV file has no sheets, so the sheet "{sheet}" cannot be read from it'
+            source,
+            _('a CSV file has no sheets, so the sheet "{sheet}" cannot be read from it').format(
+                sheet=sheet
+            ),
         )
     text = decode_text(data, source, suffix)
     return text_grid(text, source)
@@ -119,7 +126,7 @@ def read_grid(data: bytes, source: str, sheet: str | None = None) -> Grid:
 
 def password_message() -> str:
     """What to say about a password-protected workbook."""
-    return (
+    return _(
         "the workbook is password-protected, so it cannot be read. Open it in Excel, "
         "remove the password (File > Info > Protect Workbook > Encrypt with Password, "
         "then clear it) and save it again, or save a copy as .csv"
@@ -133,10 +140,15 @@ def check_zip(data: bytes, source: str) -> None:
             entries = archive.infolist()
     except (zipfile.BadZipFile, ValueError, EOFError):
         raise RosterFileError(
-            source, f"the workbook is damaged and cannot be read; {SAVE_AGAIN}"
+            source,
+            _("the workbook is damaged and cannot be read; {save_again}").format(
+                save_again=_(SAVE_AGAIN)
+            ),
         ) from None
     if len(entries) > MAX_ENTRIES:
-        raise RosterFileError(source, f"the workbook holds {len(entries)} parts, too many")
+        raise RosterFileError(
+            source, _("the workbook holds {count} parts, too many").format(count=len(entries))
+        )
     total = 0
     for entry in entries:
         total += entry.file_size
@@ -144,19 +156,23 @@ def check_zip(data: bytes, source: str) -> None:
         if entry.file_size > 1024 * 1024 and ratio > MAX_RATIO:
             raise RosterFileError(
                 source,
-                f"the workbook would unpack to {ratio:.0f} times its size (a zip bomb?); "
-                "it was not opened",
+                _(
+                    "the workbook would unpack to {ratio} times its size (a zip bomb?); "
+                    "it was not opened"
+                ).format(ratio=f"{ratio:.0f}"),
             )
     if total > MAX_UNZIPPED:
         raise RosterFileError(
             source,
-            f"the workbook would unpack to {total / 1024 / 1024:.0f} MB; at most "
-            f"{MAX_UNZIPPED // 1024 // 1024} MB is read (it was not opened)",
+            _(
+                "the workbook would unpack to {size} MB; at most {most} MB is read (it was "
+                "not opened)"
+            ).format(size=f"{total / 1024 / 1024:.0f}", most=MAX_UNZIPPED // 1024 // 1024),
         )
     names = {entry.filename for entry in entries}
     if not ({"xl/workbook.xml", "xl/workbook.bin", "content.xml"} & names):
         raise RosterFileError(
-            source, "this is a zip archive, not a spreadsheet; save the roster as .xlsx or .csv"
+            source, _("this is a zip archive, not a spreadsheet; save the roster as .xlsx or .csv")
         )
 
 
@@ -177,7 +193,10 @@ def _spreadsheet(data: bytes, source: str, wanted: str | None) -> Grid:
         raise RosterFileError(source, password_message()) from None
     except Exception:  # calamine raises several kinds for a damaged file; all mean the same
         raise RosterFileError(
-            source, f"the workbook is damaged or of an unknown kind; {SAVE_AGAIN}"
+            source,
+            _("the workbook is damaged or of an unknown kind; {save_again}").format(
+                save_again=_(SAVE_AGAIN)
+            ),
         ) from None
     with workbook:
         every = list(workbook.sheet_names)
@@ -188,7 +207,7 @@ def _spreadsheet(data: bytes, source: str, wanted: str | None) -> Grid:
             and meta.visible == python_calamine.SheetVisibleEnum.Visible
         ] or every
         if not names:
-            raise RosterFileError(source, "the workbook has no sheets")
+            raise RosterFileError(source, _("the workbook has no sheets"))
         active = active_sheet(data)
         selected = every[active] if isinstance(active, int) and active < len(every) else active
         if selected not in names:
@@ -221,8 +240,13 @@ def _named_sheet(wanted: str, every: list[str], source: str) -> str:
     folded = [name for name in every if name.casefold() == wanted.strip().casefold()]
     if len(folded) == 1:
         return folded[0]
-    listed = ", ".join(f'"{name}"' for name in every)
-    raise RosterFileError(source, f'the workbook has no sheet "{wanted}"; its sheets are {listed}')
+    listed = _(", ").join(_('"{name}"').format(name=name) for name in every)
+    raise RosterFileError(
+        source,
+        _('the workbook has no sheet "{wanted}"; its sheets are {listed}').format(
+            wanted=wanted, listed=listed
+        ),
+    )
 
 
 def _has_header(workbook: object, name: str) -> bool:
@@ -251,7 +275,10 @@ def _sheet(workbook: object, name: str, source: str, count: int) -> Grid:
         raise
     except Exception:
         raise RosterFileError(
-            source, f'the sheet "{name}" is damaged and cannot be read; {SAVE_AGAIN}'
+            source,
+            _('the sheet "{name}" is damaged and cannot be read; {save_again}').format(
+                name=name, save_again=_(SAVE_AGAIN)
+            ),
         ) from None
     return Grid(
         kind="spreadsheet",
@@ -265,7 +292,9 @@ def _sheet(workbook: object, name: str, source: str, count: int) -> Grid:
 
 def too_many_rows() -> str:
     """The sentence for a file over `MAX_ROWS`."""
-    return f"the file has more than {MAX_ROWS:,} rows; split it into smaller files"
+    return _("the file has more than {most} rows; split it into smaller files").format(
+        most=number(MAX_ROWS)
+    )
 
 
 def decode_text(data: bytes, source: str, suffix: str) -> str:
@@ -293,8 +322,10 @@ def decode_text(data: bytes, source: str, suffix: str) -> str:
 def not_text(suffix: str) -> str:
     """The sentence for bytes that are neither text nor a workbook."""
     if suffix in SPREADSHEET_SUFFIXES:
-        return f"the workbook is damaged or not a spreadsheet; {SAVE_AGAIN}"
-    return (
+        return _("the workbook is damaged or not a spreadsheet; {save_again}").format(
+            save_again=_(SAVE_AGAIN)
+        )
+    return _(
         "this is not a CSV text file: it holds binary data (was another kind of file "
         "renamed?). Save the roster from Excel as CSV or .xlsx"
     )
@@ -340,7 +371,7 @@ def _split(text: str, delimiter: str, source: str, limit: int | None = None) -> 
 
 def unclosed_quote(row: int) -> str:
     """The sentence for a CSV record that swallows the lines after it."""
-    return (
-        f'row {row} cannot be read: a quote (") opens a cell that never closes, so the '
+    return _(
+        'row {row} cannot be read: a quote (") opens a cell that never closes, so the '
         "lines after it would become one cell. Remove the stray quote or close it"
-    )
+    ).format(row=row)

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from certalign_gui import __version__, clock
+from certalign_gui.presentation.catalogue import N_, _
 from certalign_gui.presentation.date_words import date_refusal
 from certalign_gui.roster.assess import RosterResult, assess_roster
 from certalign_gui.roster.reader import RosterFileError, read_roster
@@ -24,6 +25,7 @@ from certalign_gui.terminal import PROG as TERMINAL_PROG
 from certalign_gui.terminal import (
     Parser,
     UsageError,
+    language_first,
     output_path,
     pipe_closed,
     say,
@@ -34,11 +36,12 @@ from certalign_gui.terminal import (
 PROG = f"{TERMINAL_PROG} roster"
 EXIT_OK, EXIT_USAGE, EXIT_NEEDS_FIXING = 0, 2, 3
 OUTPUTS = ("--csv", "--pdf", "--checklists", "--template")
+#: What each file is, as the line after writing it says (messages of the catalogue).
 WHAT = {
-    "--csv": "the results (CSV)",
-    "--pdf": "the roster summary",
-    "--checklists": "the checklists for everyone",
-    "--template": "the blank roster template",
+    "--csv": N_("the results (CSV)"),
+    "--pdf": N_("the roster summary"),
+    "--checklists": N_("the checklists for everyone"),
+    "--template": N_("the blank roster template"),
 }
 
 
@@ -46,11 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     """The options of ``certalign roster``."""
     parser = Parser(
         prog=PROG,
-        description=(
+        description=_(
             "Every person of a roster (CSV or Excel) through the OEMS one-year alignment "
             "rules: who must align, regain NREMT or contact OEMS, and by when."
         ),
-        epilog=(
+        epilog=_(
             "Columns: Name (or First name and Last name) and MA expiration are needed; "
             "MA certification number, NREMT status (active, expired or never), NREMT "
             "expiration and NREMT number are read when present. Exit status: 0 all rows "
@@ -58,24 +61,32 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
-        "file", nargs="?", metavar="FILE", help="the roster (.csv, .xlsx, .xls, .ods)"
+        "file", nargs="?", metavar="FILE", help=_("the roster (.csv, .xlsx, .xls, .ods)")
     )
     parser.add_argument(
         "--sheet",
         metavar="NAME",
-        help="the workbook's sheet to read (default: the sheet shown when it was saved)",
+        help=_("the workbook's sheet to read (default: the sheet shown when it was saved)"),
     )
-    parser.add_argument("--as-of", metavar="DATE", help="advice as of this day (default: today)")
-    parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--csv", metavar="OUT", help="write the results as a CSV file")
-    parser.add_argument("--pdf", metavar="OUT", help="write the roster summary as a PDF")
+    parser.add_argument("--as-of", metavar="DATE", help=_("advice as of this day (default: today)"))
+    parser.add_argument("--json", action="store_true", help=_("print the results as JSON"))
+    parser.add_argument("--csv", metavar="OUT", help=_("write the results as a CSV file"))
+    parser.add_argument("--pdf", metavar="OUT", help=_("write the roster summary as a PDF"))
     parser.add_argument(
-        "--checklists", metavar="OUT", help="write everyone's checklist, one page each, as a PDF"
+        "--checklists", metavar="OUT", help=_("write everyone's checklist, one page each, as a PDF")
     )
     parser.add_argument(
-        "--template", metavar="OUT", help="write a blank roster to fill in (.csv or .xlsx)"
+        "--template", metavar="OUT", help=_("write a blank roster to fill in (.csv or .xlsx)")
     )
-    parser.add_argument("--force", action="store_true", help="replace files that already exist")
+    parser.add_argument("--force", action="store_true", help=_("replace files that already exist"))
+    parser.add_argument(
+        "--lang",
+        metavar="LANGUAGE",
+        help=_(
+            "the language of the messages, such as en (default: the system's, from LC_ALL, "
+            "LC_MESSAGES or LANG; English when certalign has no catalogue for it)"
+        ),
+    )
     parser.add_argument("--version", action="version", version=f"certalign {__version__}")
     return parser
 
@@ -93,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: list[str]) -> int:
     try:
+        language_first(argv)
         args = build_parser().parse_args(argv)
         today = clock.today()
         as_of = _as_of(args.as_of, today)
@@ -110,7 +122,9 @@ def _run(argv: list[str]) -> int:
         return EXIT_USAGE
     for option, path in written:
         say(
-            f"{TERMINAL_PROG}: wrote {WHAT[option]} to {path}",
+            _("{program}: wrote {what} to {path}").format(
+                program=TERMINAL_PROG, what=_(WHAT[option]), path=path
+            ),
             stream=sys.stderr if args.json else sys.stdout,
         )
     return EXIT_NEEDS_FIXING if result is not None and result.problems else EXIT_OK
@@ -122,7 +136,9 @@ def _as_of(text: str | None, today: date) -> date:
     try:
         return parse_typed_date(text)
     except DateTextError as exc:
-        raise UsageError(f"--as-of: {text!r} is not a date: {date_refusal(exc)}") from None
+        raise UsageError(
+            _("--as-of: {text} is not a date: {why}").format(text=repr(text), why=date_refusal(exc))
+        ) from None
 
 
 def _assessed(file: str, as_of: date, sheet: str | None) -> RosterResult:
@@ -140,23 +156,37 @@ def output_targets(args: argparse.Namespace) -> dict[str, Path]:
         if value is None:
             continue
         if args.file is None and option != "--template":
-            raise UsageError(f"{option} needs a roster FILE to read")
+            raise UsageError(_("{option} needs a roster FILE to read").format(option=option))
         path = output_path(option, value)
         if args.file is not None and path == Path(args.file).expanduser().absolute():
-            raise UsageError(f"{option}: {path} is the roster itself; choose another file")
+            raise UsageError(
+                _("{option}: {path} is the roster itself; choose another file").format(
+                    option=option, path=path
+                )
+            )
         if path in targets.values():
-            raise UsageError(f"{option}: {path} is also given to another option")
+            raise UsageError(
+                _("{option}: {path} is also given to another option").format(
+                    option=option, path=path
+                )
+            )
         if path.exists() and not args.force:
-            raise UsageError(f"{option}: {path} already exists; add --force to replace it")
+            raise UsageError(
+                _("{option}: {path} already exists; add --force to replace it").format(
+                    option=option, path=path
+                )
+            )
         if option == "--template" and path.suffix.casefold() not in (".csv", ".xlsx"):
-            raise UsageError(f"--template: {path} must end in .csv or .xlsx")
+            raise UsageError(_("--template: {path} must end in .csv or .xlsx").format(path=path))
         targets[option] = path
     if args.file is None and not targets:
         raise UsageError(
-            f"give a roster FILE, or --template OUT for a blank one (see '{PROG} --help')"
+            _("give a roster FILE, or --template OUT for a blank one (see '{help}')").format(
+                help=f"{PROG} --help"
+            )
         )
     if args.file is None and (args.json or args.as_of is not None or args.sheet is not None):
-        raise UsageError("--json, --as-of and --sheet need a roster FILE to read")
+        raise UsageError(_("--json, --as-of and --sheet need a roster FILE to read"))
     return targets
 
 
@@ -174,15 +204,21 @@ def write_outputs(
             data = _make(option, path, result, today)
             if data is None:
                 say(
-                    f"{TERMINAL_PROG}: {option}: nobody was assessed, so no file was written",
+                    _("{program}: {option}: nobody was assessed, so no file was written").format(
+                        program=TERMINAL_PROG, option=option
+                    ),
                     stream=sys.stderr,
                 )
                 continue
             written.append((option, save(path, data, replace=force)))
         except FileWriteError as exc:
-            raise UsageError(f"{option}: {file_write_sentence(exc)}") from None
+            raise UsageError(
+                _("{option}: {problem}").format(option=option, problem=file_write_sentence(exc))
+            ) from None
         except RuntimeError as exc:
-            raise UsageError(f"{option}: could not make the PDF: {exc}") from None
+            raise UsageError(
+                _("{option}: could not make the PDF: {problem}").format(option=option, problem=exc)
+            ) from None
     return written
 
 

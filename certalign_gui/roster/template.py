@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from certalign_gui.basics.resource_lookup import MissingResourceError, resource_path
+from certalign_gui.presentation.catalogue import _
 from certalign_gui.roster.columns import LABELS, TEMPLATE_HEADERS
 from certalign_gui.roster.output import save
 
@@ -33,8 +34,10 @@ def template_bytes(suffix: str) -> bytes:
         return _shipped_csv()
     if suffix == ".xlsx":
         return _xlsx()
-    shown = suffix or "a name without one"
-    raise TemplateError(f"a roster template ends in .csv or .xlsx, not {shown}")
+    shown = suffix or _("a name without one")
+    raise TemplateError(
+        _("a roster template ends in .csv or .xlsx, not {suffix}").format(suffix=shown)
+    )
 
 
 def write_template(path: str | os.PathLike[str], *, replace: bool = False) -> Path:

@@ -274,3 +274,55 @@ def test_the_checklists_for_everyone_are_all_wrapped(qapp, tmp_path):
     )
     assert text.count(OPEN) > 20
     assert english_left(text.replace("Qq Rr", "").replace("Ss Tt", "")) == []
+
+
+#: Python's own argparse words (its gettext domain, not ours) and what the options are.
+_ARGPARSE = re.compile(
+    r"usage:|options:|positional arguments:|show this help message and exit"
+    r"|show program's version number and exit"
+    r"|\{[a-z0-9,]+\}|--?[a-z][a-z-]*|\b[A-Z]{2,}\b|certalign( roster)?"
+)
+
+
+@pytest.mark.parametrize("command", [[], ["roster"]], ids=["certalign", "certalign roster"])
+def test_the_commands_help_is_wrapped(capsys, command):
+    # The help is said in the language chosen before the parser is made.
+    try:
+        status = cli.main([*command, "--lang", "en_XA", "--help"])
+    except SystemExit as done:  # `certalign --help` exits as argparse does
+        status = done.code
+    assert status == 0
+    text = capsys.readouterr().out
+    assert text.count(OPEN) > 10
+    assert english_left(_ARGPARSE.sub(" ", text)) == []
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["roster", "--csv", "out.csv"],  # needs a FILE
+        ["roster"],  # nothing to do
+        ["roster", "--json"],
+        ["roster", "{folder}"],  # a folder, not a file
+        ["roster", "{folder}/missing.csv"],
+        ["roster", "{folder}/binary.csv"],
+        ["roster", "{folder}/crew.csv", "--sheet", "Other"],
+        ["roster", "--template", "{folder}/blank.txt"],
+        ["roster", "{folder}/crew.csv", "--as-of", "13/45/2026"],
+        ["roster", "{folder}/crew.csv", "--csv", "{folder}/crew.csv"],
+        ["--ma-expires", "2025-03-31", "--nremt-status", "sometimes"],  # argparse's own words
+    ],
+)
+def test_the_commands_refusals_are_wrapped(capsys, tmp_path, arguments):
+    (tmp_path / "crew.csv").write_text("Name,MA expiration\nAnn,03/31/2026\n", encoding="utf-8")
+    (tmp_path / "binary.csv").write_bytes(b"\x00\x01\x02" * 100)
+    argv = [part.format(folder=tmp_path) for part in arguments]
+    status = cli.main([*argv, "--lang", "en_XA"])
+    line = capsys.readouterr().err.strip()
+    assert status == 2
+    assert OPEN in line
+    # Argparse's own message about a choice is Python's; the rest is ours. File names and
+    # option names are data.
+    line = line.replace(str(tmp_path), " ")
+    line = re.sub(r"argument --[a-z-]+: invalid choice: '\w+' \(choose from [^)]*\)", " ", line)
+    assert english_left(_ARGPARSE.sub(" ", line)) == [], line
