@@ -1,8 +1,14 @@
-"""`certalign-gui`: application set-up, policy load, error dialog, the wizard window."""
+"""`certalign-gui`: the composition root. It sets up the application and decides what loads
+when: the first page paints with only Qt and the wizard's first page loaded; right after the
+first paint come the rules (pydantic, the policy) and the later pages; the answer's content
+when the first answer is shown; printing, PDF and calendar files when a button asks for them;
+the roster window when it is first opened. Every other module imports at its top.
+"""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import logging
 import os
@@ -20,15 +26,18 @@ from typing_extensions import override
 
 from certalign_gui import __version__
 from certalign_gui.frozen import restore_child_environment
-from certalign_gui.gui.shell import crash, diagnostics
+from certalign_gui.gui.shell import crash, diagnostics, message_boxes
 from certalign_gui.gui.shell.focus_style import FocusRingStyle
 from certalign_gui.gui.shell.icons import app_icon
+from certalign_gui.gui.shell.save_flow import SaveFlow
+from certalign_gui.gui.shell.session import Session
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, WizardParts
 
 if TYPE_CHECKING:
     from certalign_gui.gui.roster.window import RosterWindow
-    from certalign_gui.gui.shell.save_flow import SaveFlow
-    from certalign_gui.gui.shell.session import Session
-    from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
+    from certalign_gui.gui.wizard.later_pages import LaterPagesFactory
+    from certalign_gui.gui.wizard.pages.details_page import DetailsPage
+    from certalign_gui.gui.wizard.results_view import ResultsView, TakeHome, TakeHomeProvider
     from certalign_gui.rules import Policy, PolicyError
 
 APP_ID = "io.github.certalign.Certalign"
@@ -77,8 +86,6 @@ def build_parser() -> argparse.ArgumentParser:
 def show_policy_error(error: PolicyError) -> None:
     """Tell the user, in a dialog, which file is broken and how (tests replace this)."""
     # Plain text: the file name and the problem come from outside and may hold markup.
-    from certalign_gui.gui.shell import message_boxes
-
     message_boxes.critical(
         None,
         QApplication.translate("app", "Certalign cannot start"),
@@ -173,7 +180,7 @@ class _Startup(QObject):
             self.failed = True
             self._app.exit(EXIT_POLICY_ERROR)
             return
-        self._wizard.set_policy(policy)
+        self._wizard.set_policy(policy, later_pages())
         # What start-up made (modules, classes, pydantic schemas, the pages) lives as long as
         # the program: keep the garbage collector from walking it again, in every full
         # collection from now on and at exit (about 15 ms each time).
@@ -200,6 +207,7 @@ class _Startup(QObject):
 
 
 def _load_policy(path: Path | None) -> Policy | None:
+    # After the first paint: the rules bring pydantic.
     from certalign_gui.rules import PolicyError, load_policy
 
     try:
@@ -226,6 +234,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(app, args)
 
 
+# -- What loads later, and the wizard made of it. -----------------------------------------
+
+
+def take_home_actions() -> TakeHome:
+    """Print, Save as PDF and Add to calendar, loaded when one of those buttons is first
+    pressed: they bring QtPrintSupport, segno and icalendar, which start-up does without."""
+    from certalign_gui.gui.wizard import take_home
+
+    return take_home
+
+
+def later_pages(take_home: TakeHomeProvider = take_home_actions) -> LaterPagesFactory:
+    """The wizard's question and answer pages, loaded now (after the first paint: they bring
+    the rules, and pydantic). The answer's content loads when the first answer is shown;
+    its buttons get their actions from ``take_home``."""
+    from certalign_gui.gui.wizard.later_pages import build_later_pages
+
+    def answer_view(details: DetailsPage, parts: WizardParts) -> ResultsView:
+        from certalign_gui.gui.wizard.results_view import ResultsView
+
+        return ResultsView(details.details, parts.today, parts.session, parts.flow, take_home)
+
+    return functools.partial(build_later_pages, make_view=answer_view)
+
+
 def roster_window(
     policy: Policy, today: Callable[[], date], session: Session, flow: SaveFlow
 ) -> RosterWindow:
@@ -233,14 +266,31 @@ def roster_window(
     not pay for the roster (the wizard calls this when the roster is first asked for)."""
     from certalign_gui.gui.roster.window import RosterWindow
 
-    return RosterWindow(policy, today=today, session=session, flow=flow)
+    return RosterWindow(
+        policy, today=today, session=session, flow=flow, take_home=take_home_actions
+    )
+
+
+def build_wizard(
+    policy: Policy,
+    *,
+    today: date | Callable[[], date] | None = None,
+    idle_timeout_ms: int = 600_000,
+    save_flow: SaveFlow | None = None,
+    take_home: TakeHomeProvider = take_home_actions,
+) -> AlignmentWizard:
+    """A complete wizard for ``policy``, every page built, with the roster button. For tests
+    and tools: the program itself paints the first page before the rest loads (`main`)."""
+    wizard = AlignmentWizard(
+        today=today, idle_timeout_ms=idle_timeout_ms, roster=roster_window, save_flow=save_flow
+    )
+    wizard.set_policy(policy, later_pages(take_home))
+    return wizard
 
 
 def _run(app: QApplication, args: argparse.Namespace) -> int:
-    from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
-
     try:
-        wizard = AlignmentWizard(today=args.today, policy_later=True, roster=roster_window)
+        wizard = AlignmentWizard(today=args.today, roster=roster_window)
     except Exception as error:
         return crash.report_startup_failure(error)
     roster_file = args.roster if isinstance(args.roster, Path) else None

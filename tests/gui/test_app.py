@@ -147,10 +147,10 @@ from certalign_gui.app import _application
 from certalign_gui.rules import load_policy
 
 app = _application(sys.argv[:1])
-from certalign_gui.app import roster_window
+from certalign_gui.app import build_wizard
 from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
-wizard = AlignmentWizard(load_policy(), today=date(2025, 1, 10), roster=roster_window)
+wizard = build_wizard(load_policy(), today=date(2025, 1, 10))
 wizard.show()
 
 # Everything is typed, as a person types: key events go to the widget with the focus.

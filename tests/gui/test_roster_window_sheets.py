@@ -12,6 +12,7 @@ from qt_support import activate, focused, key
 from roster.roster_files import AS_OF, TWO_YEARS, write_workbook
 from scripted_questions import ScriptedQuestions, scripted_flow
 
+from certalign_gui.app import roster_window
 from certalign_gui.gui.roster.window import ROSTER_FILTER, RosterWindow
 from certalign_gui.gui.shell.save_flow import DialogQuestions
 from certalign_gui.gui.shell.session import Session
@@ -20,12 +21,7 @@ from certalign_gui.roster.formats import SPREADSHEET_SUFFIXES
 
 @pytest.fixture
 def window(qtbot, policy) -> RosterWindow:
-    shown = RosterWindow(
-        policy,
-        today=lambda: AS_OF,
-        session=Session(),
-        flow=scripted_flow(ScriptedQuestions()),
-    )
+    shown = roster_window(policy, lambda: AS_OF, Session(), scripted_flow(ScriptedQuestions()))
     qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushBut
 from qt_support import activate, assert_arrival_focus
 
 from certalign_gui import app
-from certalign_gui.app import roster_window
+from certalign_gui.app import build_wizard
 from certalign_gui.gui.shell import crash, diagnostics
 from certalign_gui.gui.shell.crash import CrashAction
 from certalign_gui.gui.shell.crash_dialog import CrashDialog
@@ -23,7 +23,7 @@ from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
 @pytest.fixture
 def wizard(qtbot, policy) -> AlignmentWizard:
-    window = AlignmentWizard(policy, today=TODAY, roster=roster_window)
+    window = build_wizard(policy, today=TODAY)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

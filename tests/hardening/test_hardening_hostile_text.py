@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from scripted_questions import ScriptedQuestions
 
-from certalign_gui.app import roster_window
+from certalign_gui.app import build_wizard
 from certalign_gui.checklist import document
 from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
 from certalign_gui.gui.shell.session import detached
@@ -46,7 +46,7 @@ PRINTED = date(2026, 12, 2)
 
 @pytest.fixture
 def wizard(qtbot, policy) -> AlignmentWizard:
-    window = AlignmentWizard(policy, today=TODAY, roster=roster_window)
+    window = build_wizard(policy, today=TODAY)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
