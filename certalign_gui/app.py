@@ -26,15 +26,17 @@ from typing_extensions import override
 
 from certalign_gui import __version__
 from certalign_gui.frozen import restore_child_environment
-from certalign_gui.gui.shell import crash, diagnostics, message_boxes
+from certalign_gui.gui.shell import accessibility, crash, diagnostics, message_boxes
 from certalign_gui.gui.shell.focus_style import FocusRingStyle
 from certalign_gui.gui.shell.icons import app_icon
-from certalign_gui.gui.shell.save_flow import SaveFlow
+from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, WizardParts
 
 if TYPE_CHECKING:
     from certalign_gui.gui.roster.window import RosterWindow
+    from certalign_gui.gui.shell.accessibility import Interfaces
+    from certalign_gui.gui.shell.save_flow import Printing
     from certalign_gui.gui.wizard.later_pages import LaterPagesFactory
     from certalign_gui.gui.wizard.pages.details_page import DetailsPage
     from certalign_gui.gui.wizard.results_view import ResultsView, TakeHome, TakeHomeProvider
@@ -116,6 +118,7 @@ def _application(qt_argv: list[str]) -> QApplication:
     app.setStyle(FocusRingStyle())
     app.setPalette(app.style().standardPalette())
     app.setFont(_scaled(app.font(), FONT_SCALE))
+    accessibility.install(accessible_interfaces)
     return app
 
 
@@ -230,11 +233,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = _application([sys.argv[0] if sys.argv else "certalign-gui", *qt_args])
     # Warnings and errors (Qt's too) go to stderr and a small log file, never typed text;
     # an unexpected error anywhere gets a calm dialog instead of ending the program.
-    with diagnostics.logging_session():
+    with diagnostics.logging_session(rotating_log_file):
         return _run(app, args)
 
 
 # -- What loads later, and the wizard made of it. -----------------------------------------
+
+
+def accessible_interfaces() -> Interfaces:
+    """What a screen reader is told about headings, readable text and expanders, loaded when
+    an assistive technology first asks: a station without one never pays for it."""
+    from certalign_gui.gui.shell import accessible_interfaces
+
+    return accessible_interfaces
+
+
+def rotating_log_file(path: Path) -> logging.Handler:
+    """The log file's writer, loaded with the first line to log: logging.handlers brings
+    pickle, queue and socket (6 to 9 ms), which a run without a warning does without."""
+    from logging.handlers import RotatingFileHandler
+
+    return RotatingFileHandler(
+        path,
+        maxBytes=diagnostics.LOG_MAX_BYTES,
+        backupCount=diagnostics.LOG_BACKUPS,
+        encoding="utf-8",
+    )
+
+
+def printing() -> Printing:
+    """The system's printers and print dialog, loaded when printing is first asked for:
+    QtPrintSupport is not part of start-up."""
+    from certalign_gui.gui.shell import printing
+
+    return printing
+
+
+def dialog_save_flow() -> SaveFlow:
+    """How a person saves and prints: Qt's own dialogs, the system's printers."""
+    return SaveFlow(
+        DialogQuestions(printing=printing), printers=lambda: printing().available_printers()
+    )
 
 
 def take_home_actions() -> TakeHome:
@@ -281,8 +320,12 @@ def build_wizard(
 ) -> AlignmentWizard:
     """A complete wizard for ``policy``, every page built, with the roster button. For tests
     and tools: the program itself paints the first page before the rest loads (`main`)."""
+    accessibility.install(accessible_interfaces)
     wizard = AlignmentWizard(
-        today=today, idle_timeout_ms=idle_timeout_ms, roster=roster_window, save_flow=save_flow
+        today=today,
+        idle_timeout_ms=idle_timeout_ms,
+        roster=roster_window,
+        save_flow=save_flow or dialog_save_flow(),
     )
     wizard.set_policy(policy, later_pages(take_home))
     return wizard
@@ -290,7 +333,9 @@ def build_wizard(
 
 def _run(app: QApplication, args: argparse.Namespace) -> int:
     try:
-        wizard = AlignmentWizard(today=args.today, roster=roster_window)
+        wizard = AlignmentWizard(
+            today=args.today, roster=roster_window, save_flow=dialog_save_flow()
+        )
     except Exception as error:
         return crash.report_startup_failure(error)
     roster_file = args.roster if isinstance(args.roster, Path) else None

@@ -12,7 +12,7 @@ from qt_support import activate, focused, key
 from roster.roster_files import AS_OF, TWO_YEARS, write_workbook
 from scripted_questions import ScriptedQuestions, scripted_flow
 
-from certalign_gui.app import roster_window
+from certalign_gui.app import printing, roster_window
 from certalign_gui.gui.roster.window import ROSTER_FILTER, RosterWindow
 from certalign_gui.gui.shell.save_flow import DialogQuestions
 from certalign_gui.gui.shell.session import Session
@@ -78,7 +78,9 @@ def test_a_single_roster_sheet_shows_no_sheet_list(window, tmp_path):
 
 
 def test_the_open_dialog_offers_every_kind_of_file_the_reader_takes(window, tmp_path):
-    dialog = DialogQuestions()._file_dialog(window, "Open", tmp_path, ROSTER_FILTER)
+    dialog = DialogQuestions(printing=printing)._file_dialog(
+        window, "Open", tmp_path, ROSTER_FILTER
+    )
     try:
         offered = dialog.nameFilters()[0]
         for suffix in (*SPREADSHEET_SUFFIXES, ".csv", ".tsv", ".txt"):

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 import certalign_gui
-from certalign_gui.app import build_wizard
+from certalign_gui.app import build_wizard, printing
 from certalign_gui.basics.file_writing import FileWriteError
 from certalign_gui.gui.shell import open_link, save_flow
 from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
@@ -91,7 +91,11 @@ def answer(qtbot, wizard: AlignmentWizard, *, as_of: str | None = None, name: st
 def flow(tmp_path) -> SaveFlow:
     """The wizard's save flow: Documents is the test's folder, no printer; each test sets
     its questions (a script below, or Qt's real dialogs)."""
-    return SaveFlow(DialogQuestions(lambda: tmp_path), documents=lambda: tmp_path, printers=list)
+    return SaveFlow(
+        DialogQuestions(lambda: tmp_path, printing=printing),
+        documents=lambda: tmp_path,
+        printers=list,
+    )
 
 
 @pytest.fixture
@@ -181,7 +185,7 @@ class _RealDialogsBut(DialogQuestions):
     """Qt's real dialogs, except the file dialog or the error message given."""
 
     def __init__(self, folder: Path, save_path=None, report_error=None) -> None:
-        super().__init__(lambda: folder)
+        super().__init__(lambda: folder, printing=printing)
         self._save_path, self._report_error = save_path, report_error
 
     def save_path(self, parent, title, suggested, name_filter):

@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtWidgets import QWizard
 from qt_support import press_next, run_python
 
-from certalign_gui.app import build_wizard, later_pages, roster_window
+from certalign_gui.app import build_wizard, dialog_save_flow, later_pages, roster_window
 from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
 
 def test_a_wizard_waiting_for_its_policy_has_only_the_first_page(qtbot):
-    wizard = AlignmentWizard(roster=roster_window)
+    wizard = AlignmentWizard(roster=roster_window, save_flow=dialog_save_flow())
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
@@ -30,7 +30,7 @@ def test_a_wizard_waiting_for_its_policy_has_only_the_first_page(qtbot):
 
 
 def test_next_appears_once_the_policy_is_in(qtbot, policy):
-    wizard = AlignmentWizard(roster=roster_window)
+    wizard = AlignmentWizard(roster=roster_window, save_flow=dialog_save_flow())
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)

@@ -20,8 +20,12 @@ from certalign_gui.gui.shell.paper_size import default_page_size
 from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.roster.assess import Person, RosterResult
+from certalign_gui.roster.checklists import checklists_pdf
 from certalign_gui.roster.output import Progress
+from certalign_gui.roster.pdf import TITLE, page_layout, paint_summary, summary_pdf
+from certalign_gui.roster.results_export import results_csv
 from certalign_gui.roster.summary import TableRow
+from certalign_gui.roster.template import template_bytes
 from certalign_gui.rules.policy import Policy
 
 CSV_FILTER = "CSV files (*.csv)"
@@ -66,8 +70,6 @@ class RosterActions:
 
     def save_template(self) -> Path | None:
         """A blank roster to fill in: .csv (the shipped file) or .xlsx, by the name typed."""
-        from certalign_gui.roster.template import template_bytes
-
         return self._save(
             Output(
                 title=_tr("Save a blank roster template"),
@@ -88,8 +90,6 @@ class RosterActions:
         result = self._result()
         if result is None:
             return None
-        from certalign_gui.roster.pdf import summary_pdf
-
         today = self._today()
         lines = self._lines()  # the table's order as the officer sorted it
         return self._save(
@@ -111,8 +111,6 @@ class RosterActions:
         people = self._people()
         if not people:
             return None
-        from certalign_gui.roster.checklists import checklists_pdf
-
         today = self._today()
         size = default_page_size()
         return self._save(
@@ -136,8 +134,6 @@ class RosterActions:
         result = self._result()
         if result is None:
             return None
-        from certalign_gui.roster.results_export import results_csv
-
         return self._save(
             Output(
                 title=_tr("Export the results as CSV"),
@@ -155,8 +151,6 @@ class RosterActions:
         result = self._result()
         if result is None:
             return False
-        from certalign_gui.roster.pdf import TITLE, page_layout, paint_summary, summary_pdf
-
         today = self._today()
         lines = self._lines()
 

@@ -19,7 +19,7 @@ from certalign_gui.checklist.details import Details
 from certalign_gui.gui.shell import accessibility
 from certalign_gui.gui.shell.click_guard import DoubleClickGuard
 from certalign_gui.gui.shell.idle import IdleWatcher
-from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
+from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.screen_fit import ScreenFit
 from certalign_gui.gui.shell.session import Session, close_other_dialogs
 from certalign_gui.gui.shell.widgets import explain_keys, make_touch_friendly
@@ -103,7 +103,7 @@ class AlignmentWizard(QWizard):
         today: date | Callable[[], date] | None = None,
         idle_timeout_ms: int = 600_000,
         roster: RosterFactory | None = None,
-        save_flow: SaveFlow | None = None,
+        save_flow: SaveFlow,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -119,7 +119,7 @@ class AlignmentWizard(QWizard):
         self.session = Session()
         #: How files are saved (the same for the roster window): real dialogs, unless a
         #: test passes scripted questions.
-        self.save_flow = save_flow or SaveFlow(DialogQuestions())
+        self.save_flow = save_flow
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOptions(
             QWizard.WizardOption.IndependentPages
@@ -232,7 +232,6 @@ class AlignmentWizard(QWizard):
             QWizard.WizardButton.CustomButton3,
         ):
             self.button(which).setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        accessibility.install()
 
     def _default_size(self) -> QSize:
         """Roomy on a large screen; `ScreenFit` cuts it down to a small one."""
