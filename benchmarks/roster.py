@@ -83,18 +83,14 @@ def measure(*, quick: bool) -> dict[str, float]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from certalign_gui.app import _application
+    from certalign_gui.app import _application, dialog_save_flow, roster_window
     from certalign_gui.gui.roster.model import Column
-    from certalign_gui.gui.roster.window import RosterWindow
-    from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
     from certalign_gui.gui.shell.session import Session
     from certalign_gui.roster.checklists import checklists_pdf
     from certalign_gui.rules import load_policy
 
     app = _application(sys.argv[:1])
-    window = RosterWindow(
-        load_policy(), today=lambda: AS_OF, session=Session(), flow=SaveFlow(DialogQuestions())
-    )
+    window = roster_window(load_policy(), lambda: AS_OF, Session(), dialog_save_flow())
     window.resize(1180, 720)
     window.show()
     QTest.qWaitForWindowExposed(window)

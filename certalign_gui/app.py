@@ -1,8 +1,14 @@
-"""`certalign-gui`: application set-up, policy load, error dialog, the wizard window."""
+"""`certalign-gui`: the composition root. It sets up the application and decides what loads
+when: the first page paints with only Qt and the wizard's first page loaded; right after the
+first paint come the rules (pydantic, the policy) and the later pages; the answer's content
+when the first answer is shown; printing, PDF and calendar files when a button asks for them;
+the roster window when it is first opened. Every other module imports at its top.
+"""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import logging
 import os
@@ -20,15 +26,21 @@ from typing_extensions import override
 
 from certalign_gui import __version__
 from certalign_gui.frozen import restore_child_environment
-from certalign_gui.gui.shell import crash, diagnostics
+from certalign_gui.gui.shell import accessibility, crash, diagnostics, message_boxes
 from certalign_gui.gui.shell.focus_style import FocusRingStyle
 from certalign_gui.gui.shell.icons import app_icon
+from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
+from certalign_gui.gui.shell.session import Session
+from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, WizardParts
+from certalign_gui.presentation.catalogue import _, use_language
 
 if TYPE_CHECKING:
     from certalign_gui.gui.roster.window import RosterWindow
-    from certalign_gui.gui.shell.save_flow import SaveFlow
-    from certalign_gui.gui.shell.session import Session
-    from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
+    from certalign_gui.gui.shell.accessibility import Interfaces
+    from certalign_gui.gui.shell.save_flow import Printing
+    from certalign_gui.gui.wizard.later_pages import LaterPagesFactory
+    from certalign_gui.gui.wizard.pages.details_page import DetailsPage
+    from certalign_gui.gui.wizard.results_view import ResultsView, TakeHome, TakeHomeProvider
     from certalign_gui.rules import Policy, PolicyError
 
 APP_ID = "io.github.certalign.Certalign"
@@ -83,9 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
 def show_policy_error(error: PolicyError) -> None:
     """Tell the user, in a dialog, which file is broken and how (tests replace this)."""
     # Plain text: the file name and the problem come from outside and may hold markup.
-    from certalign_gui.gui.shell import message_boxes
-    from certalign_gui.presentation.catalogue import _
-    from certalign_gui.presentation.policy_words import policy_path, policy_problem
+    # Only when the policy is broken (they import the rules, loaded by then).
+    from certalign_gui.presentation import policy_words
 
     message_boxes.critical(
         None,
@@ -94,7 +105,7 @@ def show_policy_error(error: PolicyError) -> None:
             "The rules file could not be read, so Certalign cannot give advice.\n\n"
             "File: {path}\nProblem: {problem}\n\n"
             "Please tell whoever looks after this computer."
-        ).format(path=policy_path(error), problem=policy_problem(error)),
+        ).format(path=policy_words.policy_path(error), problem=policy_words.policy_problem(error)),
     )
 
 
@@ -116,6 +127,7 @@ def _application(qt_argv: list[str]) -> QApplication:
     app.setStyle(FocusRingStyle())
     app.setPalette(app.style().standardPalette())
     app.setFont(_scaled(app.font(), FONT_SCALE))
+    accessibility.install(accessible_interfaces)
     return app
 
 
@@ -180,7 +192,7 @@ class _Startup(QObject):
             self.failed = True
             self._app.exit(EXIT_POLICY_ERROR)
             return
-        self._wizard.set_policy(policy)
+        self._wizard.set_policy(policy, later_pages())
         # What start-up made (modules, classes, pydantic schemas, the pages) lives as long as
         # the program: keep the garbage collector from walking it again, in every full
         # collection from now on and at exit (about 15 ms each time).
@@ -207,14 +219,15 @@ class _Startup(QObject):
 
 
 def _load_policy(path: Path | None) -> Policy | None:
+    # After the first paint: the rules bring pydantic.
     from certalign_gui.rules import PolicyError, load_policy
 
     try:
         return load_policy(path)
     except PolicyError as error:
-        from certalign_gui.presentation.policy_words import policy_error_text
+        from certalign_gui.presentation import policy_words
 
-        log.error("%s", policy_error_text(error))
+        log.error("%s", policy_words.policy_error_text(error))
         show_policy_error(error)
         return None
 
@@ -231,8 +244,69 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = _application([sys.argv[0] if sys.argv else "certalign-gui", *qt_args])
     # Warnings and errors (Qt's too) go to stderr and a small log file, never typed text;
     # an unexpected error anywhere gets a calm dialog instead of ending the program.
-    with diagnostics.logging_session():
+    with diagnostics.logging_session(rotating_log_file):
         return _run(app, args)
+
+
+# -- What loads later, and the wizard made of it. -----------------------------------------
+
+
+def accessible_interfaces() -> Interfaces:
+    """What a screen reader is told about headings, readable text and expanders, loaded when
+    an assistive technology first asks: a station without one never pays for it."""
+    from certalign_gui.gui.shell import accessible_interfaces
+
+    return accessible_interfaces
+
+
+def rotating_log_file(path: Path) -> logging.Handler:
+    """The log file's writer, loaded with the first line to log: logging.handlers brings
+    pickle, queue and socket (6 to 9 ms), which a run without a warning does without."""
+    from logging.handlers import RotatingFileHandler
+
+    return RotatingFileHandler(
+        path,
+        maxBytes=diagnostics.LOG_MAX_BYTES,
+        backupCount=diagnostics.LOG_BACKUPS,
+        encoding="utf-8",
+    )
+
+
+def printing() -> Printing:
+    """The system's printers and print dialog, loaded when printing is first asked for:
+    QtPrintSupport is not part of start-up."""
+    from certalign_gui.gui.shell import printing
+
+    return printing
+
+
+def dialog_save_flow() -> SaveFlow:
+    """How a person saves and prints: Qt's own dialogs, the system's printers."""
+    return SaveFlow(
+        DialogQuestions(printing=printing), printers=lambda: printing().available_printers()
+    )
+
+
+def take_home_actions() -> TakeHome:
+    """Print, Save as PDF and Add to calendar, loaded when one of those buttons is first
+    pressed: they bring QtPrintSupport, segno and icalendar, which start-up does without."""
+    from certalign_gui.gui.wizard import take_home
+
+    return take_home
+
+
+def later_pages(take_home: TakeHomeProvider = take_home_actions) -> LaterPagesFactory:
+    """The wizard's question and answer pages, loaded now (after the first paint: they bring
+    the rules, and pydantic). The answer's content loads when the first answer is shown;
+    its buttons get their actions from ``take_home``."""
+    from certalign_gui.gui.wizard.later_pages import build_later_pages
+
+    def answer_view(details: DetailsPage, parts: WizardParts) -> ResultsView:
+        from certalign_gui.gui.wizard.results_view import ResultsView
+
+        return ResultsView(details.details, parts.today, parts.session, parts.flow, take_home)
+
+    return functools.partial(build_later_pages, make_view=answer_view)
 
 
 def roster_window(
@@ -242,17 +316,39 @@ def roster_window(
     not pay for the roster (the wizard calls this when the roster is first asked for)."""
     from certalign_gui.gui.roster.window import RosterWindow
 
-    return RosterWindow(policy, today=today, session=session, flow=flow)
+    return RosterWindow(
+        policy, today=today, session=session, flow=flow, take_home=take_home_actions
+    )
+
+
+def build_wizard(
+    policy: Policy,
+    *,
+    today: date | Callable[[], date] | None = None,
+    idle_timeout_ms: int = 600_000,
+    save_flow: SaveFlow | None = None,
+    take_home: TakeHomeProvider = take_home_actions,
+) -> AlignmentWizard:
+    """A complete wizard for ``policy``, every page built, with the roster button. For tests
+    and tools: the program itself paints the first page before the rest loads (`main`)."""
+    accessibility.install(accessible_interfaces)
+    wizard = AlignmentWizard(
+        today=today,
+        idle_timeout_ms=idle_timeout_ms,
+        roster=roster_window,
+        save_flow=save_flow or dialog_save_flow(),
+    )
+    wizard.set_policy(policy, later_pages(take_home))
+    return wizard
 
 
 def _run(app: QApplication, args: argparse.Namespace) -> int:
-    from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
-    from certalign_gui.presentation.catalogue import use_language
-
     use_language(args.lang)  # which catalogue; nothing is read until a sentence is said
 
     try:
-        wizard = AlignmentWizard(today=args.today, policy_later=True, roster=roster_window)
+        wizard = AlignmentWizard(
+            today=args.today, roster=roster_window, save_flow=dialog_save_flow()
+        )
     except Exception as error:
         return crash.report_startup_failure(error)
     roster_file = args.roster if isinstance(args.roster, Path) else None

@@ -128,7 +128,7 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QAbstractButton, QApplication
 
-    from certalign_gui.app import _application
+    from certalign_gui.app import _application, build_wizard
     from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
     from certalign_gui.rules import load_policy
 
@@ -138,7 +138,7 @@ def main() -> int:
     print(f"platform: {app.platformName()}, font: {app.font().pointSizeF():.1f} pt")
 
     def make(today: date) -> AlignmentWizard:
-        wizard = AlignmentWizard(policy, today=today)
+        wizard = build_wizard(policy, today=today)
         wizard.resize(*SIZE)
         wizard.show()
         QTest.qWaitForWindowExposed(wizard)

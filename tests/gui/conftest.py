@@ -10,9 +10,10 @@ from gui_helpers import TODAY
 from qt_support import UrlRecorder, recording_urls
 from scripted_questions import ScriptedQuestions, scripted_flow
 
-from certalign_gui.app import roster_window
+from certalign_gui.app import build_wizard, take_home_actions
 from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
+from certalign_gui.gui.wizard.results_view import TakeHomeProvider
 from certalign_gui.rules import Policy, load_policy
 
 
@@ -37,16 +38,17 @@ def make_wizard(qtbot, policy) -> Callable[..., AlignmentWizard]:
         today: date | None = TODAY,
         idle_timeout_ms: int = 600_000,
         save_flow: SaveFlow | None = None,
+        take_home: TakeHomeProvider = take_home_actions,
     ) -> AlignmentWizard:
         # The save flow's questions: scripted (tests/scripted_questions.py) unless a test
         # brings its own; a question no answer was queued for fails the test.
         flow = save_flow or scripted_flow(ScriptedQuestions())
-        wizard = AlignmentWizard(
+        wizard = build_wizard(
             policy,
             today=today,
             idle_timeout_ms=idle_timeout_ms,
-            roster=roster_window,
             save_flow=flow,
+            take_home=take_home,
         )
         qtbot.addWidget(wizard)
         wizard.show()

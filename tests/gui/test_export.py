@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrinterInfo, QPrintPreviewDialog, QPrintPrev
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from scripted_questions import ScriptedQuestions, scripted_flow
 
+from certalign_gui.app import printing
 from certalign_gui.basics.file_writing import FileWriteError
 from certalign_gui.checklist.details import Details
 from certalign_gui.gui.shell import paper_size, save_flow
@@ -308,7 +309,7 @@ def _answer_with(monkeypatch, button_text: str, seen: list[str]) -> None:
 def test_the_overwrite_question_names_the_file(monkeypatch, parent, tmp_path, button, replace):
     seen: list[str] = []
     _answer_with(monkeypatch, button, seen)
-    assert DialogQuestions().overwrite(parent, tmp_path / "a.pdf") is replace
+    assert DialogQuestions(printing=printing).overwrite(parent, tmp_path / "a.pdf") is replace
     assert seen == [f"a.pdf already exists in {tmp_path}.\n\nDo you want to replace it?"]
 
 
@@ -316,7 +317,7 @@ def test_the_overwrite_question_names_the_file(monkeypatch, parent, tmp_path, bu
 def test_the_no_printer_question_offers_a_pdf(monkeypatch, parent, button, pdf):
     seen: list[str] = []
     _answer_with(monkeypatch, button, seen)
-    assert DialogQuestions().save_pdf_instead(parent, "the checklist") is pdf
+    assert DialogQuestions(printing=printing).save_pdf_instead(parent, "the checklist") is pdf
     assert "no printer set up, so the checklist cannot be printed here" in seen[0]
 
 
@@ -332,7 +333,7 @@ def test_the_file_dialog_is_qt_s_own_and_does_not_ask_about_overwriting(
         return QDialog.DialogCode.Accepted if accept else QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(QFileDialog, "exec", exec_)
-    chosen = DialogQuestions(lambda: tmp_path).save_path(
+    chosen = DialogQuestions(lambda: tmp_path, printing=printing).save_path(
         parent, "Save", tmp_path / "y.pdf", "PDF files (*.pdf)"
     )
     assert chosen == (tmp_path / "x.pdf" if accept else None)

@@ -277,8 +277,8 @@ def test_the_idle_reset_during_the_print_dialog_prints_nothing(private_cups, qtb
     from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
     from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
 
-    from certalign_gui.app import roster_window
-    from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
+    from certalign_gui.app import build_wizard
+    from certalign_gui.gui.wizard.alignment_wizard import PageId
 
     names = [info.printerName() for info in QPrinterInfo.availablePrinters()]
     if QUEUE not in names:
@@ -286,7 +286,7 @@ def test_the_idle_reset_during_the_print_dialog_prints_nothing(private_cups, qtb
     jobs_before = _all_job_ids(private_cups)
     before = {p for folder in _output_folders() if folder.exists() for p in folder.iterdir()}
 
-    wizard = AlignmentWizard(policy, today=date(2025, 1, 10), roster=roster_window)
+    wizard = build_wizard(policy, today=date(2025, 1, 10))
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 )
 from qt_support import activate, child, enter_date, key
 
+from certalign_gui.app import printing
+from certalign_gui.app import roster_window as new_roster_window
 from certalign_gui.gui.roster.window import RosterWindow
 from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
 from certalign_gui.gui.shell.session import Session
@@ -208,8 +210,12 @@ def test_every_answer_is_wrapped_and_nothing_is_cut(qtbot, make_wizard, case):
 
 @pytest.fixture
 def roster_window(qtbot, policy, tmp_path) -> RosterWindow:
-    flow = SaveFlow(DialogQuestions(lambda: tmp_path), documents=lambda: tmp_path, printers=list)
-    window = RosterWindow(policy, today=lambda: AS_OF_ROSTER, session=Session(), flow=flow)
+    flow = SaveFlow(
+        DialogQuestions(lambda: tmp_path, printing=printing),
+        documents=lambda: tmp_path,
+        printers=list,
+    )
+    window = new_roster_window(policy, lambda: AS_OF_ROSTER, Session(), flow)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -258,7 +264,7 @@ def test_the_save_flows_questions_are_wrapped(qtbot, tmp_path):
     _ReadingQuestions.boxes = []
     parent = QWidget()
     qtbot.addWidget(parent)
-    questions = _ReadingQuestions(lambda: tmp_path)
+    questions = _ReadingQuestions(lambda: tmp_path, printing=printing)
     questions.overwrite(parent, tmp_path / "checklist.pdf")
     questions.save_pdf_instead(parent, catalogue._("the checklist"))
     questions.save_past_calendar(parent)
@@ -269,8 +275,25 @@ def test_the_save_flows_questions_are_wrapped(qtbot, tmp_path):
             text = _without_data(text, "checklist.pdf", str(tmp_path))
             assert english_left(text) == [], (box.windowTitle(), text)
         box.deleteLater()
-    # The flow's own reports (saved, could not save) are sentences of the catalogue too.
-    assert isinstance(SaveFlow(questions, documents=lambda: tmp_path), SaveFlow)
+    # The flow's own reports (a folder given as a file name, a failure) are wrapped too.
+    from scripted_questions import ScriptedQuestions
+
+    from certalign_gui.gui.shell.save_flow import SaveRequest
+    from certalign_gui.gui.shell.session import detached
+
+    (tmp_path / "folder.pdf").mkdir()
+    scripted = ScriptedQuestions(tmp_path / "folder.pdf", tmp_path / "x.pdf")
+    flow = SaveFlow(scripted, documents=lambda: tmp_path, printers=list)
+    request = SaveRequest("t", "x.pdf", "PDF (*.pdf)", (".pdf",), "{path}")
+
+    def broken(_path):
+        raise RuntimeError("no")
+
+    assert flow.save(parent, detached(), request, broken) is None
+    assert len(scripted.errors) == 2
+    for text in scripted.errors:
+        text = _without_data(text, str(tmp_path / "folder.pdf"), "x.pdf")
+        assert english_left(text) == [], text
 
 
 @pytest.fixture

@@ -44,6 +44,8 @@ from roster.roster_files import generate, generated_csv
 from scripted_questions import ScriptedQuestions
 from typing_extensions import override
 
+from certalign_gui.app import printing
+from certalign_gui.app import roster_window as new_roster_window
 from certalign_gui.gui.roster.model import Column
 from certalign_gui.gui.roster.window import RosterWindow
 from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
@@ -92,7 +94,11 @@ def roster_file(tmp_path) -> Path:
 def flow(tmp_path) -> SaveFlow:
     """The windows' save flow: Documents is the test's folder, no printer, Qt's real
     dialogs until `seams` (or a test) gives it a script."""
-    return SaveFlow(DialogQuestions(lambda: tmp_path), documents=lambda: tmp_path, printers=list)
+    return SaveFlow(
+        DialogQuestions(lambda: tmp_path, printing=printing),
+        documents=lambda: tmp_path,
+        printers=list,
+    )
 
 
 @pytest.fixture
@@ -100,7 +106,7 @@ def make_window(qtbot, policy, flow) -> Callable[..., RosterWindow]:
     """A shown roster window on its own, its clock at `AS_OF`."""
 
     def make(session: Session | None = None) -> RosterWindow:
-        window = RosterWindow(policy, today=lambda: AS_OF, session=session or Session(), flow=flow)
+        window = new_roster_window(policy, lambda: AS_OF, session or Session(), flow)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -12,6 +12,7 @@ from qt_support import activate, focused, key
 from roster.roster_files import AS_OF, TWO_YEARS, write_workbook
 from scripted_questions import ScriptedQuestions, scripted_flow
 
+from certalign_gui.app import printing, roster_window
 from certalign_gui.gui.roster.window import RosterWindow, roster_filter
 from certalign_gui.gui.shell.save_flow import DialogQuestions
 from certalign_gui.gui.shell.session import Session
@@ -20,12 +21,7 @@ from certalign_gui.roster.formats import SPREADSHEET_SUFFIXES
 
 @pytest.fixture
 def window(qtbot, policy) -> RosterWindow:
-    shown = RosterWindow(
-        policy,
-        today=lambda: AS_OF,
-        session=Session(),
-        flow=scripted_flow(ScriptedQuestions()),
-    )
+    shown = roster_window(policy, lambda: AS_OF, Session(), scripted_flow(ScriptedQuestions()))
     qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)
@@ -82,7 +78,9 @@ def test_a_single_roster_sheet_shows_no_sheet_list(window, tmp_path):
 
 
 def test_the_open_dialog_offers_every_kind_of_file_the_reader_takes(window, tmp_path):
-    dialog = DialogQuestions()._file_dialog(window, "Open", tmp_path, roster_filter())
+    dialog = DialogQuestions(printing=printing)._file_dialog(
+        window, "Open", tmp_path, roster_filter()
+    )
     try:
         offered = dialog.nameFilters()[0]
         for suffix in (*SPREADSHEET_SUFFIXES, ".csv", ".tsv", ".txt"):

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 import certalign_gui
-from certalign_gui.app import roster_window
+from certalign_gui.app import build_wizard, printing
 from certalign_gui.basics.file_writing import FileWriteError
 from certalign_gui.gui.shell import open_link, save_flow
 from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
@@ -91,12 +91,16 @@ def answer(qtbot, wizard: AlignmentWizard, *, as_of: str | None = None, name: st
 def flow(tmp_path) -> SaveFlow:
     """The wizard's save flow: Documents is the test's folder, no printer; each test sets
     its questions (a script below, or Qt's real dialogs)."""
-    return SaveFlow(DialogQuestions(lambda: tmp_path), documents=lambda: tmp_path, printers=list)
+    return SaveFlow(
+        DialogQuestions(lambda: tmp_path, printing=printing),
+        documents=lambda: tmp_path,
+        printers=list,
+    )
 
 
 @pytest.fixture
 def wizard(qtbot, policy, flow):
-    made = AlignmentWizard(policy, today=PRINT_DAY, roster=roster_window, save_flow=flow)
+    made = build_wizard(policy, today=PRINT_DAY, save_flow=flow)
     _shown(qtbot, made, PRINT_DAY)
     answer(qtbot, made)
     return made
@@ -181,7 +185,7 @@ class _RealDialogsBut(DialogQuestions):
     """Qt's real dialogs, except the file dialog or the error message given."""
 
     def __init__(self, folder: Path, save_path=None, report_error=None) -> None:
-        super().__init__(lambda: folder)
+        super().__init__(lambda: folder, printing=printing)
         self._save_path, self._report_error = save_path, report_error
 
     def save_path(self, parent, title, suggested, name_filter):
@@ -367,7 +371,7 @@ def _pdf_text(path: Path) -> str:
 def test_planning_ahead_prints_the_print_date_and_the_advice_date_each_labelled(
     qtbot, policy, tmp_path, flow
 ):
-    wizard = AlignmentWizard(policy, today=PRINT_DAY, roster=roster_window, save_flow=flow)
+    wizard = build_wizard(policy, today=PRINT_DAY, save_flow=flow)
     _shown(qtbot, wizard, PRINT_DAY)
     answer(qtbot, wizard, as_of="01/10/2027")
     assert wizard.assessment().situation.as_of == date(2027, 1, 10)
@@ -383,7 +387,7 @@ def test_planning_ahead_prints_the_print_date_and_the_advice_date_each_labelled(
 
 def test_a_window_left_open_past_midnight_advises_for_the_new_day(qtbot, policy):
     day = [date(2026, 12, 1)]
-    wizard = AlignmentWizard(policy, today=lambda: day[0], roster=roster_window)
+    wizard = build_wizard(policy, today=lambda: day[0])
     _shown(qtbot, wizard, day[0])
     summary = wizard.findChild(QLabel, "asOfSummary")
     assert summary.text() == "The advice is for today, December 1, 2026."
@@ -398,7 +402,7 @@ def test_a_window_left_open_past_midnight_advises_for_the_new_day(qtbot, policy)
 
 def test_midnight_reaches_the_answer_even_without_a_second_look_at_the_welcome_page(qtbot, policy):
     day = [date(2026, 12, 1)]
-    wizard = AlignmentWizard(policy, today=lambda: day[0], roster=roster_window)
+    wizard = build_wizard(policy, today=lambda: day[0])
     _shown(qtbot, wizard, day[0])
     _next(qtbot, wizard)
     day[0] += timedelta(days=1)
@@ -412,7 +416,7 @@ def test_midnight_reaches_the_answer_even_without_a_second_look_at_the_welcome_p
 
 def test_an_advice_date_the_person_chose_does_not_follow_the_clock(qtbot, policy):
     day = [date(2026, 12, 1)]
-    wizard = AlignmentWizard(policy, today=lambda: day[0], roster=roster_window)
+    wizard = build_wizard(policy, today=lambda: day[0])
     _shown(qtbot, wizard, day[0])
     _press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "asOfDateEdit")

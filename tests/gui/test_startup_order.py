@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtWidgets import QWizard
 from qt_support import press_next, run_python
 
-from certalign_gui.app import roster_window
+from certalign_gui.app import build_wizard, dialog_save_flow, later_pages, roster_window
 from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
 
 def test_a_wizard_waiting_for_its_policy_has_only_the_first_page(qtbot):
-    wizard = AlignmentWizard(policy_later=True, roster=roster_window)
+    wizard = AlignmentWizard(roster=roster_window, save_flow=dialog_save_flow())
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
@@ -30,13 +30,13 @@ def test_a_wizard_waiting_for_its_policy_has_only_the_first_page(qtbot):
 
 
 def test_next_appears_once_the_policy_is_in(qtbot, policy):
-    wizard = AlignmentWizard(policy_later=True, roster=roster_window)
+    wizard = AlignmentWizard(roster=roster_window, save_flow=dialog_save_flow())
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
     next_button = wizard.button(QWizard.WizardButton.NextButton)
     with qtbot.waitSignal(wizard.policy_ready):
-        wizard.set_policy(policy)
+        wizard.set_policy(policy, later_pages())
     assert wizard.pageIds() == list(PageId)
     assert next_button.isVisible()
     assert next_button.isEnabled()
@@ -46,10 +46,10 @@ def test_next_appears_once_the_policy_is_in(qtbot, policy):
 
 
 def test_the_policy_is_set_once_only(qtbot, policy):
-    wizard = AlignmentWizard(policy, roster=roster_window)
+    wizard = build_wizard(policy)
     qtbot.addWidget(wizard)
     with pytest.raises(RuntimeError, match="already"):
-        wizard.set_policy(policy)
+        wizard.set_policy(policy, later_pages())
 
 
 def test_the_first_paint_comes_before_pydantic_and_babel_are_imported():

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushBut
 from qt_support import activate, assert_arrival_focus
 
 from certalign_gui import app
-from certalign_gui.app import roster_window
+from certalign_gui.app import build_wizard, rotating_log_file
 from certalign_gui.gui.shell import crash, diagnostics
 from certalign_gui.gui.shell.crash import CrashAction
 from certalign_gui.gui.shell.crash_dialog import CrashDialog
@@ -23,7 +23,7 @@ from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
 
 @pytest.fixture
 def wizard(qtbot, policy) -> AlignmentWizard:
-    window = AlignmentWizard(policy, today=TODAY, roster=roster_window)
+    window = build_wizard(policy, today=TODAY)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -101,7 +101,7 @@ def test_an_error_in_a_button_slot_keeps_typed_text_out_of_log_and_clipboard(
 
     button.clicked.connect(broken_slot)
     with (
-        diagnostics.logging_session() as log_file,
+        diagnostics.logging_session(rotating_log_file) as log_file,
         crash.handling(crash.handler_for(wizard)) as handler,
         caplog.at_level(logging.WARNING),
         qtbot.waitSignal(wizard.currentIdChanged),
@@ -306,7 +306,7 @@ def test_without_a_window_the_dialog_offers_quit_and_copy_only(qtbot):
 @pytest.mark.qt_log_ignore("Quixote")
 def test_qt_warnings_go_to_the_log_without_typed_text(log_dir, qtlog):
     handler = crash.CrashHandler(private_text=lambda: ("Zebulon Quixote",))
-    with diagnostics.logging_session() as log_file, crash.handling(handler):
+    with diagnostics.logging_session(rotating_log_file) as log_file, crash.handling(handler):
         qWarning("a Qt warning about Zebulon Quixote")
     assert log_file is not None
     logged = log_file.read_text(encoding="utf-8")
@@ -317,7 +317,7 @@ def test_qt_warnings_go_to_the_log_without_typed_text(log_dir, qtlog):
 
 
 def test_the_log_file_stays_small(log_dir):
-    with diagnostics.logging_session() as log_file:
+    with diagnostics.logging_session(rotating_log_file) as log_file:
         for number in range(3000):
             logging.getLogger("certalign_gui.test").warning("line %d %s", number, "x" * 200)
     assert log_file is not None
@@ -327,7 +327,7 @@ def test_the_log_file_stays_small(log_dir):
 
 
 def test_no_warning_no_log_file(log_dir):
-    with diagnostics.logging_session() as log_file:
+    with diagnostics.logging_session(rotating_log_file) as log_file:
         logging.getLogger("certalign_gui.test").info("routine")
     assert log_file == log_dir / "certalign.log"
     assert not log_dir.exists()
@@ -337,7 +337,7 @@ def test_an_unwritable_log_says_so_once_and_the_program_goes_on(tmp_path, monkey
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the log folder should be", encoding="utf-8")
     monkeypatch.setenv(diagnostics.LOG_DIR_VARIABLE, str(blocker))
-    with diagnostics.logging_session():
+    with diagnostics.logging_session(rotating_log_file):
         for _ in range(3):
             logging.getLogger("certalign_gui.test").error("something to log")
     err = capsys.readouterr().err
@@ -443,7 +443,7 @@ def test_if_typed_text_cannot_be_read_the_log_keeps_only_code(log_dir, caplog):
         raise RuntimeError("the window is gone")
 
     with (
-        diagnostics.logging_session() as log_file,
+        diagnostics.logging_session(rotating_log_file) as log_file,
         crash.handling(crash.CrashHandler(private_text=unreadable)),
     ):
         typed = SECRETS["nameEdit"]

@@ -66,8 +66,8 @@ from qt_support import (
     wait_for_popup,
 )
 
-from certalign_gui.app import roster_window
-from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, PageId
+from certalign_gui.app import build_wizard
+from certalign_gui.gui.wizard.alignment_wizard import PageId
 from certalign_gui.gui.wizard.dates import next_usual_expiration
 from certalign_gui.presentation.answer import present
 from certalign_gui.rules import Assessment, Policy, Situation, assess, is_allowed_url
@@ -161,7 +161,7 @@ class Walk:
         self.policy = policy
         self.rng = random.Random(seed)
         self.today = date(2024, 1, 1) + timedelta(days=self.rng.randrange(5 * 365))
-        self.wizard = AlignmentWizard(policy, today=self.today, roster=roster_window)
+        self.wizard = build_wizard(policy, today=self.today)
         qtbot.addWidget(self.wizard)
         self.wizard.show()
         qtbot.waitExposed(self.wizard)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from scripted_questions import ScriptedQuestions
 
-from certalign_gui.app import roster_window
+from certalign_gui.app import build_wizard, printing
 from certalign_gui.checklist import document
 from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
 from certalign_gui.gui.shell.session import detached
@@ -46,7 +46,7 @@ PRINTED = date(2026, 12, 2)
 
 @pytest.fixture
 def wizard(qtbot, policy) -> AlignmentWizard:
-    window = AlignmentWizard(policy, today=TODAY, roster=roster_window)
+    window = build_wizard(policy, today=TODAY)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -176,9 +176,9 @@ def test_a_file_name_with_markup_is_shown_as_text_in_every_message(qtbot, monkey
     new = tmp_path / "<a href=javascript:alert(1)>x.pdf"
     answers = [existing, folder, new]
     # Qt's real message boxes (their text format is the point), a scripted file dialog.
-    questions = DialogQuestions()
+    questions = DialogQuestions(printing=printing)
     questions.save_path = lambda *args: answers.pop(0) if answers else None
-    flow = SaveFlow(questions)
+    flow = SaveFlow(questions, printers=list)
     take_home.save_pdf(parent, assessment, Details(), today=PRINTED, token=detached(), flow=flow)
     # The overwrite question, the "is a folder" message, the "saved" message.
     assert [text.split("\n")[0] for _format, text in shown] == [

@@ -12,9 +12,8 @@ from hardening_helpers import TODAY, click_next, to_details_page, wait_for_resul
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTextBrowser
 
 import certalign_gui
-from certalign_gui.app import roster_window
+from certalign_gui.app import build_wizard
 from certalign_gui.gui.shell.open_link import open_url
-from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard
 from certalign_gui.rules import is_allowed_url
 
 PACKAGE = Path(certalign_gui.__file__).parent
@@ -53,7 +52,7 @@ def test_anything_off_the_allow_list_is_refused_and_logged(url, url_recorder, ca
 
 
 def test_no_label_on_any_page_opens_links_by_itself(qtbot, policy, url_recorder):
-    wizard = AlignmentWizard(policy, today=TODAY, roster=roster_window)
+    wizard = build_wizard(policy, today=TODAY)
     qtbot.addWidget(wizard)
     wizard.show()
     to_details_page(qtbot, wizard, ma=date(2025, 3, 31), nremt=date(2026, 3, 31))

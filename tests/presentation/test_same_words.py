@@ -21,6 +21,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel, QTableWidget
 from scripted_questions import ScriptedQuestions, scripted_flow
 
+from certalign_gui.app import take_home_actions
 from certalign_gui.checklist.details import Details
 from certalign_gui.checklist.document import pdf_bytes, render_pdf
 from certalign_gui.checklist.html import checklist_html
@@ -95,6 +96,7 @@ def screen_text(qtbot, assessment) -> str:
         lambda: date(2025, 1, 10),
         Session(),
         scripted_flow(ScriptedQuestions()),
+        take_home_actions,
     )
     qtbot.addWidget(view)
     view.show_assessment(assessment, today=date(2025, 1, 10))

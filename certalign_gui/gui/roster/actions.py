@@ -20,8 +20,18 @@ from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.presentation.catalogue import N_, _, ngettext, number
 from certalign_gui.roster.assess import Person, RosterResult
+from certalign_gui.roster.checklists import checklists_pdf
 from certalign_gui.roster.output import Progress
+from certalign_gui.roster.pdf import (
+    TITLE,
+    page_layout,
+    paint_summary,
+    printed_summary_pdf,
+    summary_pdf,
+)
+from certalign_gui.roster.results_export import results_csv
 from certalign_gui.roster.summary import TableRow
+from certalign_gui.roster.template import template_bytes
 from certalign_gui.rules.policy import Policy
 
 #: A file dialog's kinds: the words from the catalogue, the patterns as Qt reads them (at the
@@ -69,8 +79,6 @@ class RosterActions:
 
     def save_template(self) -> Path | None:
         """A blank roster to fill in: .csv (the shipped file) or .xlsx, by the name typed."""
-        from certalign_gui.roster.template import template_bytes
-
         return self._save(
             Output(
                 title=_("Save a blank roster template"),
@@ -91,8 +99,6 @@ class RosterActions:
         result = self._result()
         if result is None:
             return None
-        from certalign_gui.roster.pdf import summary_pdf
-
         today = self._today()
         lines = self._lines()  # the table's order as the officer sorted it
         return self._save(
@@ -114,8 +120,6 @@ class RosterActions:
         people = self._people()
         if not people:
             return None
-        from certalign_gui.roster.checklists import checklists_pdf
-
         today = self._today()
         size = default_page_size()
         return self._save(
@@ -145,8 +149,6 @@ class RosterActions:
         result = self._result()
         if result is None:
             return None
-        from certalign_gui.roster.results_export import results_csv
-
         return self._save(
             Output(
                 title=_("Export the results as CSV"),
@@ -164,13 +166,6 @@ class RosterActions:
         result = self._result()
         if result is None:
             return False
-        from certalign_gui.roster.pdf import (
-            TITLE,
-            page_layout,
-            paint_summary,
-            printed_summary_pdf,
-        )
-
         today = self._today()
         lines = self._lines()
 

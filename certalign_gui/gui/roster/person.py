@@ -19,7 +19,7 @@ from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.screen_fit import ScreenFit
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.gui.shell.widgets import explain_keys, heading, make_touch_friendly
-from certalign_gui.gui.wizard.results_view import ResultsView
+from certalign_gui.gui.wizard.results_view import ResultsView, TakeHomeProvider
 from certalign_gui.presentation.catalogue import _
 from certalign_gui.roster.assess import Person
 from certalign_gui.roster.checklists import details_of
@@ -49,6 +49,7 @@ class PersonDialog(QDialog):
         today: Callable[[], date],
         session: Session,
         flow: SaveFlow,
+        take_home: TakeHomeProvider,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -59,7 +60,7 @@ class PersonDialog(QDialog):
         self.person_heading = heading(
             "", level=1, scale=1.3, object_name="personHeading", focusable=True
         )
-        self.view = ResultsView(lambda: self._details, today, session, flow)
+        self.view = ResultsView(lambda: self._details, today, session, flow, take_home)
         # The wizard's "Start over" means nothing here: Close is this window's way out.
         self.view.start_over_button.hide()
         self.close_button = QPushButton(_("&Close"))

@@ -48,6 +48,7 @@ from certalign_gui.gui.shell.widgets import (
     plain_label,
     readable_label,
 )
+from certalign_gui.gui.wizard.results_view import TakeHomeProvider
 from certalign_gui.presentation.catalogue import N_, _, long_date, ngettext, number
 from certalign_gui.roster.assess import RosterResult, assess_roster
 from certalign_gui.roster.reader import RosterFileError, read_roster
@@ -94,7 +95,13 @@ class RosterWindow(QMainWindow):
     session, which Start over and the idle reset end (and with it any save under way)."""
 
     def __init__(
-        self, policy: Policy, *, today: Callable[[], date], session: Session, flow: SaveFlow
+        self,
+        policy: Policy,
+        *,
+        today: Callable[[], date],
+        session: Session,
+        flow: SaveFlow,
+        take_home: TakeHomeProvider,
     ) -> None:
         # A main window: a screen reader announces it as a window (frame), with its title.
         super().__init__(None)
@@ -106,6 +113,8 @@ class RosterWindow(QMainWindow):
         self._session = session
         #: How files are saved and opened: the wizard's own flow (real dialogs, or a script).
         self.save_flow = flow
+        #: A person's answer has the wizard's Print, PDF and calendar buttons.
+        self._take_home = take_home
         self._result: RosterResult | None = None
         self._file_name = ""
         self._path: Path | None = None  # to read another sheet of it; forgotten with the rest
@@ -614,7 +623,11 @@ class RosterWindow(QMainWindow):
             return
         if self._person_dialog is None:
             self._person_dialog = PersonDialog(
-                today=self._today, session=self._session, flow=self.save_flow, parent=self
+                today=self._today,
+                session=self._session,
+                flow=self.save_flow,
+                take_home=self._take_home,
+                parent=self,
             )
         dialog = self._person_dialog
         dialog.show_person(person)

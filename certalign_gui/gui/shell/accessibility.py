@@ -22,11 +22,11 @@ defensive, because an exception in code Qt calls from C++ must never reach the u
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from typing_extensions import override
 
@@ -47,7 +47,18 @@ log = logging.getLogger(__name__)
 
 #: Where a hidden widget's focus policy waits until it is shown again.
 _SAVED_POLICY = "certalignFocusPolicy"
-_installed = False
+
+
+class Interfaces(Protocol):
+    """The accessible interfaces (`certalign_gui.gui.shell.accessible_interfaces` is one)."""
+
+    ROLES: Mapping[str, QAccessible.Role]
+    Marked: type[QAccessibleInterface]
+
+
+#: Gives the interfaces when a screen reader first asks: the composition root
+#: (`certalign_gui.app`) installs one that loads them only then.
+_interfaces: Callable[[], Interfaces] | None = None
 
 
 def _factory(class_name: str, obj: QObject) -> QAccessibleInterface | None:
@@ -56,25 +67,25 @@ def _factory(class_name: str, obj: QObject) -> QAccessibleInterface | None:
         if not isinstance(obj, QWidget):
             return None
         kind = obj.property(KIND)
-        if kind is None:
+        if kind is None or _interfaces is None:
             return None
-        from certalign_gui.gui.shell.accessible_interfaces import ROLES, Marked
-
-        if kind not in ROLES:
+        interfaces = _interfaces()
+        if kind not in interfaces.ROLES:
             return None
-        return Marked(obj, kind)
+        return interfaces.Marked(obj, kind)
     except Exception:  # never let an error reach Qt's C++ caller
         log.debug("accessible interface for %s failed", class_name, exc_info=True)
         return None
 
 
-def install() -> None:
-    """Install the factory (once, after the QApplication exists: Qt asks the last one first)."""
-    global _installed
-    if _installed:
+def install(interfaces: Callable[[], Interfaces]) -> None:
+    """Install the factory whose interfaces ``interfaces`` gives (once, after the
+    QApplication exists: Qt asks the last one first)."""
+    global _interfaces
+    if _interfaces is not None:
         return
+    _interfaces = interfaces
     QAccessible.installFactory(_factory)
-    _installed = True
 
 
 def _mark(widget: QWidget, kind: str, text: Callable[[], str] | None) -> None:
@@ -87,12 +98,10 @@ def _mark(widget: QWidget, kind: str, text: Callable[[], str] | None) -> None:
 def _drop_qts_interface(widget: QWidget) -> None:
     """Forget an interface Qt already made for ``widget`` (when a screen reader is running,
     setting a text makes one at once), so that ours is made the next time one is asked for."""
-    if not QAccessible.isActive():
+    if not QAccessible.isActive() or _interfaces is None:
         return
-    from certalign_gui.gui.shell.accessible_interfaces import Marked
-
     interface = QAccessible.queryAccessibleInterface(widget)
-    if interface is not None and not isinstance(interface, Marked):
+    if interface is not None and not isinstance(interface, _interfaces().Marked):
         QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(interface))
 
 
@@ -126,8 +135,6 @@ def announce(widget: QWidget, message: str) -> None:
     """Have a screen reader say ``message`` now (about ``widget``), if one is listening."""
     if not message or not QAccessible.isActive():
         return
-    from PySide6.QtGui import QAccessibleAnnouncementEvent  # only with a screen reader on
-
     QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from certalign_gui.gui.shell import diagnostics
 from certalign_gui.gui.shell.crash_action import CrashAction
+from certalign_gui.gui.shell.crash_dialog import CrashDialog
 from certalign_gui.gui.shell.session import close_other_dialogs
 
 if TYPE_CHECKING:
@@ -35,9 +36,6 @@ def ask_crash_action(
     parent: QWidget | None, summary: str, *, can_start_over: bool = True
 ) -> CrashAction:
     """Show the error dialog and wait for the user's choice (tests replace this)."""
-    # Loaded only when something has gone wrong: start-up does not pay for it.
-    from certalign_gui.gui.shell.crash_dialog import CrashDialog
-
     dialog = CrashDialog(summary, parent, can_start_over=can_start_over)
     try:
         dialog.exec()
@@ -118,17 +116,7 @@ class CrashHandler:
 def handler_for(window: AlignmentWizard) -> CrashHandler:
     """The handler for the program's window: Start over resets it; its typed text is private."""
 
-    def typed() -> tuple[str, ...]:
-        # A roster open in the training officer's window is private too: every name in it.
-        roster = getattr(window, "roster_window", None)
-        held = tuple(roster.private_text()) if roster is not None else ()
-        # The details page is built once the policy has loaded; before that nothing is typed.
-        if not hasattr(window, "details_page"):
-            return held
-        details = window.details()
-        return (details.name, details.ma_number, details.nremt_number, *held)
-
-    return CrashHandler(window, start_over=window.start_over, private_text=typed)
+    return CrashHandler(window, start_over=window.start_over, private_text=window.typed_text)
 
 
 @contextlib.contextmanager

@@ -9,26 +9,29 @@ currently typed, however an error message or a traceback happens to carry them.
 from __future__ import annotations
 
 import contextlib
+import html
 import logging
 import os
+import platform
 import re
 import sys
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import qInstallMessageHandler
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QStandardPaths, QtMsgType, qInstallMessageHandler, qVersion
 
 from certalign_gui import __version__
 
 if TYPE_CHECKING:
-    from logging.handlers import RotatingFileHandler
+    from PySide6.QtCore import QMessageLogContext
 
-    from PySide6.QtCore import QMessageLogContext, QtMsgType
-
-# What is needed only once something goes wrong (traceback, html, logging.handlers, the
-# Qt message types) is imported then: the window's start-up does not pay for it.
+#: Opens the log file's writer when the first line is to be written: the composition root
+#: (`certalign_gui.app`) gives one that loads logging.handlers only then.
+OpenLogFile = Callable[[Path], logging.Handler]
 
 #: An administrator may move the log ("" turns the file off; stderr stays).
 LOG_DIR_VARIABLE = "CERTALIGN_LOG_DIR"
@@ -70,8 +73,6 @@ def private_text() -> tuple[str, ...]:
 
 
 def _pieces(values: Iterable[str]) -> list[str]:
-    import html
-
     found: set[str] = set()
     for value in values:
         value = value.strip()
@@ -135,12 +136,6 @@ def technical_summary(
 
     No local variables are included, and typed values are scrubbed from everything.
     """
-    import platform
-    import traceback
-
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import qVersion
-
     header = (
         f"Certalign {__version__}\n"
         f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}\n"
@@ -165,11 +160,12 @@ class LogFile(logging.Handler):
     and stops trying: a broken log must never become a second error for the user.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, open_file: OpenLogFile) -> None:
         super().__init__()
         self.path = path
         self.failed = False
-        self._file: RotatingFileHandler | None = None
+        self._open_file = open_file
+        self._file: logging.Handler | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         """Write ``record``, unless the file has already failed."""
@@ -177,12 +173,8 @@ class LogFile(logging.Handler):
             return
         try:
             if self._file is None:
-                from logging.handlers import RotatingFileHandler
-
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._file = RotatingFileHandler(
-                    self.path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
-                )
+                self._file = self._open_file(self.path)
                 self._file.setFormatter(self.formatter)
                 self._file.handleError = self.handleError  # type: ignore[method-assign]
             self._file.emit(record)
@@ -212,8 +204,6 @@ def log_path() -> Path | None:
     configured = os.environ.get(LOG_DIR_VARIABLE)
     if configured is not None:
         return Path(configured) / LOG_NAME if configured.strip() else None
-    from PySide6.QtCore import QStandardPaths
-
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(folder) / LOG_NAME if folder else None
 
@@ -222,8 +212,6 @@ def _route_qt_message(
     previous: Callable[[QtMsgType, QMessageLogContext, str], None] | None,
 ) -> Callable[[QtMsgType, QMessageLogContext, str], None]:
     def handle(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        from PySide6.QtCore import QtMsgType
-
         levels = {
             QtMsgType.QtDebugMsg: logging.DEBUG,
             QtMsgType.QtInfoMsg: logging.INFO,
@@ -242,8 +230,11 @@ def _route_qt_message(
 
 
 @contextlib.contextmanager
-def logging_session(program: str = "certalign-gui") -> Iterator[Path | None]:
-    """Log warnings and errors to stderr and the log file, and Qt's messages with them.
+def logging_session(
+    open_file: OpenLogFile, program: str = "certalign-gui"
+) -> Iterator[Path | None]:
+    """Log warnings and errors to stderr and the log file (its writer opened by
+    ``open_file`` when the first line comes), and Qt's messages with them.
 
     Yields the log file's path (None when there is no file). Everything is undone on exit.
     """
@@ -255,7 +246,7 @@ def logging_session(program: str = "certalign-gui") -> Iterator[Path | None]:
         handlers.append(console)
     path = log_path()
     if path is not None:
-        file = LogFile(path)
+        file = LogFile(path, open_file)
         file.setFormatter(
             ScrubbingFormatter(f"%(asctime)s {program} %(levelname)s %(name)s: %(message)s")
         )

@@ -6,7 +6,8 @@ anything that is there (a dangling link included), make the bytes, write them at
 
 Every question to the person goes through a `Questions` object: the program passes
 `DialogQuestions` (real dialogs), tests pass a scripted stand-in. The two facts about the
-machine the flow needs (where Documents is, which printers there are) are given to it too.
+machine the flow needs (where Documents is, which printers there are) are given to it too,
+and so is printing (`Printing`), whose QtPrintSupport start-up does without.
 """
 
 from __future__ import annotations
@@ -79,12 +80,17 @@ def documents_folder() -> Path:
     return folder if folder.is_dir() else Path.home()
 
 
-def available_printers() -> Sequence[QPrinterInfo]:
-    """The printers the system knows about (none on many station computers)."""
-    # QtPrintSupport is asked for only when someone prints: it is not part of start-up.
-    from PySide6.QtPrintSupport import QPrinterInfo
+class Printing(Protocol):
+    """The system's printers and print dialog: `certalign_gui.gui.shell.printing` is one."""
 
-    return list(QPrinterInfo.availablePrinters())
+    def available_printers(self) -> Sequence[QPrinterInfo]: ...
+
+    def print_options(self, parent: QWidget, printer: QPrinter, title: str) -> bool: ...
+
+
+#: Gives `Printing` when printing is first asked for: the composition root
+#: (`certalign_gui.app`) makes one that loads QtPrintSupport only then.
+PrintingProvider = Callable[[], Printing]
 
 
 @dataclass(frozen=True)
@@ -105,8 +111,8 @@ class SaveFlow:
         self,
         questions: Questions,
         *,
+        printers: Callable[[], Sequence[QPrinterInfo]],
         documents: Callable[[], Path] = documents_folder,
-        printers: Callable[[], Sequence[QPrinterInfo]] = available_printers,
     ) -> None:
         self.questions = questions
         self.documents = documents
@@ -231,8 +237,11 @@ class DialogQuestions:
     sends it back to Documents and empties its history first, so it tells nothing.
     """
 
-    def __init__(self, documents: Callable[[], Path] = documents_folder) -> None:
+    def __init__(
+        self, documents: Callable[[], Path] = documents_folder, *, printing: PrintingProvider
+    ) -> None:
         self._documents = documents
+        self._printing = printing
 
     def save_path(
         self, parent: QWidget, title: str, suggested: Path, name_filter: str
@@ -287,15 +296,7 @@ class DialogQuestions:
         return self._exec(box) is save
 
     def print_options(self, parent: QWidget, printer: QPrinter, title: str) -> bool:
-        from PySide6.QtPrintSupport import QPrintDialog
-
-        dialog = QPrintDialog(printer, parent)
-        dialog.setObjectName("printDialog")
-        dialog.setWindowTitle(title)
-        try:
-            return dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            shiboken6.delete(dialog)
+        return self._printing().print_options(parent, printer, title)
 
     def save_past_calendar(self, parent: QWidget) -> bool:
         box = QMessageBox(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 from pathlib import Path
@@ -18,7 +19,7 @@ from certalign_gui.checklist.details import Details
 from certalign_gui.gui.shell import accessibility
 from certalign_gui.gui.shell.click_guard import DoubleClickGuard
 from certalign_gui.gui.shell.idle import IdleWatcher
-from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
+from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.screen_fit import ScreenFit
 from certalign_gui.gui.shell.session import Session, close_other_dialogs
 from certalign_gui.gui.shell.widgets import explain_keys, make_touch_friendly
@@ -27,8 +28,9 @@ from certalign_gui.gui.wizard.pages.welcome_page import WelcomePage
 from certalign_gui.presentation.catalogue import _
 
 if TYPE_CHECKING:
-    # The later pages and the rules (pydantic) load in set_policy(): the first page can be
-    # painted without them.
+    # The later pages and the rules (pydantic) are given to set_policy(): the first page can
+    # be painted without them (`certalign_gui.app` decides when they load).
+    from certalign_gui.gui.wizard.later_pages import LaterPages, LaterPagesFactory
     from certalign_gui.gui.wizard.pages.details_page import DetailsPage
     from certalign_gui.gui.wizard.pages.ma_page import MaPage
     from certalign_gui.gui.wizard.pages.nremt_page import NremtPage
@@ -47,12 +49,25 @@ class RosterWindowLike(Protocol):
     def open_file(self, path: Path) -> bool: ...
     def forget(self) -> None: ...
     def close(self) -> bool: ...
+    def private_text(self) -> Iterator[str]: ...
 
 
 #: Makes the roster window (policy, the clock, the person's session, the save flow). The
 #: composition root (`certalign_gui.app`) passes one; a wizard made without one has no
 #: roster button.
 RosterFactory = Callable[["Policy", Callable[[], date], Session, SaveFlow], RosterWindowLike]
+
+
+@dataclass(frozen=True)
+class WizardParts:
+    """What the later pages need of the wizard that holds them."""
+
+    today: Callable[[], date]
+    #: The advice date on the first page, as typed (None: not a date).
+    as_of: Callable[[], date | None]
+    idle_minutes: int
+    session: Session
+    flow: SaveFlow
 
 
 class PageId(IntEnum):
@@ -69,14 +84,15 @@ class AlignmentWizard(QWizard):
     """The whole program window. ``today`` is the clock: a fixed day, or a function that
     tells the day (tests move it past midnight); None reads the computer's clock.
 
-    ``policy=None`` uses the bundled policy. With ``policy_later=True`` only the first page
-    is built; `set_policy()` adds the rest (the app does that right after the first paint).
+    Made with its first page only; `set_policy()` adds the rest from the pages it is given.
+    The composition root (`certalign_gui.app`) does that right after the first paint, and
+    its `build_wizard` makes a complete one at once.
     """
 
     idle_reset = Signal()
     policy_ready = Signal()
 
-    # Built by set_policy().
+    # From set_policy().
     ma_page: MaPage
     nremt_page: NremtPage
     details_page: DetailsPage
@@ -84,18 +100,16 @@ class AlignmentWizard(QWizard):
 
     def __init__(
         self,
-        policy: Policy | None = None,
         *,
         today: date | Callable[[], date] | None = None,
         idle_timeout_ms: int = 600_000,
-        policy_later: bool = False,
         roster: RosterFactory | None = None,
-        save_flow: SaveFlow | None = None,
+        save_flow: SaveFlow,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("alignmentWizard")
-        self._policy: Policy | None = None
+        self._later: LaterPages | None = None
         self._idle_minutes = max(1, round(idle_timeout_ms / 60_000))
         if isinstance(today, date):
             fixed = today
@@ -106,7 +120,7 @@ class AlignmentWizard(QWizard):
         self.session = Session()
         #: How files are saved (the same for the roster window): real dialogs, unless a
         #: test passes scripted questions.
-        self.save_flow = save_flow or SaveFlow(DialogQuestions())
+        self.save_flow = save_flow
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOptions(
             QWizard.WizardOption.IndependentPages
@@ -151,27 +165,25 @@ class AlignmentWizard(QWizard):
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
             make_touch_friendly(self.button(which))
         self.screen_fit = ScreenFit(self, self._default_size())
-        if not policy_later:
-            if policy is None:
-                from certalign_gui.rules import load_policy
 
-                policy = load_policy()
-            self.set_policy(policy)
-
-    def set_policy(self, policy: Policy) -> None:
-        """Build the question and answer pages for ``policy`` (once); Next works from then."""
-        if self._policy is not None:
+    def set_policy(self, policy: Policy, later_pages: LaterPagesFactory) -> None:
+        """Add the question and answer pages ``later_pages`` builds for ``policy`` (once);
+        Next works from then."""
+        if self._later is not None:
             raise RuntimeError("the wizard already has its policy")
-        from certalign_gui.gui.wizard.pages.details_page import DetailsPage
-        from certalign_gui.gui.wizard.pages.ma_page import MaPage
-        from certalign_gui.gui.wizard.pages.nremt_page import NremtPage
-        from certalign_gui.gui.wizard.pages.results_page import ResultsPage
-
-        self._policy = policy
-        self.ma_page = MaPage(policy, self.today)
-        self.nremt_page = NremtPage(policy, self.today, self._earlier_answers)
-        self.details_page = DetailsPage(idle_minutes=self._idle_minutes)
-        self.results_page = ResultsPage(self.details, self.today, self.session, self.save_flow)
+        from_here = WizardParts(
+            today=self.today,
+            as_of=self.welcome_page.as_of_date,
+            idle_minutes=self._idle_minutes,
+            session=self.session,
+            flow=self.save_flow,
+        )
+        later = later_pages(policy, from_here)
+        self._later = later
+        self.ma_page = later.ma
+        self.nremt_page = later.nremt
+        self.details_page = later.details
+        self.results_page = later.results
         for page_id, page in (
             (PageId.MA, self.ma_page),
             (PageId.NREMT, self.nremt_page),
@@ -198,7 +210,7 @@ class AlignmentWizard(QWizard):
 
     def has_policy(self) -> bool:
         """True once the policy is in and every page exists."""
-        return self._policy is not None
+        return self._later is not None
 
     def _tidy_buttons(self) -> None:
         """Plain names for Back and Next, and the buttons we never show out of the Tab order."""
@@ -221,7 +233,6 @@ class AlignmentWizard(QWizard):
             QWizard.WizardButton.CustomButton3,
         ):
             self.button(which).setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        accessibility.install()
 
     def _default_size(self) -> QSize:
         """Roomy on a large screen; `ScreenFit` cuts it down to a small one."""
@@ -236,48 +247,43 @@ class AlignmentWizard(QWizard):
 
     def policy(self) -> Policy:
         """The policy the advice uses."""
-        if self._policy is None:
+        if self._later is None:
             raise RuntimeError("the policy is not loaded yet")
-        return self._policy
-
-    def _earlier_answers(self) -> tuple[date | None, date | None]:
-        """The advice date and the Massachusetts date, as typed so far (None: not a date)."""
-        return self.welcome_page.as_of_date(), self.ma_page.ma_expiration()
+        return self._later.policy
 
     def situation(self) -> Situation:
         """The answers so far; raises pydantic's ValidationError if they do not fit."""
-        from certalign_gui.gui.wizard.situation import build_situation
-
-        status = self.nremt_page.status()
-        as_of, ma = self._earlier_answers()
-        if status is None or as_of is None or ma is None:
+        if self._later is None:
             raise ValueError("the questions have not all been answered")
-        return build_situation(
-            as_of=as_of,
-            ma_expiration=ma,
-            nremt_status=status,
-            nremt_expiration=self.nremt_page.nremt_expiration(),
-        )
+        return self._later.situation(self.welcome_page.as_of_date())
 
     def assessment(self) -> Assessment | None:
         """The answer on the results page; None on the other pages."""
-        if self._policy is None or self.currentId() != PageId.RESULTS:
+        if self._later is None or self.currentId() != PageId.RESULTS:
             return None
-        return self.results_page.assessment()
+        return self._later.results.assessment()
 
     def details(self) -> Details:
         """The optional printout details (memory only)."""
-        if self._policy is None:
+        if self._later is None:
             return Details()
-        return self.details_page.details()
+        return self._later.details.details()
+
+    def typed_text(self) -> tuple[str, ...]:
+        """Everything typed that is personal, to keep out of a log: the printout's details
+        and every name of a roster open in the training officer's window. Valid from the
+        first paint on (before the later pages exist there are no details)."""
+        details = self.details()
+        held = tuple(self.roster_window.private_text()) if self.roster_window else ()
+        return (details.name, details.ma_number, details.nremt_number, *held)
 
     def open_roster(self, path: Path | None = None) -> None:
         """Show the roster window (and read ``path`` into it, when given)."""
-        if self._policy is None or self._make_roster is None:
+        if self._later is None or self._make_roster is None:
             return  # not before the rules are in; the welcome page is all there is yet
         if self.roster_window is None:
             self.roster_window = self._make_roster(
-                self._policy, self.today, self.session, self.save_flow
+                self._later.policy, self.today, self.session, self.save_flow
             )
         self.roster_window.show()
         self.roster_window.raise_()
@@ -301,10 +307,10 @@ class AlignmentWizard(QWizard):
         close_other_dialogs(self)
         self.close_roster()
         self.welcome_page.reset()
-        if self._policy is not None:
-            for page in (self.ma_page, self.nremt_page, self.details_page):
+        if self._later is not None:
+            for page in (self._later.ma, self._later.nremt, self._later.details):
                 page.reset()
-            self.results_page.show_assessment(None)
+            self._later.results.show_assessment(None)
         self.restart()
         self.idle.restart()
 
@@ -333,12 +339,11 @@ class AlignmentWizard(QWizard):
             # The answer is built before its page is shown, so the page opens complete and
             # the keyboard can go straight to its headline. A window left open past midnight
             # advises for the new day, unless the person chose another.
-            from certalign_gui.rules import assess
-
             self.welcome_page.follow_clock()
-            self.results_page.show_assessment(
-                assess(self.situation(), self.policy()), today=self.today()
-            )
+            if self._later is not None:
+                self._later.results.show_assessment(
+                    self._later.assess(self.welcome_page.as_of_date()), today=self.today()
+                )
         return True
 
     def _on_page_showing(self, page_id: PageId) -> None:

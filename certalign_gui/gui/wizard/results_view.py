@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from datetime import date
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -20,7 +21,7 @@ from certalign_gui.checklist.details import Details
 from certalign_gui.gui.shell.flow_layout import FlowLayout
 from certalign_gui.gui.shell.open_link import open_url
 from certalign_gui.gui.shell.save_flow import SaveFlow
-from certalign_gui.gui.shell.session import Session
+from certalign_gui.gui.shell.session import Session, SessionToken
 from certalign_gui.gui.shell.widgets import (
     column_width,
     explain_keys,
@@ -29,7 +30,6 @@ from certalign_gui.gui.shell.widgets import (
     page_scroll_area,
     readable_label,
 )
-from certalign_gui.gui.wizard import take_home_buttons
 from certalign_gui.gui.wizard.sections import (
     DeadlinesTable,
     StepCard,
@@ -42,6 +42,48 @@ from certalign_gui.presentation import words
 from certalign_gui.presentation.answer import present
 from certalign_gui.presentation.catalogue import _
 from certalign_gui.rules import Assessment
+
+
+class TakeHome(Protocol):
+    """The answer's three ways home: `certalign_gui.gui.wizard.take_home` is one."""
+
+    def print_checklist(
+        self,
+        parent: QWidget,
+        assessment: Assessment,
+        details: Details,
+        *,
+        today: date,
+        token: SessionToken,
+        flow: SaveFlow,
+    ) -> None: ...
+
+    def save_pdf(
+        self,
+        parent: QWidget,
+        assessment: Assessment,
+        details: Details,
+        *,
+        today: date,
+        token: SessionToken,
+        flow: SaveFlow,
+    ) -> None: ...
+
+    def save_ics(
+        self,
+        parent: QWidget,
+        assessment: Assessment,
+        *,
+        today: date,
+        token: SessionToken,
+        flow: SaveFlow,
+    ) -> None: ...
+
+
+#: Gives the take-home actions when a button is pressed. The composition root
+#: (`certalign_gui.app`) makes one that loads them only then: printing, PDF and calendar
+#: files are not part of start-up.
+TakeHomeProvider = Callable[[], TakeHome]
 
 
 class ResultsView(QWidget):
@@ -59,11 +101,13 @@ class ResultsView(QWidget):
         today: Callable[[], date],
         session: Session,
         flow: SaveFlow,
+        take_home: TakeHomeProvider,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("resultsView")
         self._flow = flow
+        self._take_home = take_home
         self._details = details
         self._today = today
         self._session = session
@@ -181,35 +225,9 @@ class ResultsView(QWidget):
             _("Clear everything and start again"),
             QKeySequence(QKeySequence.StandardKey.New),
         )
-        self.print_button.clicked.connect(
-            lambda: take_home_buttons.print_checklist(
-                self,
-                self._assessment,
-                self._details(),
-                today=self._today(),
-                token=self._session.token(),
-                flow=self._flow,
-            )
-        )
-        self.save_pdf_button.clicked.connect(
-            lambda: take_home_buttons.save_pdf(
-                self,
-                self._assessment,
-                self._details(),
-                today=self._today(),
-                token=self._session.token(),
-                flow=self._flow,
-            )
-        )
-        self.save_ics_button.clicked.connect(
-            lambda: take_home_buttons.save_ics(
-                self,
-                self._assessment,
-                today=self._today(),
-                token=self._session.token(),
-                flow=self._flow,
-            )
-        )
+        self.print_button.clicked.connect(self._print_checklist)
+        self.save_pdf_button.clicked.connect(self._save_pdf)
+        self.save_ics_button.clicked.connect(self._save_ics)
         self.start_over_button.clicked.connect(self.start_over_requested)
         bar = QWidget()
         bar.setObjectName("answerButtons")
@@ -236,6 +254,38 @@ class ResultsView(QWidget):
     def _open_policy_link(self, name: str) -> None:
         if self._assessment is not None:
             open_url(self._assessment.policy.links[name].url, self)
+
+    def _print_checklist(self) -> None:
+        if self._assessment is not None:
+            self._take_home().print_checklist(
+                self,
+                self._assessment,
+                self._details(),
+                today=self._today(),
+                token=self._session.token(),
+                flow=self._flow,
+            )
+
+    def _save_pdf(self) -> None:
+        if self._assessment is not None:
+            self._take_home().save_pdf(
+                self,
+                self._assessment,
+                self._details(),
+                today=self._today(),
+                token=self._session.token(),
+                flow=self._flow,
+            )
+
+    def _save_ics(self) -> None:
+        if self._assessment is not None:
+            self._take_home().save_ics(
+                self,
+                self._assessment,
+                today=self._today(),
+                token=self._session.token(),
+                flow=self._flow,
+            )
 
     def assessment(self) -> Assessment | None:
         """The assessment on show."""

@@ -1,4 +1,4 @@
-"""Last page: the answer. Its content is built the first time it is needed."""
+"""Last page: the answer. Its content is made the first time it is needed."""
 
 from __future__ import annotations
 
@@ -10,9 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
-from certalign_gui.checklist.details import Details
-from certalign_gui.gui.shell.save_flow import SaveFlow
-from certalign_gui.gui.shell.session import Session
 from certalign_gui.gui.wizard.pages.base_page import BasePage
 from certalign_gui.presentation.catalogue import _
 from certalign_gui.rules import Assessment
@@ -22,16 +19,14 @@ if TYPE_CHECKING:
 
 
 class ResultsPage(BasePage):
-    """Holds the `ResultsView`; start-up does not pay for it until an answer is shown."""
+    """Holds the `ResultsView`, which ``make_view`` makes when the first answer is shown: its
+    module loads only then (the composition root, `certalign_gui.app`, decides)."""
 
     start_over_requested = Signal()
 
     def __init__(
         self,
-        details: Callable[[], Details],
-        today: Callable[[], date],
-        session: Session,
-        flow: SaveFlow,
+        make_view: Callable[[], ResultsView],
         parent: QWidget | None = None,
     ) -> None:
         # The scroll bar belongs at the window's edge: the column is inside the scroll area.
@@ -43,10 +38,7 @@ class ResultsPage(BasePage):
         self.step_label.hide()
         self.column_layout.setContentsMargins(0, 0, 0, 0)
         self.setFinalPage(True)
-        self._details = details
-        self._today = today
-        self._session = session
-        self._flow = flow
+        self._make_view = make_view
         self.view: ResultsView | None = None
 
     def assessment(self) -> Assessment | None:
@@ -62,10 +54,7 @@ class ResultsPage(BasePage):
         if self.view is None:
             if assessment is None:
                 return
-            # Imported here: the welcome page is on screen long before anyone needs this.
-            from certalign_gui.gui.wizard.results_view import ResultsView
-
-            self.view = ResultsView(self._details, self._today, self._session, self._flow)
+            self.view = self._make_view()
             self.view.start_over_requested.connect(self.start_over_requested)
             self.body.addWidget(self.view, 1)
         self.view.show_assessment(assessment, today=today)
