@@ -259,24 +259,21 @@ class DialogQuestions:
         return self._run(dialog)
 
     def overwrite(self, parent: QWidget, path: Path) -> bool:
-        box = QMessageBox(
+        return self._ask(
+            parent,
             QMessageBox.Icon.Question,
             _("Replace the file?"),
             _("{name} already exists in {folder}.\n\nDo you want to replace it?").format(
                 name=path.name, folder=path.parent
             ),
-            QMessageBox.StandardButton.NoButton,
-            parent,
+            (_("Replace it"), QMessageBox.ButtonRole.DestructiveRole),
+            _("Choose another name"),
+            safe_default=True,  # another name
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        replace = box.addButton(_("Replace it"), QMessageBox.ButtonRole.DestructiveRole)
-        other = box.addButton(_("Choose another name"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(other)
-        box.setEscapeButton(other)
-        return self._exec(box) is replace
 
     def save_pdf_instead(self, parent: QWidget, what: str) -> bool:
-        box = QMessageBox(
+        return self._ask(
+            parent,
             QMessageBox.Icon.Information,
             _("No printer found"),
             _(
@@ -284,22 +281,18 @@ class DialogQuestions:
                 "You can save it as a PDF file instead, then print it from another computer "
                 "or keep it on a USB stick or your phone."
             ).format(what=what),
-            QMessageBox.StandardButton.NoButton,
-            parent,
+            (_("Save as PDF…"), QMessageBox.ButtonRole.AcceptRole),
+            _("Cancel"),
+            safe_default=False,  # the PDF: nothing is lost by making one
+            name="noPrinterBox",
         )
-        box.setObjectName("noPrinterBox")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        save = box.addButton(_("Save as PDF…"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.setEscapeButton(cancel)
-        return self._exec(box) is save
 
     def print_options(self, parent: QWidget, printer: QPrinter, title: str) -> bool:
         return self._printing().print_options(parent, printer, title)
 
     def save_past_calendar(self, parent: QWidget) -> bool:
-        box = QMessageBox(
+        return self._ask(
+            parent,
             QMessageBox.Icon.Warning,
             _("These reminders are in the past"),
             _(
@@ -307,15 +300,33 @@ class DialogQuestions:
                 "so your calendar would not remind you of anything.\n\nThe key dates are on the "
                 "checklist: print it or save it as a PDF instead. Save the calendar file anyway?"
             ),
-            QMessageBox.StandardButton.NoButton,
-            parent,
+            (_("Save it anyway"), QMessageBox.ButtonRole.AcceptRole),
+            _("Don't save"),
+            safe_default=True,  # don't save
         )
+
+    def _ask(
+        self,
+        parent: QWidget,
+        icon: QMessageBox.Icon,
+        title: str,
+        text: str,
+        yes: tuple[str, QMessageBox.ButtonRole],
+        no: str,
+        *,
+        safe_default: bool,
+        name: str = "",
+    ) -> bool:
+        """A yes-or-no question in plain text; Escape is always "no"; True for "yes"."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+        if name:
+            box.setObjectName(name)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        save = box.addButton(_("Save it anyway"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(_("Don't save"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        return self._exec(box) is save
+        agree = box.addButton(*yes)
+        refuse = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(refuse if safe_default else agree)
+        box.setEscapeButton(refuse)
+        return self._exec(box) is agree
 
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         message_boxes.inform(parent, title, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -258,34 +258,23 @@ class ResultsView(QWidget):
     def _print_checklist(self) -> None:
         if self._assessment is not None:
             self._take_home().print_checklist(
-                self,
-                self._assessment,
-                self._details(),
-                today=self._today(),
-                token=self._session.token(),
-                flow=self._flow,
+                self, self._assessment, self._details(), **self._taking_home()
             )
 
     def _save_pdf(self) -> None:
         if self._assessment is not None:
             self._take_home().save_pdf(
-                self,
-                self._assessment,
-                self._details(),
-                today=self._today(),
-                token=self._session.token(),
-                flow=self._flow,
+                self, self._assessment, self._details(), **self._taking_home()
             )
 
     def _save_ics(self) -> None:
         if self._assessment is not None:
-            self._take_home().save_ics(
-                self,
-                self._assessment,
-                today=self._today(),
-                token=self._session.token(),
-                flow=self._flow,
-            )
+            self._take_home().save_ics(self, self._assessment, **self._taking_home())
+
+    def _taking_home(self) -> dict[str, Any]:
+        """What every way home is told: the day (the printout's date), the person's session
+        (Start over ends it) and how files are saved."""
+        return {"today": self._today(), "token": self._session.token(), "flow": self._flow}
 
     def assessment(self) -> Assessment | None:
         """The assessment on show."""
