@@ -189,6 +189,7 @@ def screen_in_order(qtbot, assessment) -> str:
         lambda: date(2025, 1, 10),
         Session(),
         scripted_flow(ScriptedQuestions()),
+        take_home_actions,
     )
     qtbot.addWidget(view)
     view.resize(1000, 800)
