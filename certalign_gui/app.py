@@ -26,10 +26,9 @@ from typing_extensions import override
 
 from certalign_gui import __version__
 from certalign_gui.frozen import restore_child_environment
-from certalign_gui.gui.shell import accessibility, crash, diagnostics, message_boxes
+from certalign_gui.gui.shell import accessibility, crash, diagnostics
 from certalign_gui.gui.shell.focus_style import FocusRingStyle
 from certalign_gui.gui.shell.icons import app_icon
-from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
 from certalign_gui.gui.shell.session import Session
 from certalign_gui.gui.wizard.alignment_wizard import AlignmentWizard, WizardParts
 from certalign_gui.presentation.catalogue import _, use_language
@@ -37,7 +36,7 @@ from certalign_gui.presentation.catalogue import _, use_language
 if TYPE_CHECKING:
     from certalign_gui.gui.roster.window import RosterWindow
     from certalign_gui.gui.shell.accessibility import Interfaces
-    from certalign_gui.gui.shell.save_flow import Printing
+    from certalign_gui.gui.shell.save_flow import Printing, SaveFlow
     from certalign_gui.gui.wizard.later_pages import LaterPagesFactory
     from certalign_gui.gui.wizard.pages.details_page import DetailsPage
     from certalign_gui.gui.wizard.results_view import ResultsView, TakeHome, TakeHomeProvider
@@ -95,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
 def show_policy_error(error: PolicyError) -> None:
     """Tell the user, in a dialog, which file is broken and how (tests replace this)."""
     # Plain text: the file name and the problem come from outside and may hold markup.
-    # Only when the policy is broken (they import the rules, loaded by then).
+    # Only when the policy is broken (the words import the rules, loaded by then).
+    from certalign_gui.gui.shell import message_boxes
     from certalign_gui.presentation import policy_words
 
     message_boxes.critical(
@@ -281,7 +281,10 @@ def printing() -> Printing:
 
 
 def dialog_save_flow() -> SaveFlow:
-    """How a person saves and prints: Qt's own dialogs, the system's printers."""
+    """How a person saves and prints: Qt's own dialogs, the system's printers. Made when
+    the wizard first needs it (its later pages, after the first paint)."""
+    from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow
+
     return SaveFlow(
         DialogQuestions(printing=printing), printers=lambda: printing().available_printers()
     )
@@ -304,7 +307,7 @@ def later_pages(take_home: TakeHomeProvider = take_home_actions) -> LaterPagesFa
     def answer_view(details: DetailsPage, parts: WizardParts) -> ResultsView:
         from certalign_gui.gui.wizard.results_view import ResultsView
 
-        return ResultsView(details.details, parts.today, parts.session, parts.flow, take_home)
+        return ResultsView(details.details, parts.today, parts.session, parts.flow(), take_home)
 
     return functools.partial(build_later_pages, make_view=answer_view)
 
@@ -336,7 +339,7 @@ def build_wizard(
         today=today,
         idle_timeout_ms=idle_timeout_ms,
         roster=roster_window,
-        save_flow=save_flow or dialog_save_flow(),
+        save_flow=save_flow or dialog_save_flow,
     )
     wizard.set_policy(policy, later_pages(take_home))
     return wizard
@@ -346,9 +349,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
     use_language(args.lang)  # which catalogue; nothing is read until a sentence is said
 
     try:
-        wizard = AlignmentWizard(
-            today=args.today, roster=roster_window, save_flow=dialog_save_flow()
-        )
+        wizard = AlignmentWizard(today=args.today, roster=roster_window, save_flow=dialog_save_flow)
     except Exception as error:
         return crash.report_startup_failure(error)
     roster_file = args.roster if isinstance(args.roster, Path) else None

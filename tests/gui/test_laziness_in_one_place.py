@@ -30,6 +30,9 @@ ALLOWED = {
     ("app.py", "from certalign_gui.gui.shell import accessible_interfaces"),
     # The words for a broken policy file (they import the rules): only when it is broken.
     ("app.py", "from certalign_gui.presentation import policy_words"),
+    ("app.py", "from certalign_gui.gui.shell import message_boxes"),
+    # The save flow's dialogs (QFileDialog, QMessageBox, atomic writes): with the later pages.
+    ("app.py", "from certalign_gui.gui.shell.save_flow import DialogQuestions, SaveFlow"),
     # The log file's writer (logging.handlers brings pickle, queue, socket): first log line.
     ("app.py", "from logging.handlers import RotatingFileHandler"),
 }

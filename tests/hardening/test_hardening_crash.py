@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import platform
 import sys
 from pathlib import Path
 
@@ -238,7 +240,9 @@ def test_the_summary_has_versions_type_message_and_code_but_no_locals_or_home():
     secret = "Zebulon Quixote"  # a local variable: must never be in the summary
     summary = diagnostics.technical_summary(*_raise(LookupError("plain message")), values=())
     assert summary.startswith("Certalign ")
+    assert f"Python {platform.python_version()}, Qt " in summary
     assert "PySide6" in summary
+    assert "System: " in summary
     assert "LookupError: plain message" in summary
     assert "tests/hardening/test_hardening_crash.py" in summary
     assert secret not in summary
@@ -456,3 +460,11 @@ def test_if_typed_text_cannot_be_read_the_log_keeps_only_code(log_dir, caplog):
     assert "[message withheld]" in logged
     assert "Zebulon" not in logged
     assert "test_if_typed_text_cannot_be_read_the_log_keeps_only_code" in logged
+
+
+@pytest.mark.parametrize("typed", ["O'Neil & <b>Sons</b>", 'say "hi"', "plain", "&amp; already"])
+def test_a_typed_value_is_scrubbed_as_html_writes_it_too(typed):
+    # The log may hold a value as HTML wrote it (a label's rich text); the scrubbing's
+    # escape, written out to keep `html` out of start-up, agrees with the library's.
+    assert diagnostics._html_escaped(typed) == html.escape(typed)
+    assert diagnostics.scrub(f"shown: {html.escape(typed)}", [typed]).count(typed) == 0

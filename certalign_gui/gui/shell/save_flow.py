@@ -220,12 +220,6 @@ class SaveFlow:
 
 # -- The real dialogs. ----------------------------------------------------------------------
 
-_FILE_DIALOG_OPTIONS = (
-    QFileDialog.Option.DontUseNativeDialog
-    | QFileDialog.Option.DontConfirmOverwrite  # the flow asks itself (`overwrite`)
-    | QFileDialog.Option.DontUseCustomDirectoryIcons
-)
-
 
 class DialogQuestions:
     """The `Questions` a person answers: Qt's dialogs and message boxes.
@@ -349,7 +343,11 @@ class DialogQuestions:
     ) -> QFileDialog:
         dialog = QFileDialog(parent, title, str(folder), name_filter)
         dialog.setObjectName("fileDialog")
-        dialog.setOptions(_FILE_DIALOG_OPTIONS)
+        dialog.setOptions(
+            QFileDialog.Option.DontUseNativeDialog
+            | QFileDialog.Option.DontConfirmOverwrite  # the flow asks itself (`overwrite`)
+            | QFileDialog.Option.DontUseCustomDirectoryIcons
+        )
         dialog.setHistory([])
         return dialog
 

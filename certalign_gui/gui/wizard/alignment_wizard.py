@@ -19,7 +19,6 @@ from certalign_gui.checklist.details import Details
 from certalign_gui.gui.shell import accessibility
 from certalign_gui.gui.shell.click_guard import DoubleClickGuard
 from certalign_gui.gui.shell.idle import IdleWatcher
-from certalign_gui.gui.shell.save_flow import SaveFlow
 from certalign_gui.gui.shell.screen_fit import ScreenFit
 from certalign_gui.gui.shell.session import Session, close_other_dialogs
 from certalign_gui.gui.shell.widgets import explain_keys, make_touch_friendly
@@ -30,6 +29,7 @@ from certalign_gui.presentation.catalogue import _
 if TYPE_CHECKING:
     # The later pages and the rules (pydantic) are given to set_policy(): the first page can
     # be painted without them (`certalign_gui.app` decides when they load).
+    from certalign_gui.gui.shell.save_flow import SaveFlow
     from certalign_gui.gui.wizard.later_pages import LaterPages, LaterPagesFactory
     from certalign_gui.gui.wizard.pages.details_page import DetailsPage
     from certalign_gui.gui.wizard.pages.ma_page import MaPage
@@ -55,7 +55,7 @@ class RosterWindowLike(Protocol):
 #: Makes the roster window (policy, the clock, the person's session, the save flow). The
 #: composition root (`certalign_gui.app`) passes one; a wizard made without one has no
 #: roster button.
-RosterFactory = Callable[["Policy", Callable[[], date], Session, SaveFlow], RosterWindowLike]
+RosterFactory = Callable[["Policy", Callable[[], date], Session, "SaveFlow"], RosterWindowLike]
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,8 @@ class WizardParts:
     as_of: Callable[[], date | None]
     idle_minutes: int
     session: Session
-    flow: SaveFlow
+    #: How files are saved, made when the first answer is shown (its dialogs cost time).
+    flow: Callable[[], SaveFlow]
 
 
 class PageId(IntEnum):
@@ -104,7 +105,7 @@ class AlignmentWizard(QWizard):
         today: date | Callable[[], date] | None = None,
         idle_timeout_ms: int = 600_000,
         roster: RosterFactory | None = None,
-        save_flow: SaveFlow,
+        save_flow: SaveFlow | Callable[[], SaveFlow],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -118,9 +119,11 @@ class AlignmentWizard(QWizard):
             self._clock = today or clock.today
         #: One person's session: Start over and the idle reset end it (and their exports).
         self.session = Session()
-        #: How files are saved (the same for the roster window): real dialogs, unless a
-        #: test passes scripted questions.
-        self.save_flow = save_flow
+        # How files are saved (the same for the roster window): real dialogs, unless a test
+        # passes scripted questions. A function that makes it is called when it is first
+        # needed: the first page has nothing to save (its dialogs cost start-up time).
+        self._save_flow: SaveFlow | None = None if callable(save_flow) else save_flow
+        self._make_save_flow = save_flow if callable(save_flow) else None
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOptions(
             QWizard.WizardOption.IndependentPages
@@ -176,7 +179,7 @@ class AlignmentWizard(QWizard):
             as_of=self.welcome_page.as_of_date,
             idle_minutes=self._idle_minutes,
             session=self.session,
-            flow=self.save_flow,
+            flow=lambda: self.save_flow,
         )
         later = later_pages(policy, from_here)
         self._later = later
@@ -240,6 +243,14 @@ class AlignmentWizard(QWizard):
         width = min(1000, max(760, metrics.averageCharWidth() * 100))
         height = min(720, max(600, metrics.height() * 34))
         return QSize(width, height)
+
+    @property
+    def save_flow(self) -> SaveFlow:
+        """How files are saved and opened, for the answer and the roster window."""
+        if self._save_flow is None:
+            assert self._make_save_flow is not None
+            self._save_flow = self._make_save_flow()
+        return self._save_flow
 
     def today(self) -> date:
         """Today, from the injected clock (read each time: the program may run for days)."""

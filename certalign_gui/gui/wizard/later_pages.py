@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from certalign_gui import rules
 from certalign_gui.gui.wizard.alignment_wizard import WizardParts
 from certalign_gui.gui.wizard.pages.details_page import DetailsPage
 from certalign_gui.gui.wizard.pages.ma_page import MaPage
 from certalign_gui.gui.wizard.pages.nremt_page import NremtPage
 from certalign_gui.gui.wizard.pages.results_page import ResultsPage
 from certalign_gui.gui.wizard.situation import build_situation
-from certalign_gui.rules import Assessment, Policy, Situation, assess
+from certalign_gui.rules import Assessment, Policy, Situation
 
 if TYPE_CHECKING:
     from certalign_gui.gui.wizard.results_view import ResultsView
@@ -49,7 +50,8 @@ class LaterPages:
 
     def assess(self, as_of: date | None) -> Assessment:
         """The answer to the questions as typed."""
-        return assess(self.situation(as_of), self.policy)
+        # `rules.assess` loads the engine (and dateutil) with the first answer, not here.
+        return rules.assess(self.situation(as_of), self.policy)
 
 
 #: Makes the answer page's content, for the details page and the wizard's parts, when the
