@@ -8,7 +8,7 @@ window shows when its rules file cannot be read. Each sentence is a message of t
 from __future__ import annotations
 
 from certalign_gui.presentation.catalogue import N_, _
-from certalign_gui.rules.policy import PolicyError, PolicyProblem
+from certalign_gui.rules.policy import FILE_PROBLEM_CODES, PolicyError, PolicyProblem
 
 _PROBLEMS = {
     "file_missing": N_("the file does not exist"),
@@ -36,19 +36,6 @@ TOP_LEVEL = N_("(top level)")
 BUILT_IN = N_("(built in) {name}")
 #: The whole error, naming the file.
 POLICY_FILE = N_("Policy file {path}: {problem}")
-#: The problems of the file as a whole (no field to name).
-_FILE_CODES = frozenset(
-    {
-        "resource_missing",
-        "file_missing",
-        "is_a_folder",
-        "unreadable",
-        "empty",
-        "not_utf8",
-        "not_valid",
-        "not_a_table",
-    }
-)
 #: Between the last two of a list of choices.
 OR = N_(" or ")
 
@@ -71,7 +58,7 @@ def policy_problem(error: PolicyError) -> str:
     parts = []
     for problem in error.problems:
         words = _problem_words(problem)
-        if problem.code in _FILE_CODES:
+        if problem.code in FILE_PROBLEM_CODES:
             parts.append(words)
         else:
             parts.append(_(FIELD).format(field=problem.field or _(TOP_LEVEL), problem=words))

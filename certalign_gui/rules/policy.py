@@ -39,8 +39,8 @@ CycleYear = Annotated[int, Field(ge=2000, le=2100, strict=True)]
 NonEmpty = Annotated[str, Field(min_length=1, strict=True)]
 
 
-PolicyProblemCode = Literal[
-    # The file as a whole.
+#: A problem of the file as a whole (no field to name).
+FileProblemCode = Literal[
     "resource_missing",
     "file_missing",
     "is_a_folder",
@@ -49,7 +49,10 @@ PolicyProblemCode = Literal[
     "not_utf8",
     "not_valid",
     "not_a_table",
-    # A field (besides pydantic's own error types, such as "missing" and "extra_forbidden").
+]
+FILE_PROBLEM_CODES = frozenset(typing.get_args(FileProblemCode))
+#: A problem of a field (besides pydantic's own error types, such as "missing").
+FieldProblemCode = Literal[
     "amount_not_text",
     "amount_negative",
     "amount_not_two_decimals",
@@ -58,7 +61,8 @@ PolicyProblemCode = Literal[
     "keys_missing",
     "earliest_after_published",
 ]
-_OUR_CODES = frozenset(typing.get_args(PolicyProblemCode))
+PolicyProblemCode = FileProblemCode | FieldProblemCode
+_OUR_CODES = FILE_PROBLEM_CODES | frozenset(typing.get_args(FieldProblemCode))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QRect, Qt, QTimer
+from probe_events import settle, wait_until
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QTableView, QWidget
 
@@ -32,24 +33,6 @@ FRAME_WAIT_MS = 5000
 
 def rect(r: QRect) -> list[int]:
     return [r.x(), r.y(), r.width(), r.height()]
-
-
-def settle(ms: int = 60) -> None:
-    """Let shows, layouts and paints happen (the window manager answers asynchronously)."""
-    for _ in range(3):
-        QApplication.processEvents()
-        QTest.qWait(ms // 3)
-
-
-def wait_until(condition, ms: int) -> bool:  # type: ignore[no-untyped-def]
-    """Run the event loop until ``condition()`` holds; False after ``ms`` milliseconds."""
-    timer = QElapsedTimer()
-    timer.start()
-    while not condition():
-        if timer.elapsed() > ms:
-            return False
-        QTest.qWait(20)
-    return True
 
 
 def scroll_area_of(widget: QWidget) -> QScrollArea | None:

@@ -20,28 +20,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from probe_events import settle, wait_until
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget, QWizard
 
 TODAY = "2025-01-10"
-
-
-def settle(ms: int = 60) -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-        QTest.qWait(ms // 3)
-
-
-def wait_until(condition, ms: int) -> bool:  # type: ignore[no-untyped-def]
-    timer = QElapsedTimer()
-    timer.start()
-    while not condition():
-        if timer.elapsed() > ms:
-            return False
-        QTest.qWait(20)
-    return True
 
 
 def picture(widget: QWidget) -> QImage:
