@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from qt_support import activate, focused, key
 from roster.roster_files import AS_OF, TWO_YEARS, write_workbook
 from scripted_questions import ScriptedQuestions, scripted_flow
@@ -96,3 +96,26 @@ def test_a_tab_separated_txt_file_is_read(window, tmp_path):
     path.write_text(text, encoding="utf-8")
     assert window.open_file(path)
     assert _names(window) == ["Ann"]
+
+
+def test_on_a_small_screen_the_sheet_list_stays_in_view_when_the_roster_opens(
+    qtbot, window, tmp_path
+):
+    # At 1024x768 and 150 % text the page scrolls; giving the table the focus once scrolled
+    # the Sheet list (and the notice of the other roster sheet) out of view.
+    window.resize(680, 400)
+    qtbot.waitUntil(lambda: window.height() <= 460)
+    path = write_workbook(tmp_path / "crew.xlsx", TWO_YEARS, selected="2026")
+    assert window.open_file(path)
+    qtbot.waitUntil(lambda: window.table.hasFocus() or focused() is window.table)
+    scroll = next(
+        area
+        for area in window.findChildren(QScrollArea)
+        if area.widget().isAncestorOf(window.sheet_row)
+    )
+    assert scroll.verticalScrollBar().maximum() > 0  # the page does scroll here
+    for _ in range(3):  # the focus follower scrolls from posted events (timer 0)
+        QApplication.processEvents()
+    # The whole Sheet row is in view, and the table with the focus too.
+    assert window.sheet_row.visibleRegion().boundingRect() == window.sheet_row.rect()
+    assert window.table.visibleRegion().boundingRect() == window.table.rect()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QApplication,
     QFrame,
     QLabel,
@@ -137,8 +138,12 @@ class _FocusFollower(QObject):
             # problem, a hint); its top wins if both do not fit. (ensureWidgetVisible would
             # stop once a line edit's text cursor shows, its lower half cut off.)
             margin = widget.fontMetrics().height() * 2
-            if widget.height() + 2 * margin > self._area.viewport().height():
-                margin = 0  # a tall widget (a table): as much of it as fits
+            if isinstance(widget, QAbstractScrollArea):
+                # A table or list: what belongs to it is inside it; no room is needed under
+                # it (asking for some scrolled the roster's Sheet list out of view at 150 %).
+                margin = 0
+            elif widget.height() + 2 * margin > self._area.viewport().height():
+                margin = 0  # a tall widget: as much of it as fits
             top = widget.mapTo(content, widget.rect().topLeft())
             bottom = widget.mapTo(content, widget.rect().bottomLeft())
             self._area.ensureVisible(bottom.x(), bottom.y(), 0, margin)
